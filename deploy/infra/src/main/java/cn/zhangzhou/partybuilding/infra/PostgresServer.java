@@ -1,0 +1,98 @@
+package cn.zhangzhou.partybuilding.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real PostgreSQL binaries (from the zonky jars) started as a child process. With a data directory
+ * that already holds a cluster, the data survives a restart.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param dataDir where the cluster lives; kept when {@code keepData}
+     * @param port the port, or 0 for a free one
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(!keepData)
+                    .setPort(port == 0 ? FreePorts.find() : port)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "64MB")
+                    .setServerConfig("fsync", "on");
+            EmbeddedPostgres pg = builder.start();
+            log.info("PostgreSQL listening on localhost:{}, data in {}", pg.getPort(), dataDir);
+            return new PostgresServer(pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Creates the database unless it exists; returns its JDBC URL. */
+    public String ensureDatabase(String database) {
+        Databases.ensure(jdbcUrl("postgres"), USER, "", database);
+        return jdbcUrl(database);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Database creation that works on any PostgreSQL we are pointed at. */
+    public static final class Databases {
+        private Databases() {
+        }
+
+        public static void ensure(String adminUrl, String user, String password, String database) {
+            if (!database.matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException("database name must be [a-z0-9_]+: " + database);
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(adminUrl, user, password);
+                 Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+                s.execute("create database " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create database " + database, e);
+            }
+        }
+    }
+}
