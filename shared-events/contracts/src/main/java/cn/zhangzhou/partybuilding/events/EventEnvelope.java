@@ -1,0 +1,131 @@
+package cn.zhangzhou.partybuilding.events;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * The CloudEvents 1.0 attributes of one event, carried as Kafka headers in binary content mode
+ * ({@code ce_*} headers, {@code content-type}; the payload is the record's JSON). Extensions:
+ * {@code district} (the producing district) and {@code aggregateversion} (the aggregate's version
+ * after the event, so consumers can ignore stale events). W3C {@code traceparent} travels beside.
+ */
+public record EventEnvelope(
+        UUID id,
+        URI source,
+        String type,
+        Instant time,
+        String subject,
+        URI dataSchema,
+        String district,
+        long aggregateVersion,
+        String traceparent) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE_JSON = "application/json";
+
+    public static final String H_SPECVERSION = "ce_specversion";
+    public static final String H_ID = "ce_id";
+    public static final String H_SOURCE = "ce_source";
+    public static final String H_TYPE = "ce_type";
+    public static final String H_TIME = "ce_time";
+    public static final String H_SUBJECT = "ce_subject";
+    public static final String H_DATASCHEMA = "ce_dataschema";
+    public static final String H_DISTRICT = "ce_district";
+    public static final String H_AGGREGATE_VERSION = "ce_aggregateversion";
+    public static final String H_CONTENT_TYPE = "content-type";
+    public static final String H_TRACEPARENT = "traceparent";
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(subject, "subject");
+        Districts.require(district);
+        if (aggregateVersion < 1) {
+            throw new IllegalArgumentException("aggregateVersion must be >= 1: " + aggregateVersion);
+        }
+    }
+
+    /** A new envelope for an event produced now by {@code service} of {@code district}. */
+    public static EventEnvelope create(EventType<?> type, String district, String subject, long aggregateVersion,
+                                       Instant time, String traceparent) {
+        return new EventEnvelope(UUID.randomUUID(), source(district, type.service()), type.ceType(), time, subject,
+                type.dataSchema(), district, aggregateVersion, traceparent);
+    }
+
+    /** The CloudEvents {@code source} of a service in a district: {@code /districts/<district>/<service>}. */
+    public static URI source(String district, String service) {
+        return URI.create("/districts/" + district + "/" + service);
+    }
+
+    public void writeTo(Headers headers) {
+        put(headers, H_SPECVERSION, SPEC_VERSION);
+        put(headers, H_ID, id.toString());
+        put(headers, H_SOURCE, source.toString());
+        put(headers, H_TYPE, type);
+        put(headers, H_TIME, time.toString());
+        put(headers, H_SUBJECT, subject);
+        if (dataSchema != null) {
+            put(headers, H_DATASCHEMA, dataSchema.toString());
+        }
+        put(headers, H_DISTRICT, district);
+        put(headers, H_AGGREGATE_VERSION, Long.toString(aggregateVersion));
+        put(headers, H_CONTENT_TYPE, CONTENT_TYPE_JSON);
+        if (traceparent != null) {
+            put(headers, H_TRACEPARENT, traceparent);
+        }
+    }
+
+    /**
+     * Reads the envelope of a consumed record.
+     *
+     * @throws InvalidEventException when a required attribute is missing or malformed
+     */
+    public static EventEnvelope readFrom(Headers headers) {
+        String specVersion = required(headers, H_SPECVERSION);
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new InvalidEventException("unsupported ce_specversion " + specVersion);
+        }
+        try {
+            String schema = optional(headers, H_DATASCHEMA);
+            return new EventEnvelope(
+                    UUID.fromString(required(headers, H_ID)),
+                    URI.create(required(headers, H_SOURCE)),
+                    required(headers, H_TYPE),
+                    Instant.parse(required(headers, H_TIME)),
+                    required(headers, H_SUBJECT),
+                    schema == null ? null : URI.create(schema),
+                    required(headers, H_DISTRICT),
+                    Long.parseLong(required(headers, H_AGGREGATE_VERSION)),
+                    optional(headers, H_TRACEPARENT));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidEventException("malformed CloudEvents header: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String required(Headers headers, String key) {
+        String value = optional(headers, key);
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException("missing header " + key);
+        }
+        return value;
+    }
+
+    private static String optional(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
