@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
 
-/** A party member (党员) was registered in the district that holds their membership (组织关系). Carries no name, phone, ID number or address. */
+/** A party member (党员) was registered in the district that holds their membership (组织关系). {@code communityWorker}: recruited as a community worker (社区工作者). Carries no name, phone, ID number or address. */
 public record MemberRegistered(
         UUID memberId,
         UUID homeOrganisationId,
@@ -13,7 +13,8 @@ public record MemberRegistered(
         UUID residenceCommunityId,
         MemberCategory category,
         List<String> specialties,
-        CadreRole cadreRole) implements DomainEvent {
+        CadreRole cadreRole,
+        boolean communityWorker) implements DomainEvent {
 
     public MemberRegistered {
         specialties = specialties == null ? List.of() : List.copyOf(specialties);

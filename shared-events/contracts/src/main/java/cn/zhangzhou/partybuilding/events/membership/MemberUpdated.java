@@ -12,7 +12,8 @@ public record MemberUpdated(
         UUID residenceCommunityId,
         MemberCategory category,
         List<String> specialties,
-        CadreRole cadreRole) implements DomainEvent {
+        CadreRole cadreRole,
+        boolean communityWorker) implements DomainEvent {
 
     public MemberUpdated {
         specialties = specialties == null ? List.of() : List.copyOf(specialties);
