@@ -79,9 +79,9 @@ public final class EventSchemas {
         }
     }
 
-    /** The schema document of {@code type} as JSON (for tooling and tests). */
+    /** The schema document of {@code type} as JSON (for tooling and tests); a copy, the compiled one stays intact. */
     public static JsonNode schemaDocument(EventType<?> type) {
-        return schema(type).getSchemaNode();
+        return schema(type).getSchemaNode().deepCopy();
     }
 
     private static Schema schema(EventType<?> type) {
