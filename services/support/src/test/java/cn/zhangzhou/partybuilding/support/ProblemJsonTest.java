@@ -102,8 +102,25 @@ class ProblemJsonTest extends SupportApiTestBase {
                 .assertProblem(415, "text/plain");
         assertThat(thingCount()).isEqualTo(before);
         UUID id = createThing(uniqueCode(), 0);
-        Reply notAcceptable = call("GET", "/api/v1/things/" + id, adminToken(), null, "Accept", "application/xml");
-        assertThat(notAcceptable.status()).isEqualTo(406);
+        call("GET", "/api/v1/things/" + id, adminToken(), null, "Accept", "application/xml").assertProblem(406, "");
+    }
+
+    @Test
+    void aClientAcceptingOnlyJsonStillGetsProblemJson() {
+        call("GET", "/api/v1/things/" + UUID.randomUUID(), adminToken(), null, "Accept", "application/json")
+                .assertProblem(404, "not found");
+        call("GET", "/api/v1/things/" + UUID.randomUUID(), adminToken(), null, "Accept", "application/xml")
+                .assertProblem(406, "");
+    }
+
+    @Test
+    void requestsRejectedBeforeAnyControllerAreProblemsToo() {
+        // Spring Security's firewall refuses a semicolon in the path; the container's error page is ours too.
+        Reply rejected = call("GET", "/api/v1/things;x=1", adminToken(), null);
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.json().path("status").asInt()).isEqualTo(400);
+        assertThat(rejected.detail()).isNotBlank();
     }
 
     @Test

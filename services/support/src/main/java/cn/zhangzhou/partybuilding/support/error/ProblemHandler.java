@@ -294,7 +294,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setTitle(HttpStatus.resolve(statusCode.value()).getReasonPhrase());
             }
             if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
-                problem.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
+                try {
+                    problem.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
+                } catch (IllegalArgumentException notAUri) {
+                    // The container let an odd path through; the problem is still useful without it.
+                }
             }
             String traceId = TraceIds.current(tracer.getIfAvailable());
             if (traceId != null) {

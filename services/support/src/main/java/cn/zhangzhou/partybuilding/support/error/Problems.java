@@ -3,7 +3,6 @@ package cn.zhangzhou.partybuilding.support.error;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class Problems {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", problem.getInstance() != null ? problem.getInstance().toString()
-                : URI.create(request.getRequestURI()).toString());
+                : request.getRequestURI());
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }

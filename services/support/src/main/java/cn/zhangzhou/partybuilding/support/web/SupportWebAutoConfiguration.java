@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.support.web;
 
+import cn.zhangzhou.partybuilding.support.error.ProblemErrorController;
 import cn.zhangzhou.partybuilding.support.error.ProblemHandler;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -17,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Problem JSON for every error and the request size limit. Before Boot's MVC auto-configuration so that our
  * {@link ProblemHandler} replaces Boot's own problem-details handler.
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class SupportWebAutoConfiguration {
@@ -29,6 +32,12 @@ public class SupportWebAutoConfiguration {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemHandler problemHandler(ObjectProvider<Tracer> tracer) {
         return new ProblemHandler(tracer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController(ObjectProvider<Tracer> tracer) {
+        return new ProblemErrorController(tracer);
     }
 
     @Bean
