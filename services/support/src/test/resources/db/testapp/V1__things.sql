@@ -1,4 +1,4 @@
--- The test application's own table, migrated by Boot's Flyway next to the support module's schema.
+-- The test application's own table, migrated by Boot's Flyway (location db/testapp) next to the support schema.
 CREATE TABLE thing (
     id        UUID PRIMARY KEY,
     code      VARCHAR(40)  NOT NULL UNIQUE,
