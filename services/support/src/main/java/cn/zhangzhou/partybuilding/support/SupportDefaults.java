@@ -1,0 +1,48 @@
+package cn.zhangzhou.partybuilding.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, added as the lowest-precedence property source so a service's
+ * {@code application.yaml}, environment variables or test properties override any of them.
+ */
+public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
+
+    public static final String SOURCE_NAME = "zzSupportDefaults";
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        // A misspelt field must be an error, not silently dropped (Boot's default is to ignore it).
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "never");
+        // Every request traced in development; production lowers it (MANAGEMENT_TRACING_SAMPLING_PROBABILITY).
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        // OTLP metrics push would otherwise try localhost:4318 every minute; Prometheus scrapes instead.
+        defaults.put("management.otlp.metrics.export.enabled", "false");
+        defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        return defaults;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getPropertySources().contains(SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,93 @@
+package cn.zhangzhou.partybuilding.support.security;
+
+import io.micrometer.tracing.Tracer;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth2 resource server (JWT): operations endpoints and API docs are public, everything else
+ * needs a valid token whose claims make a {@link Caller}. Stateless, no CSRF (bearer tokens, no cookies).
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+public class SupportSecurityAutoConfiguration {
+
+    /** Reachable without a token: probes, metrics scraping and the API documentation. */
+    public static final String[] PUBLIC_PATHS = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    static {
+        hideCallerFromOpenApi();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemSecurityHandlers problemSecurityHandlers(ObjectProvider<Tracer> tracer) {
+        return new ProblemSecurityHandlers(tracer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CallerClaims callerClaims() {
+        return new CallerClaims();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain supportSecurityFilterChain(HttpSecurity http, CallerClaims callerClaims,
+                                                   ProblemSecurityHandlers handlers) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callerClaims))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgumentResolverConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** A {@code Caller} method argument comes from the token, not from the request: keep it out of the API docs. */
+    private static void hideCallerFromOpenApi() {
+        try {
+            Class.forName("org.springdoc.core.utils.SpringDocUtils");
+            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        } catch (ClassNotFoundException | LinkageError springdocAbsent) {
+            // springdoc is optional at runtime.
+        }
+    }
+}

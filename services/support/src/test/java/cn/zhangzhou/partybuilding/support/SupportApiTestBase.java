@@ -1,0 +1,153 @@
+package cn.zhangzhou.partybuilding.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.testapp.TestApplication;
+import cn.zhangzhou.partybuilding.support.testing.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The test application on a real port with a real PostgreSQL database, called over real HTTP. One Spring
+ * context (and database) shared by all API tests. The key wiring is exactly what a service test does.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION,
+                // Not db/migration: in a reactor build the services' tests see this module's test classes
+                // directory, and the test application's table must not turn up in their migrations.
+                "spring.flyway.locations=classpath:db/testapp"})
+public abstract class SupportApiTestBase {
+
+    protected static final String DISTRICT = "xiangcheng";
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestInfrastructure.newDatabase("support");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestInfrastructure::postgresUser);
+        registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
+    }
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected static String adminToken() {
+        return TestTokens.token(Role.DISTRICT_ADMIN, DISTRICT, null, null);
+    }
+
+    /** A response with its body parsed as JSON when it is JSON. */
+    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String detail() {
+            return json().path("detail").asString();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The {@code field} values of the problem's {@code errors} array. */
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+            return fields;
+        }
+
+        /** Asserts a problem JSON response with this status whose detail contains the fragment. */
+        public Reply assertProblem(int expectedStatus, String detailFragment) {
+            assertThat(status).as(body).isEqualTo(expectedStatus);
+            assertThat(contentType).as(body).startsWith("application/problem+json");
+            assertThat(json().path("status").asInt()).isEqualTo(expectedStatus);
+            assertThat(detail()).contains(detailFragment);
+            return this;
+        }
+    }
+
+    protected Reply call(String method, String path, String token, String body, String... headers) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        return send(method, path, token, publisher, body == null ? null : "application/json", headers);
+    }
+
+    /** Sends the body chunked, without a Content-Length, as a streaming client would. */
+    protected Reply callChunked(String method, String path, String token, byte[] body) {
+        return send(method, path, token, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                "application/json");
+    }
+
+    private Reply send(String method, String path, String token, HttpRequest.BodyPublisher publisher,
+                       String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, publisher);
+        boolean typeGiven = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typeGiven |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (contentType != null && !typeGiven) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String thingJson(String code, String name, String category, Object quantity) {
+        return JSON.writeValueAsString(Map.of("code", code, "name", name, "category", category, "quantity", quantity));
+    }
+
+    protected static String uniqueCode() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected long thingCount() {
+        return jdbc.sql("SELECT count(*) FROM thing").query(Long.class).single();
+    }
+
+    protected UUID createThing(String code, int quantity) {
+        Reply created = call("POST", "/api/v1/things", adminToken(), thingJson(code, "Thing " + code, "IN_SERVICE", quantity));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().path("id").asString());
+    }
+}

@@ -1,0 +1,64 @@
+package cn.zhangzhou.partybuilding.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Which decoder a service gets, and Spring Security's own 403 as problem JSON. */
+class SecurityWiringTest {
+
+    private final WebApplicationContextRunner context = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SupportSecurityAutoConfiguration.class,
+                    ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+                    SupportJwtDecoderAutoConfiguration.class));
+
+    @Test
+    void bootsDecoderWinsWhenAJwkSetUriIsConfigured() {
+        context.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://idp.invalid/jwks")
+                .run(run -> {
+                    assertThat(run).hasNotFailed();
+                    assertThat(run).hasSingleBean(JwtDecoder.class);
+                    assertThat(run).doesNotHaveBean("supportJwtDecoder");
+                    // Still our chain (Caller claims, problem JSON), not Boot's default one.
+                    assertThat(run).hasBean("supportSecurityFilterChain");
+                });
+    }
+
+    @Test
+    void ourDecoderIsUsedWithTheTestKey() {
+        context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem")
+                .run(run -> assertThat(run).hasBean("supportJwtDecoder"));
+    }
+
+    @Test
+    void anUnreadableKeyLocationStopsTheService() {
+        context.withPropertyValues("zz.security.jwt.public-key-location=file:/nonexistent/jwt-public.pem")
+                .run(run -> assertThat(run).hasFailed().getFailure().rootCause().hasMessageContaining("points at nothing"));
+    }
+
+    @Test
+    void springSecuritysAccessDeniedIsProblemJson() throws Exception {
+        @SuppressWarnings("unchecked")
+        ObjectProvider<io.micrometer.tracing.Tracer> noTracer = org.mockito.Mockito.mock(ObjectProvider.class);
+        MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/api/v1/organisations/1");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new ProblemSecurityHandlers(noTracer).handle(request, response, new AccessDeniedException("no"));
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
+        JsonNode body = JsonMapper.builder().build().readTree(response.getContentAsString());
+        assertThat(body.path("detail").asString()).contains("DELETE /api/v1/organisations/1");
+        assertThat(body.path("instance").asString()).isEqualTo("/api/v1/organisations/1");
+    }
+}

@@ -1,0 +1,5 @@
+package cn.zhangzhou.partybuilding.support.testapp;
+
+public enum Category {
+    IN_SERVICE, RETIRED, MOBILE, OTHER
+}
