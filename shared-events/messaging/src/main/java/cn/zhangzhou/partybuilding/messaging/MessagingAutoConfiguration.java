@@ -44,7 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class MessagingAutoConfiguration {
 
     /** Relay producer overrides: a down broker must be noticed in seconds, not after Kafka's 2-minute defaults. */
-    static final Map<String, Object> RELAY_PRODUCER_OVERRIDES = Map.of(
+    public static final Map<String, Object> RELAY_PRODUCER_OVERRIDES = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -107,7 +107,8 @@ public class MessagingAutoConfiguration {
         return deadLetters.errorHandler();
     }
 
-    static Supplier<Producer<String, byte[]>> relayProducer(MessagingProperties properties, KafkaProperties kafka,
+    /** The relay's producer: Boot's producer properties plus {@link #RELAY_PRODUCER_OVERRIDES}; no observation. */
+    public static Supplier<Producer<String, byte[]>> relayProducer(MessagingProperties properties, KafkaProperties kafka,
                                                             KafkaConnectionDetails connection) {
         Map<String, Object> config = producerProperties(kafka, connection);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
