@@ -55,12 +55,16 @@ public final class DeadLetters implements DisposableBean {
     }
 
     public DefaultErrorHandler errorHandler() {
+        DefaultErrorHandler handler = new DefaultErrorHandler(this::recover, backOff());
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    static ExponentialBackOff backOff() {
         ExponentialBackOff backOff = new ExponentialBackOff(INITIAL_INTERVAL_MS, MULTIPLIER);
         backOff.setMaxAttempts(MAX_RETRIES);
         backOff.setMaxInterval(2_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(this::recover, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+        return backOff;
     }
 
     private void recover(ConsumerRecord<?, ?> record, Exception exception) {

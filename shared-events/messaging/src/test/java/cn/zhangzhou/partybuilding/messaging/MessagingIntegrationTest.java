@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -46,6 +47,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -335,6 +337,43 @@ class MessagingIntegrationTest {
         // Boot's consumer metrics (lag) of the listener's consumer reach the registry.
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges().isEmpty());
+    }
+
+    @Test
+    void acceptedToKafkaLatencyStaysLowAtModerateLoad() {
+        // Warm-up (JIT, connection pools, partition leaders) is not what is measured.
+        UUID warmUp = UUID.randomUUID();
+        for (int v = 1; v <= 50; v++) {
+            names.rename(warmUp, "warm-up " + v, v);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> reader.records(warmUp.toString()).size() >= 50);
+        List<UUID> orgs = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+        // About 100 events a second from one writer, in separate transactions as requests would be.
+        for (int v = 1; v <= 10; v++) {
+            for (UUID org : orgs) {
+                long next = System.nanoTime() + 10_000_000L;
+                names.rename(org, "paced " + v, v);
+                // Pacing the writer (not waiting for async work): the next request arrives 10 ms later.
+                LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> orgs.stream()
+                .allMatch(org -> reader.records(org.toString()).size() >= 10));
+        // ce_time is taken in the writing transaction; the record's CreateTime when the relay sent it.
+        List<Long> millis = orgs.stream()
+                .flatMap(org -> reader.records(org.toString()).stream())
+                .map(r -> r.timestamp() - Instant.parse(TopicReader.header(r, "ce_time")).toEpochMilli())
+                .sorted()
+                .toList();
+        long p99 = millis.get((int) Math.ceil(millis.size() * 0.99) - 1);
+        LoggerFactory.getLogger(getClass()).info(
+                "accepted → sent to Kafka over {} events: p50 {} ms, p90 {} ms, p99 {} ms, max {} ms", millis.size(),
+                millis.get(millis.size() / 2), millis.get(millis.size() * 9 / 10), p99, millis.get(millis.size() - 1));
+        // The design target is 50 ms on a production machine. On the shared 2-core build machine (load ~4)
+        // p99 was measured at about 150 ms (p50 17 ms); this bound catches a relay that falls back to
+        // slow polling or loses its commit signal, without failing on a busy CI machine.
+        assertThat(p99).isLessThan(400);
+        assertThat(meters.get("zz.outbox.relay.latency").timer().count()).isGreaterThanOrEqualTo(millis.size());
     }
 
     private double published() {
