@@ -266,6 +266,47 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void handlerFailureIsRetriedBrieflyThenDeadLetteredAndThePartitionMovesOn() throws Exception {
+        UUID org = UUID.randomUUID();
+        String key = org.toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+             TopicReader dlt = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
+                     Topics.deadLetter(OTHER_DISTRICT_TOPIC))) {
+            EventEnvelope failing = envelope(org, 1);
+            producer.send(record(key, EventJson.toBytes(new OrganisationRenamed(org, RenamedProjection.ALWAYS_FAILS)),
+                    failing));
+            EventEnvelope next = envelope(org, 2);
+            long sent = System.nanoTime();
+            producer.send(record(key, EventJson.toBytes(new OrganisationRenamed(org, "after the failure")), next))
+                    .get();
+
+            ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> dlt.records(key), r -> r.size() == 1).get(0);
+            assertThat(TopicReader.header(dead, "ce_id")).isEqualTo(failing.id().toString());
+            assertThat(TopicReader.header(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(IllegalStateException.class.getName());
+            await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(next.id()) == 1);
+            // Three retries (200 + 600 + 1800 ms) happened before giving up; well under 5 s more.
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(2_500),
+                    Duration.ofSeconds(15));
+            // The failed attempts left no processed mark behind.
+            assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id")
+                    .param("id", failing.id()).query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void messagingMigrationRanBesideTheServicesOwnFlyway() {
+        assertThat(jdbc.sql("select version from flyway_schema_history where success").query(String.class).list())
+                .contains("1");
+        // The service's tables were there first, so the messaging history starts with a baseline at 0.
+        assertThat(jdbc.sql("select version || ':' || type from messaging_schema_history order by installed_rank")
+                .query(String.class).list()).containsExactly("0:BASELINE", "1:SQL");
+    }
+
+    @Test
     void duplicateIsAppliedOnceAndStaleVersionIsIgnored() {
         UUID org = UUID.randomUUID();
         EventEnvelope v3 = envelope(org, 3);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class RenamedProjection {
 
     public static final String CONSUMER = "test-projection";
+    public static final String ALWAYS_FAILS = "always fails";
 
     private final InboundEvents inbound;
     private final JdbcClient jdbc;
@@ -29,6 +30,10 @@ public class RenamedProjection {
 
     public void apply(IncomingEvent<?> event) {
         if (event.data() instanceof OrganisationRenamed renamed) {
+            if (renamed.name().equals(ALWAYS_FAILS)) {
+                // A failure that is not the record's fault: retried, then dead-lettered.
+                throw new IllegalStateException("projection store rejected " + event.envelope().id());
+            }
             jdbc.sql("""
                     insert into applied_event (event_id, organisation_id, name, version, applied_count)
                     values (:eventId, :organisationId, :name, :version, 1)
