@@ -27,11 +27,16 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String CLUSTER_ID = "zz-partybuilding-local";
 
     private final KafkaRaftServer server;
+    private final Path dataDir;
     private final int port;
+    private final int controllerPort;
+    private volatile boolean running = true;
 
-    private KafkaBroker(KafkaRaftServer server, int port) {
+    private KafkaBroker(KafkaRaftServer server, Path dataDir, int port, int controllerPort) {
         this.server = server;
+        this.dataDir = dataDir;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -48,17 +53,51 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         log.info("Kafka (KRaft) broker listening on localhost:{}, data in {}", clientPort, dataDir);
-        return new KafkaBroker(server, clientPort);
+        return new KafkaBroker(server, dataDir, clientPort, quorumPort);
     }
 
     public String bootstrapServers() {
         return "localhost:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops the broker, keeping its data directory; {@link #restart()} brings it back. Idempotent. */
+    public synchronized void stop() {
+        if (running) {
+            running = false;
+            server.shutdown();
+            server.awaitShutdown();
+            log.info("Kafka broker on localhost:{} stopped", port);
+        }
+    }
+
+    /**
+     * A new broker on the same ports and data directory, so clients that knew the old one reconnect to
+     * it and find their topics and committed offsets again. Stops this one first if it still runs.
+     */
+    public KafkaBroker restart() {
+        stop();
+        return start(dataDir, port, controllerPort);
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static Properties serverProperties(Path dataDir, int clientPort, int controllerPort) {

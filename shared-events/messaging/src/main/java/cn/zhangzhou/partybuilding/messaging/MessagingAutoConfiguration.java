@@ -1,0 +1,148 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Everything a service gets by adding {@code events-messaging}: the messaging tables, the
+ * {@link Outbox}, its {@link OutboxRelay}, {@link InboundEvents} and the error handling of Boot's
+ * default Kafka listener container factory. Consumer (de)serialization and observation defaults come
+ * from {@link MessagingEnvironmentPostProcessor}.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    /** Relay producer overrides: a down broker must be noticed in seconds, not after Kafka's 2-minute defaults. */
+    public static final Map<String, Object> RELAY_PRODUCER_OVERRIDES = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+            ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE,
+            ProducerConfig.LINGER_MS_CONFIG, 0,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    MessagingSchema messagingSchema(DataSource dataSource) {
+        return MessagingSchema.migrate(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(DataSource dataSource, PlatformTransactionManager transactionManager, MessagingProperties properties,
+                  ObjectProvider<TraceparentSource> traceparents, OutboxSignal signal, ObjectProvider<Clock> clock,
+                  MessagingSchema schema) {
+        return new Outbox(JdbcClient.create(dataSource), transactionManager, properties,
+                traceparents.getIfAvailable(() -> TraceparentSource.NONE), signal,
+                clock.getIfAvailable(Clock::systemUTC), schema);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "zz.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
+                            MessagingProperties properties, KafkaProperties kafka,
+                            ObjectProvider<KafkaConnectionDetails> connection, ObjectProvider<MeterRegistry> meters,
+                            OutboxSignal signal, MessagingSchema schema) {
+        return new OutboxRelay(JdbcClient.create(dataSource), transactionManager, properties,
+                relayProducer(properties, kafka, connection.getIfAvailable()), registry(meters), signal, schema);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundEvents inboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                ObjectProvider<MeterRegistry> meters, MessagingSchema schema) {
+        return new InboundEvents(JdbcClient.create(dataSource), transactionManager, registry(meters), schema);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka, ObjectProvider<KafkaConnectionDetails> connection,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetters(producerProperties(kafka, connection.getIfAvailable()), registry(meters));
+    }
+
+    /** Picked up by Boot's default listener container factory (it takes the unique CommonErrorHandler). */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler eventsErrorHandler(DeadLetters deadLetters) {
+        return deadLetters.errorHandler();
+    }
+
+    /** The relay's producer: Boot's producer properties plus {@link #RELAY_PRODUCER_OVERRIDES}; no observation. */
+    public static Supplier<Producer<String, byte[]>> relayProducer(MessagingProperties properties, KafkaProperties kafka,
+                                                            KafkaConnectionDetails connection) {
+        Map<String, Object> config = producerProperties(kafka, connection);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        config.putAll(RELAY_PRODUCER_OVERRIDES);
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, properties.service() + "-outbox-relay");
+        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static Map<String, Object> producerProperties(KafkaProperties kafka, KafkaConnectionDetails connection) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        if (connection != null) {
+            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        }
+        return config;
+    }
+
+    private static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
+        // Without a registry of the service (no actuator), meters go to the global one and cost nothing.
+        return meters.getIfAvailable(() -> Metrics.globalRegistry);
+    }
+
+    /** The trace context to store with each event, when Micrometer Tracing is on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TraceparentSource traceparentSource(ObjectProvider<Tracer> tracer) {
+            // Looked up per call: the tracer bean may be defined after this auto-configuration.
+            return () -> {
+                Tracer current = tracer.getIfAvailable();
+                return current == null ? null : new MicrometerTraceparentSource(current).current();
+            };
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Kafka defaults every service consuming events needs, added as the lowest-precedence property source
+ * (a service's own configuration still wins). Properties rather than a replaced consumer factory, so
+ * Boot keeps building its default factory and its customizers (Micrometer consumer metrics, which
+ * carry consumer lag) still apply.
+ */
+public class MessagingEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "zzMessagingDefaults";
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        // String keys / byte[] values; a record that cannot be deserialized becomes an error for the
+        // error handler (then the dead-letter topic) instead of failing the poll forever.
+        p.put("spring.kafka.consumer.key-deserializer", ErrorHandlingDeserializer.class.getName());
+        p.put("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName());
+        p.put("spring.kafka.consumer.properties.spring.deserializer.key.delegate.class",
+                StringDeserializer.class.getName());
+        p.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+                ByteArrayDeserializer.class.getName());
+        // A new consumer group must not skip the events published before it first started.
+        p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // Traces run producer → consumer: the listener continues the traceparent of the record.
+        p.put("spring.kafka.listener.observation-enabled", "true");
+        return p;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getPropertySources().contains(SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import cn.zhangzhou.partybuilding.events.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox: one background thread polls unpublished rows in id order, sends them with the
+ * idempotent producer, waits until Kafka acknowledged every one, and deletes them in the same database
+ * transaction that locked them. A failure anywhere rolls the whole batch back, so it is sent again
+ * (at-least-once; consumers drop the duplicates by {@code ce_id}).
+ *
+ * <p><b>One active relay per database.</b> Each poll first takes {@code pg_try_advisory_xact_lock};
+ * an instance that does not get it skips the poll. Without this, two instances would each lock a
+ * different batch ({@code SKIP LOCKED}) and send them concurrently, so version 2 of an aggregate (in
+ * the second batch) could reach Kafka before version 1 (in the first). The lock is per transaction, so
+ * when the active instance dies another takes over on its next poll, with no lease to expire.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    /** Advisory lock key of the relay, the same in every service's own database. */
+    static final long RELAY_LOCK_KEY = 0x7A7A_6F75_7462_6F78L; // "zzoutbox"
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    private static final String SELECT_BATCH = """
+            select id, event_id, topic, aggregate_id, aggregate_version, event_type, data_schema, payload,
+                   traceparent, occurred_at
+            from outbox_event
+            order by id
+            limit :limit
+            for update skip locked
+            """;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final MessagingProperties properties;
+    private final Supplier<Producer<String, byte[]>> producerFactory;
+    private final MeterRegistry meters;
+    private final OutboxSignal signal;
+    private final Timer latency;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
+
+    public OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, MessagingProperties properties,
+                       Supplier<Producer<String, byte[]>> producerFactory, MeterRegistry meters, OutboxSignal signal,
+                       MessagingSchema schema) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.producerFactory = producerFactory;
+        this.meters = meters;
+        this.signal = signal;
+        this.latency = Timer.builder("zz.outbox.relay.latency")
+                .description("From the event's commit time (occurred_at) to Kafka's acknowledgement")
+                .publishPercentileHistogram()
+                .register(meters);
+        Gauge.builder("zz.outbox.backlog", this, OutboxRelay::backlog)
+                .description("Outbox rows not yet published to Kafka")
+                .register(meters);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            thread = worker;
+        }
+        signal.signal();
+        try {
+            // A batch in flight finishes (or times out within the producer's short timeouts).
+            thread.join(Duration.ofSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration backoff = FIRST_BACKOFF;
+        long idleMillis = Math.max(1, properties.outbox().pollInterval().toMillis());
+        try {
+            while (running) {
+                long waitMillis;
+                try {
+                    int sent = publishBatch();
+                    backoff = FIRST_BACKOFF;
+                    // A full batch means more is waiting: go again at once.
+                    waitMillis = sent >= properties.outbox().batchSize() ? 0 : idleMillis;
+                } catch (RuntimeException e) {
+                    closeProducer();
+                    log.warn("outbox relay: batch not published, retrying in {} ms: {}", backoff.toMillis(),
+                            e.toString());
+                    waitMillis = backoff.toMillis();
+                    backoff = min(backoff.multipliedBy(2), properties.outbox().maxBackoff());
+                }
+                if (waitMillis > 0 && running) {
+                    signal.await(waitMillis);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeProducer();
+        }
+    }
+
+    /**
+     * Publishes one batch in one database transaction.
+     *
+     * @return the number of events published; 0 when there was nothing or another instance is active
+     */
+    int publishBatch() {
+        List<Acked> acked = transaction.execute(status -> {
+            Boolean active = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+                    .param("key", RELAY_LOCK_KEY)
+                    .query(Boolean.class)
+                    .single();
+            if (!Boolean.TRUE.equals(active)) {
+                return List.of();
+            }
+            List<OutboxRow> batch = jdbc.sql(SELECT_BATCH)
+                    .param("limit", properties.outbox().batchSize())
+                    .query(OutboxRow.class)
+                    .list();
+            if (batch.isEmpty()) {
+                return List.of();
+            }
+            List<Acked> result = send(batch);
+            jdbc.sql("delete from outbox_event where id = any(:ids)")
+                    .param("ids", batch.stream().map(OutboxRow::id).toArray(Long[]::new))
+                    .update();
+            beforeCommit(batch);
+            return result;
+        });
+        for (Acked a : acked) {
+            latency.record(Duration.between(a.occurredAt(), a.ackedAt()));
+            published.computeIfAbsent(a.type(), type -> Counter.builder("zz.events.published")
+                    .description("Events the outbox relay published to Kafka")
+                    .tag("type", type)
+                    .register(meters)).increment();
+        }
+        return acked.size();
+    }
+
+    /**
+     * Test seam: runs after the batch was acknowledged by Kafka and deleted, before the transaction
+     * commits. Throwing here simulates a relay that dies between sending and marking.
+     */
+    protected void beforeCommit(List<OutboxRow> batch) {
+    }
+
+    private List<Acked> send(List<OutboxRow> batch) {
+        Producer<String, byte[]> kafka = producer();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(batch.size());
+        for (OutboxRow row : batch) {
+            futures.add(kafka.send(toRecord(row)));
+        }
+        kafka.flush();
+        List<Acked> result = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                futures.get(i).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka did not acknowledge outbox event " + batch.get(i).eventId(),
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            }
+            OutboxRow row = batch.get(i);
+            result.add(new Acked(row.eventType(), row.occurredAt().toInstant(), Instant.now()));
+        }
+        return result;
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+        EventEnvelope envelope = new EventEnvelope(row.eventId(),
+                EventEnvelope.source(properties.district(), properties.service()), row.eventType(),
+                row.occurredAt().toInstant(), row.aggregateId(),
+                row.dataSchema() == null ? null : java.net.URI.create(row.dataSchema()), properties.district(),
+                row.aggregateVersion(), row.traceparent());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
+        // Writes traceparent too: the stored one, of the request that caused the event.
+        envelope.writeTo(record.headers());
+        return record;
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producerFactory.get();
+            producerMetrics = new KafkaClientMetrics(producer);
+            producerMetrics.bindTo(meters);
+        }
+        return producer;
+    }
+
+    /**
+     * After a failed batch the producer is replaced: records of the failed batch may still sit in its
+     * buffer, and a fresh producer guarantees the retry starts again with the oldest row.
+     */
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producerMetrics.close();
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                log.debug("closing the relay producer failed", e);
+            }
+            producer = null;
+            producerMetrics = null;
+        }
+    }
+
+    private double backlog() {
+        try {
+            Long count = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
+            return count == null ? Double.NaN : count;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** One unpublished outbox row. */
+    public record OutboxRow(long id, UUID eventId, String topic, String aggregateId, long aggregateVersion,
+                            String eventType, String dataSchema, byte[] payload, String traceparent,
+                            Timestamp occurredAt) {
+
+        @Override
+        public String toString() {
+            return "OutboxRow[" + id + ", " + eventType + ", " + aggregateId + " v" + aggregateVersion + ", "
+                    + new String(payload, StandardCharsets.UTF_8) + "]";
+        }
+    }
+
+    private record Acked(String type, Instant occurredAt, Instant ackedAt) {
+    }
+}

@@ -1,0 +1,68 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.backoff.BackOffExecution;
+
+/** Unit tests of the configuration pieces that need no broker. */
+class MessagingConfigurationTest {
+
+    @Test
+    void districtIsRequiredAndValidated() {
+        MessagingProperties.Relay relay = new MessagingProperties.Relay(true, 500, Duration.ofMillis(20),
+                Duration.ofSeconds(2));
+        assertThatThrownBy(() -> new MessagingProperties(null, "membership", relay))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown district");
+        assertThatThrownBy(() -> new MessagingProperties("shanghai", "membership", relay))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown district");
+        assertThatThrownBy(() -> new MessagingProperties("xiangcheng", " ", relay))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zz.service");
+        assertThatThrownBy(() -> new MessagingProperties.Relay(true, 0, Duration.ofMillis(20), Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new MessagingProperties("xiangcheng", "membership", relay).district()).isEqualTo("xiangcheng");
+    }
+
+    @Test
+    void consumerDefaultsAreAddedButNeverOverrideTheService() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("service",
+                Map.of("spring.kafka.consumer.auto-offset-reset", "latest")));
+        new MessagingEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("latest");
+        assertThat(environment.getProperty("spring.kafka.consumer.value-deserializer"))
+                .isEqualTo("org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        assertThat(environment.getProperty("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class"))
+                .isEqualTo("org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
+    }
+
+    @Test
+    void retriesOfATransientFailureEndWellUnderFiveSeconds() {
+        BackOffExecution execution = DeadLetters.backOff().start();
+        long total = 0;
+        int retries = 0;
+        for (long wait = execution.nextBackOff(); wait != BackOffExecution.STOP; wait = execution.nextBackOff()) {
+            total += wait;
+            retries++;
+        }
+        assertThat(retries).isEqualTo(3);
+        assertThat(total).isLessThan(5_000);
+
+        DeadLetters deadLetters = new DeadLetters(Map.of("bootstrap.servers", "localhost:1"), new SimpleMeterRegistry());
+        try {
+            assertThat(deadLetters.errorHandler()).isNotNull();
+        } finally {
+            deadLetters.destroy();
+        }
+    }
+}
