@@ -8,6 +8,7 @@ import cn.zhangzhou.partybuilding.events.DomainEvent;
 import cn.zhangzhou.partybuilding.events.EventCatalog;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import cn.zhangzhou.partybuilding.events.EventJson;
+import cn.zhangzhou.partybuilding.events.EventSchemas;
 import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.InvalidEventException;
 import io.micrometer.core.instrument.Counter;
@@ -123,17 +124,13 @@ public class InboundEvents {
     }
 
     /**
-     * Where JSON Schema validation plugs in (the schemas are the contract's source of truth). Until the
-     * contracts module ships its schema registry, the payload must be a JSON object; the mapping onto the
-     * record that follows this check ({@link EventJson#read}) rejects wrong types and malformed values.
+     * Validates the payload against its event type's JSON Schema, the contract's source of truth, before
+     * it is mapped onto the record: a payload that breaks the schema is poison, whatever Java would accept.
      *
-     * @throws InvalidEventException when the payload breaks the contract
+     * @throws InvalidEventException naming the failing fields
      */
     protected void validateAgainstSchema(EventType<?> type, JsonNode payload) {
-        if (!payload.isObject()) {
-            throw new InvalidEventException(type.ceType() + " payload must be a JSON object, was "
-                    + payload.getNodeType());
-        }
+        EventSchemas.validate(type, payload);
     }
 
     private Outcome counted(String consumer, Outcome outcome) {

@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.messaging;
 
+import cn.zhangzhou.partybuilding.events.Topics;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,7 +26,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -58,6 +62,22 @@ public class MessagingAutoConfiguration {
     @DependsOnDatabaseInitialization
     MessagingSchema messagingSchema(DataSource dataSource) {
         return MessagingSchema.migrate(dataSource);
+    }
+
+    /**
+     * The service's own events topic and its dead-letter topic, created at start-up by Boot's KafkaAdmin
+     * (not left to broker auto-creation, which production brokers disable).
+     */
+    @Bean
+    NewTopic eventsTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.events(properties.district(), properties.service()))
+                .partitions(properties.topicPartitions()).build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(Topics.events(properties.district(), properties.service())))
+                .partitions(properties.topicPartitions()).build();
     }
 
     @Bean

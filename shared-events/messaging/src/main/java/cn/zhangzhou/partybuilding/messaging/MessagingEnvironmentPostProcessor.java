@@ -33,6 +33,9 @@ public class MessagingEnvironmentPostProcessor implements EnvironmentPostProcess
                 ByteArrayDeserializer.class.getName());
         // A new consumer group must not skip the events published before it first started.
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // Consumers of other districts subscribe by topic pattern; a district that starts later creates its
+        // topic later, and a pattern subscription only sees it at the next metadata refresh (default 5 min).
+        p.put("spring.kafka.consumer.properties.metadata.max.age.ms", "5000");
         // Traces run producer → consumer: the listener continues the traceparent of the record.
         p.put("spring.kafka.listener.observation-enabled", "true");
         return p;

@@ -12,14 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param district the district (区县) this deployment serves, e.g. {@code xiangcheng}; required
  * @param service the producing service name, e.g. {@code membership}; required
  * @param outbox relay tuning
+ * @param topicPartitions partitions of the service's events topic and its dead-letter topic when created
  */
 @ConfigurationProperties("zz")
-public record MessagingProperties(String district, String service, @DefaultValue Relay outbox) {
+public record MessagingProperties(String district, String service, @DefaultValue Relay outbox,
+                                  @DefaultValue("3") int topicPartitions) {
 
     public MessagingProperties {
         Districts.require(district);
         if (service == null || !service.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("zz.service must be a lower-case service name, was: " + service);
+        }
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("zz.topic-partitions must be >= 1: " + topicPartitions);
         }
     }
 

@@ -20,15 +20,15 @@ class MessagingConfigurationTest {
     void districtIsRequiredAndValidated() {
         MessagingProperties.Relay relay = new MessagingProperties.Relay(true, 500, Duration.ofMillis(20),
                 Duration.ofSeconds(2));
-        assertThatThrownBy(() -> new MessagingProperties(null, "membership", relay))
+        assertThatThrownBy(() -> new MessagingProperties(null, "membership", relay, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown district");
-        assertThatThrownBy(() -> new MessagingProperties("shanghai", "membership", relay))
+        assertThatThrownBy(() -> new MessagingProperties("shanghai", "membership", relay, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown district");
-        assertThatThrownBy(() -> new MessagingProperties("xiangcheng", " ", relay))
+        assertThatThrownBy(() -> new MessagingProperties("xiangcheng", " ", relay, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zz.service");
         assertThatThrownBy(() -> new MessagingProperties.Relay(true, 0, Duration.ofMillis(20), Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new MessagingProperties("xiangcheng", "membership", relay).district()).isEqualTo("xiangcheng");
+        assertThat(new MessagingProperties("xiangcheng", "membership", relay, 3).district()).isEqualTo("xiangcheng");
     }
 
     @Test
