@@ -1,0 +1,121 @@
+package cn.zhangzhou.partybuilding.membership.directory;
+
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportDeclined;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportSubmitted;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportWithdrawn;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferAccepted;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferCancelled;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferDeclined;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferRequested;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredWithinDistrict;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
+import cn.zhangzhou.partybuilding.membership.directory.Directory.ExternalMember;
+import cn.zhangzhou.partybuilding.membership.directory.Directory.ExternalOrganisation;
+import cn.zhangzhou.partybuilding.membership.reporting.ReportStatus;
+import cn.zhangzhou.partybuilding.membership.reporting.ReportingService;
+import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
+import cn.zhangzhou.partybuilding.membership.transfer.TransferService;
+import cn.zhangzhou.partybuilding.messaging.InboundEvents;
+import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
+
+/**
+ * Learns of the other districts from their membership events: their organisations and members (the
+ * directory), transfers asked of or answered to this district, and reports our members filed elsewhere.
+ * Each event is applied once, in one transaction with its dedup record (events-messaging). The consumer
+ * group is the district's own ({@code spring.kafka.consumer.group-id}), never shared with another district.
+ */
+@Component
+public class MembershipEventsListener {
+
+    static final String CONSUMER = "membership-directory";
+
+    private final InboundEvents inbound;
+    private final Directory directory;
+    private final TransferService transfers;
+    private final ReportingService reporting;
+    private final String district;
+
+    public MembershipEventsListener(InboundEvents inbound, Directory directory, TransferService transfers,
+                                    ReportingService reporting, AccessPolicy access) {
+        this.inbound = inbound;
+        this.directory = directory;
+        this.transfers = transfers;
+        this.reporting = reporting;
+        this.district = access.district();
+    }
+
+    /** Every other district's membership topic; our own events are not news to us. */
+    public static Pattern otherDistricts(String district) {
+        return Pattern.compile("(?!" + Pattern.quote(district) + "\\.)[a-z]+\\.membership\\.events");
+    }
+
+    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = "#{T(cn.zhangzhou.partybuilding.membership.directory."
+            + "MembershipEventsListener).otherDistricts('${zz.district}').pattern()}")
+    public void onEvent(ConsumerRecord<String, byte[]> record) {
+        inbound.process(CONSUMER, record, this::apply);
+    }
+
+    void apply(IncomingEvent<?> event) {
+        String from = event.envelope().district();
+        if (district.equals(from)) {
+            return;
+        }
+        DomainEvent data = event.data();
+        if (data instanceof OrganisationCreated e) {
+            directory.upsertOrganisation(new ExternalOrganisation(e.organisationId(), from, e.code(), e.name(),
+                    e.type(), e.parentId(), true));
+        } else if (data instanceof OrganisationRenamed e) {
+            directory.renameOrganisation(e.organisationId(), e.name());
+        } else if (data instanceof OrganisationMoved e) {
+            directory.moveOrganisation(e.organisationId(), e.toParentId());
+        } else if (data instanceof OrganisationDeactivated e) {
+            directory.deactivateOrganisation(e.organisationId());
+        } else if (data instanceof MemberRegistered e) {
+            directory.upsertMember(new ExternalMember(e.memberId(), from, e.homeOrganisationId(), e.residenceDistrict(),
+                    e.residenceCommunityId(), e.category(), e.specialties(), e.cadreRole(), e.communityWorker(), true));
+        } else if (data instanceof MemberUpdated e) {
+            directory.member(e.memberId()).ifPresent(m -> directory.upsertMember(new ExternalMember(m.id(), from,
+                    m.homeOrganisationId(), e.residenceDistrict(), e.residenceCommunityId(), e.category(),
+                    e.specialties(), e.cadreRole(), e.communityWorker(), m.active())));
+        } else if (data instanceof MemberTransferredWithinDistrict e) {
+            directory.updateMemberHome(e.memberId(), e.toOrganisationId());
+        } else if (data instanceof MemberTransferredOut e) {
+            directory.deactivateMember(e.memberId());
+        } else if (data instanceof MemberTransferRequested e) {
+            transfers.onRequested(from, e);
+        } else if (data instanceof MemberTransferAccepted e) {
+            transfers.onAccepted(e);
+        } else if (data instanceof MemberTransferDeclined e) {
+            transfers.onDeclined(e);
+        } else if (data instanceof MemberTransferCancelled e) {
+            transfers.onCancelled(e);
+        } else if (data instanceof MemberReportSubmitted e && district.equals(e.memberDistrict())) {
+            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.SUBMITTED,
+                    null);
+        } else if (data instanceof MemberReportAccepted e && district.equals(e.memberDistrict())) {
+            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.ACCEPTED,
+                    null);
+        } else if (data instanceof MemberReportDeclined e && district.equals(e.memberDistrict())) {
+            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.DECLINED,
+                    e.reason());
+        } else if (data instanceof MemberReportWithdrawn e && district.equals(e.memberDistrict())) {
+            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.WITHDRAWN,
+                    null);
+        }
+        // Placements and unit reports of other districts concern only them.
+    }
+}

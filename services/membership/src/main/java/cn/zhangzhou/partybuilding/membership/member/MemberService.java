@@ -1,0 +1,186 @@
+package cn.zhangzhou.partybuilding.membership.member;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.events.membership.CadreRole;
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
+import cn.zhangzhou.partybuilding.membership.directory.Directory;
+import cn.zhangzhou.partybuilding.membership.member.Member.MemberStatus;
+import cn.zhangzhou.partybuilding.membership.organisation.Organisation;
+import cn.zhangzhou.partybuilding.membership.organisation.OrganisationRepository;
+import cn.zhangzhou.partybuilding.membership.organisation.TreeRules;
+import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
+import cn.zhangzhou.partybuilding.messaging.Outbox;
+import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.error.ConflictException;
+import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
+import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
+import cn.zhangzhou.partybuilding.support.error.NotFoundException;
+import cn.zhangzhou.partybuilding.support.web.Page;
+
+/** Members (党员): register, update, read and search, within the caller's scope. */
+@Service
+public class MemberService {
+
+    private final MemberRepository members;
+    private final OrganisationRepository organisations;
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final Outbox outbox;
+
+    public MemberService(MemberRepository members, OrganisationRepository organisations, Directory directory,
+                         AccessPolicy access, Outbox outbox) {
+        this.members = members;
+        this.organisations = organisations;
+        this.directory = directory;
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    /** The attributes a client sets on register and update. */
+    public record MemberDetails(String name, String phone, String idNumber, String address, UUID homeOrganisationId,
+                                String residenceDistrict, UUID residenceCommunityId, MemberCategory category,
+                                List<String> specialties, CadreRole cadreRole, boolean communityWorker) {
+    }
+
+    @Transactional
+    public Member register(Caller caller, MemberDetails details) {
+        Organisation home = requireHome(details.homeOrganisationId());
+        access.requireManage(caller, home);
+        requireResidence(details.residenceDistrict(), details.residenceCommunityId());
+        Member member = new Member(UUID.randomUUID(), details.name(), details.phone(), details.idNumber(),
+                details.address(), home.id(), details.residenceDistrict(), details.residenceCommunityId(),
+                details.category(), details.specialties(), details.cadreRole(), details.communityWorker(),
+                MemberStatus.ACTIVE, 1);
+        members.insert(member);
+        publishRegistered(member);
+        return member;
+    }
+
+    /** Registers a member arriving by an accepted transfer, keeping the id they had in the other district. */
+    @Transactional
+    public Member registerArrival(UUID memberId, MemberDetails details) {
+        if (members.exists(memberId)) {
+            throw new ConflictException("member " + memberId + " is already held in district " + access.district());
+        }
+        Organisation home = requireHome(details.homeOrganisationId());
+        Member member = new Member(memberId, details.name(), details.phone(), details.idNumber(), details.address(),
+                home.id(), details.residenceDistrict(), details.residenceCommunityId(), details.category(),
+                details.specialties(), details.cadreRole(), details.communityWorker(), MemberStatus.ACTIVE, 1);
+        members.insert(member);
+        publishRegistered(member);
+        return member;
+    }
+
+    @Transactional
+    public Member update(Caller caller, UUID id, MemberDetails details, long version) {
+        Member current = lockCurrent(id, version);
+        access.requireManage(caller, organisations.find(current.homeOrganisationId()).orElseThrow());
+        if (current.status() != MemberStatus.ACTIVE) {
+            throw new ConflictException("member " + id + " is " + current.status() + " and cannot be changed");
+        }
+        if (!current.homeOrganisationId().equals(details.homeOrganisationId())) {
+            throw new DomainRuleException("homeOrganisationId",
+                    "the home organisation changes only by a transfer (POST /api/v1/members/{id}/transfers)");
+        }
+        requireResidence(details.residenceDistrict(), details.residenceCommunityId());
+        Member updated = new Member(id, details.name(), details.phone(), details.idNumber(), details.address(),
+                current.homeOrganisationId(), details.residenceDistrict(), details.residenceCommunityId(),
+                details.category(), details.specialties(), details.cadreRole(), details.communityWorker(),
+                current.status(), version + 1);
+        save(updated, version);
+        outbox.append(new MemberUpdated(id, updated.residenceDistrict(), updated.residenceCommunityId(),
+                updated.category(), updated.specialties(), updated.cadreRole(), updated.communityWorker()),
+                updated.version());
+        return updated;
+    }
+
+    public Member get(Caller caller, UUID id) {
+        Member member = find(id);
+        if (access.isMember(caller, id) || mayRead(caller, member)) {
+            return member;
+        }
+        throw new ForbiddenException("member " + id + " is outside your scope");
+    }
+
+    public Page<Member> search(Caller caller, String name, UUID organisationId, MemberCategory category,
+                               String specialty, int page, int size) {
+        access.requireStaff(caller);
+        String scope = access.isDistrictWide(caller) ? null
+                : organisations.find(caller.org()).map(Organisation::path)
+                        .orElseThrow(() -> new ForbiddenException("your organisation " + caller.org()
+                                + " is not in district " + access.district()));
+        return members.search(name, organisationId, category, specialty, scope, page, size);
+    }
+
+    public Member find(UUID id) {
+        return members.find(id).orElseThrow(() -> new NotFoundException("member " + id + " not found"));
+    }
+
+    /** Staff who manage the member's home organisation, or the community where they live. */
+    public boolean mayRead(Caller caller, Member member) {
+        if (organisations.find(member.homeOrganisationId()).filter(o -> access.mayManage(caller, o)).isPresent()) {
+            return true;
+        }
+        return member.residenceCommunityId() != null && organisations.find(member.residenceCommunityId())
+                .filter(o -> access.mayManage(caller, o)).isPresent();
+    }
+
+    public Member lockCurrent(UUID id, long expectedVersion) {
+        Member current = members.lock(id).orElseThrow(() -> new NotFoundException("member " + id + " not found"));
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion("member", id, expectedVersion);
+        }
+        return current;
+    }
+
+    public void save(Member changed, long expectedVersion) {
+        if (!members.update(changed, expectedVersion)) {
+            throw ConflictException.staleVersion("member", changed.id(), expectedVersion);
+        }
+    }
+
+    private void publishRegistered(Member m) {
+        outbox.append(new MemberRegistered(m.id(), m.homeOrganisationId(), m.residenceDistrict(),
+                m.residenceCommunityId(), m.category(), m.specialties(), m.cadreRole(), m.communityWorker()),
+                m.version());
+    }
+
+    private Organisation requireHome(UUID id) {
+        Organisation home = organisations.find(id).orElseThrow(() -> new DomainRuleException("homeOrganisationId",
+                "no organisation " + id + " in district " + access.district()));
+        if (!TreeRules.mayHoldMembers(home.type()) || !home.active()) {
+            throw new DomainRuleException("homeOrganisationId", "membership can be held only in an active "
+                    + TreeRules.homeTypes() + ", not in " + home.name() + " (" + home.type() + ")");
+        }
+        return home;
+    }
+
+    /** The community where a member lives: one of ours, or one another district told us about. */
+    private void requireResidence(String district, UUID communityId) {
+        if (!Districts.isKnown(district)) {
+            throw new DomainRuleException("residenceDistrict", "unknown district " + district);
+        }
+        if (communityId == null) {
+            return;
+        }
+        boolean known = district.equals(access.district())
+                ? organisations.find(communityId)
+                        .filter(o -> o.type() == OrganisationType.COMMUNITY && o.active()).isPresent()
+                : directory.organisation(communityId)
+                        .filter(o -> o.district().equals(district) && o.type() == OrganisationType.COMMUNITY
+                                && o.active()).isPresent();
+        if (!known) {
+            throw new DomainRuleException("residenceCommunityId",
+                    "no active community " + communityId + " known in district " + district);
+        }
+    }
+}
