@@ -56,7 +56,9 @@ public final class LocalPlatform {
     /** {@code token <ROLE> [district] [org-uuid] [member-uuid]} with the key of {@code <data-dir>/keys}. */
     static String token(Options options, Path root) {
         List<String> a = options.arguments();
-        Path key = root.resolve(options.dataDir()).resolve("keys").resolve(DevKeyPair.PRIVATE_FILE);
+        Path keys = options.keysDir() != null ? root.resolve(options.keysDir())
+                : root.resolve(options.dataDir()).resolve("keys");
+        Path key = keys.resolve(DevKeyPair.PRIVATE_FILE);
         String role = a.get(0);
         String district = a.size() > 1 ? a.get(1) : null;
         String org = a.size() > 2 && !"-".equals(a.get(2)) ? a.get(2) : null;

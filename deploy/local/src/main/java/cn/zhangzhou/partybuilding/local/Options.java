@@ -9,10 +9,11 @@ import cn.zhangzhou.partybuilding.events.Districts;
 
 /**
  * The command line: {@code run [--reset] [--data-dir .local] [--districts xiangcheng,longwen|all]},
- * {@code token [--data-dir .local] <ROLE> [district] [org-uuid] [member-uuid]}, {@code keys [--force] <dir>}.
+ * {@code token [--data-dir .local | --keys-dir dir] <ROLE> [district] [org-uuid] [member-uuid]},
+ * {@code keys [--force] <dir>}.
  */
-public record Options(String command, boolean reset, boolean force, String dataDir, List<String> districts,
-                      List<String> arguments) {
+public record Options(String command, boolean reset, boolean force, String dataDir, String keysDir,
+                      List<String> districts, List<String> arguments) {
 
     public static final String DEFAULT_DATA_DIR = ".local";
     public static final List<String> DEFAULT_DISTRICTS = List.of("xiangcheng", "longwen");
@@ -29,6 +30,7 @@ public record Options(String command, boolean reset, boolean force, String dataD
         boolean reset = false;
         boolean force = false;
         String dataDir = DEFAULT_DATA_DIR;
+        String keysDir = null;
         List<String> districts = DEFAULT_DISTRICTS;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
@@ -37,6 +39,7 @@ public record Options(String command, boolean reset, boolean force, String dataD
                 case "--reset" -> reset = true;
                 case "--force" -> force = true;
                 case "--data-dir" -> dataDir = value(rest, ++i, a);
+                case "--keys-dir" -> keysDir = value(rest, ++i, a);
                 case "--districts" -> districts = districts(value(rest, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
@@ -55,7 +58,7 @@ public record Options(String command, boolean reset, boolean force, String dataD
         if ("keys".equals(command) && positional.size() != 1) {
             throw new IllegalArgumentException("usage: keys [--force] <dir>");
         }
-        return new Options(command, reset, force, dataDir, districts, List.copyOf(positional));
+        return new Options(command, reset, force, dataDir, keysDir, districts, List.copyOf(positional));
     }
 
     static List<String> districts(String value) {
@@ -88,8 +91,9 @@ public record Options(String command, boolean reset, boolean force, String dataD
                   run  (default)  [--reset] [--data-dir .local] [--districts xiangcheng,longwen|all]
                         starts Kafka (9092/9093), PostgreSQL (15432) and one membership service per district
                         (8081 xiangcheng, 8082 longwen, ...), loads the demo data, Ctrl-C stops everything
-                  token [--data-dir .local] <ROLE> [district] [org-uuid] [member-uuid]
-                        prints a dev JWT (RS256, 8 h); ROLE: CITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
+                  token [--data-dir .local | --keys-dir deploy/dev-keys] <ROLE> [district] [org-uuid] [member-uuid]
+                        prints a dev JWT (RS256, 8 h) signed with <data-dir>/keys/jwt-private.pem
+                        (or <keys-dir>/jwt-private.pem); ROLE: CITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
                         COMMUNITY_STAFF, MEMBER, DISTRICT_SYSTEM
                   keys [--force] <dir>
                         writes jwt-private.pem / jwt-public.pem into <dir> (kept if present unless --force)

@@ -69,6 +69,7 @@ final class Platform {
             wipe(dataDir);
             out.println("reset: removed " + dataDir);
         }
+        ignoredByGit(dataDir);
         Path keys = dataDir.resolve("keys");
         if (DevKeyPair.ensure(keys)) {
             out.println("new dev key pair in " + keys);
@@ -216,6 +217,19 @@ final class Platform {
         }
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports " + taken + " are in use; is another local platform running?");
+        }
+    }
+
+    /** The data directory sits in the repository; keep databases, logs and keys out of commits. */
+    private static void ignoredByGit(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path ignore = dir.resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                Files.writeString(ignore, "# written by local-platform: everything here is generated\n*\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 
