@@ -235,7 +235,7 @@ public final class DemoLoader {
     /** Simple polling between retries of the cross-district report (no test library in a launcher). */
     private static void pause() {
         try {
-            Thread.sleep(500);
+            Thread.sleep(250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
