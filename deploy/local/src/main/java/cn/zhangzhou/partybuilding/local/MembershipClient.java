@@ -79,7 +79,14 @@ public final class MembershipClient {
     private Response send(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException staleConnection) {
+                // A pooled keep-alive connection the server closed meanwhile; every call of ours is safe to
+                // repeat (creates carry an Idempotency-Key, PUT and GET are idempotent), so try once more.
+                r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             JsonNode body = r.body() == null || r.body().isBlank() ? null : parse(r.body());
             return new Response(request.method() + " " + request.uri(), r.statusCode(), body, r.body());
         } catch (IOException e) {

@@ -173,9 +173,10 @@ final class Platform {
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
                                 + "              community workers %s (in the two committees %s),%n"
                                 + "              unit reports accepted %s, member reports accepted %s%n",
-                        s.path("communities"), s.path("grids"), s.path("partyGroups"), s.path("members"),
-                        s.path("placedMembers"), s.path("communityWorkers"), s.path("communityWorkersInCommittees"),
-                        s.path("unitReportsAccepted"), s.path("memberReportsAccepted"));
+                        figure(s, "communities"), figure(s, "grids"), figure(s, "partyGroups"), figure(s, "members"),
+                        figure(s, "placedMembers"), figure(s, "communityWorkers"),
+                        figure(s, "communityWorkersInCommittees"), figure(s, "unitReportsAccepted"),
+                        figure(s, "memberReportsAccepted"));
             } catch (RuntimeException ex) {
                 out.println("   figures    unavailable: " + ex.getMessage());
             }
@@ -192,6 +193,10 @@ final class Platform {
                     + base + "/api/v1/statistics");
         }
         out.println();
+    }
+
+    private static String figure(JsonNode statistics, String field) {
+        return statistics.hasNonNull(field) ? statistics.get(field).asString() : "?";
     }
 
     private static String firstId(MembershipClient c, String path, Map<String, String> query, String field, String fallback) {
