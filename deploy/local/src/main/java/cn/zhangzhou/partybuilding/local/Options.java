@@ -1,0 +1,102 @@
+package cn.zhangzhou.partybuilding.local;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import cn.zhangzhou.partybuilding.events.Districts;
+
+/**
+ * The command line: {@code run [--reset] [--data-dir .local] [--districts xiangcheng,longwen|all]},
+ * {@code token [--data-dir .local | --keys-dir dir] <ROLE> [district] [org-uuid] [member-uuid]},
+ * {@code keys [--force] <dir>}.
+ */
+public record Options(String command, boolean reset, boolean force, String dataDir, String keysDir,
+                      List<String> districts, List<String> arguments) {
+
+    public static final String DEFAULT_DATA_DIR = ".local";
+    public static final List<String> DEFAULT_DISTRICTS = List.of("xiangcheng", "longwen");
+
+    public static Options parse(String... args) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String command = "run";
+        if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
+            command = rest.remove(0);
+        }
+        if (!List.of("run", "token", "keys", "help").contains(command)) {
+            throw new IllegalArgumentException("unknown command '" + command + "' (run, token, keys, help)");
+        }
+        boolean reset = false;
+        boolean force = false;
+        String dataDir = DEFAULT_DATA_DIR;
+        String keysDir = null;
+        List<String> districts = DEFAULT_DISTRICTS;
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            switch (a) {
+                case "--reset" -> reset = true;
+                case "--force" -> force = true;
+                case "--data-dir" -> dataDir = value(rest, ++i, a);
+                case "--keys-dir" -> keysDir = value(rest, ++i, a);
+                case "--districts" -> districts = districts(value(rest, ++i, a));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    positional.add(a);
+                }
+            }
+        }
+        if ("run".equals(command) && !positional.isEmpty()) {
+            throw new IllegalArgumentException("run takes no arguments besides options: " + positional);
+        }
+        if ("token".equals(command) && (positional.isEmpty() || positional.size() > 4)) {
+            throw new IllegalArgumentException("usage: token <ROLE> [district] [org-uuid] [member-uuid]");
+        }
+        if ("keys".equals(command) && positional.size() != 1) {
+            throw new IllegalArgumentException("usage: keys [--force] <dir>");
+        }
+        return new Options(command, reset, force, dataDir, keysDir, districts, List.copyOf(positional));
+    }
+
+    static List<String> districts(String value) {
+        if ("all".equals(value)) {
+            return Districts.IDS;
+        }
+        LinkedHashSet<String> chosen = new LinkedHashSet<>();
+        for (String d : value.split(",")) {
+            chosen.add(Districts.require(d.trim()));
+        }
+        // DOMAIN.md order, whatever order was typed: ports and the summary follow it.
+        return Districts.IDS.stream().filter(chosen::contains).toList();
+    }
+
+    /** The service port of a district: 8081 for xiangcheng, 8082 for longwen, then in DOMAIN.md order. */
+    public static int port(String district) {
+        return 8081 + Districts.IDS.indexOf(Districts.require(district));
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    public static String usage() {
+        return """
+                usage: java -jar deploy/local/target/local-platform.jar [command] [options]
+                  run  (default)  [--reset] [--data-dir .local] [--districts xiangcheng,longwen|all]
+                        starts Kafka (9092/9093), PostgreSQL (15432) and one membership service per district
+                        (8081 xiangcheng, 8082 longwen, ...), loads the demo data, Ctrl-C stops everything
+                  token [--data-dir .local | --keys-dir deploy/dev-keys] <ROLE> [district] [org-uuid] [member-uuid]
+                        prints a dev JWT (RS256, 8 h) signed with <data-dir>/keys/jwt-private.pem
+                        (or <keys-dir>/jwt-private.pem); ROLE: CITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
+                        COMMUNITY_STAFF, MEMBER, DISTRICT_SYSTEM
+                  keys [--force] <dir>
+                        writes jwt-private.pem / jwt-public.pem into <dir> (kept if present unless --force)
+                """;
+    }
+}

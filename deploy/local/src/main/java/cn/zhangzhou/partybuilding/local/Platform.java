@@ -1,0 +1,298 @@
+package cn.zhangzhou.partybuilding.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.infra.KafkaBroker;
+import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.local.demo.DemoData;
+import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code run} command: real Kafka and PostgreSQL, one membership service per district, the demo
+ * data, a summary; Ctrl-C stops the services, then Kafka, then PostgreSQL.
+ */
+final class Platform {
+
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int POSTGRES_PORT = 15432;
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    static final String SERVICE_JAR = "services/membership/target/membership-service.jar";
+    static final String LAUNCHER = "java -jar deploy/local/target/local-platform.jar";
+
+    private final Path root;
+    private final Path dataDir;
+    private final Options options;
+    private final PrintStream out;
+    private final HttpClient http = MembershipClient.newHttpClient();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    /** What to stop, most recent first. */
+    private final Deque<Runnable> stops = new ArrayDeque<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    Platform(Path root, Path dataDir, Options options, PrintStream out) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.options = options;
+        this.out = out;
+    }
+
+    void run() throws InterruptedException {
+        Instant start = Instant.now();
+        Path jar = root.resolve(SERVICE_JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it first: mvn -B -DskipTests package");
+        }
+        List<String> districts = options.districts();
+        requireFreePorts(districts);
+        if (options.reset()) {
+            wipe(dataDir);
+            out.println("reset: removed " + dataDir);
+        }
+        ignoredByGit(dataDir);
+        Path keys = dataDir.resolve("keys");
+        if (DevKeyPair.ensure(keys)) {
+            out.println("new dev key pair in " + keys);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-platform-shutdown"));
+
+        out.println("starting PostgreSQL on " + POSTGRES_PORT + " ...");
+        PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true);
+        stops.push(() -> stopQuietly("PostgreSQL", postgres::close));
+        Map<String, String> jdbcUrls = new LinkedHashMap<>();
+        for (String d : districts) {
+            jdbcUrls.put(d, postgres.ensureDatabase("membership_" + d));
+        }
+        out.println("starting Kafka (KRaft) on " + KAFKA_PORT + "/" + KAFKA_CONTROLLER_PORT + " ...");
+        KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        stops.push(() -> stopQuietly("Kafka", kafka::close));
+        stops.push(this::stopServices);
+
+        for (String d : districts) {
+            Map<String, String> env = serviceEnvironment(d, jdbcUrls.get(d), kafka.bootstrapServers(),
+                    keys.resolve(DevKeyPair.PUBLIC_FILE));
+            Path log = dataDir.resolve("logs").resolve("membership-" + d + ".log");
+            out.printf("starting membership-%s on %d (log %s) ...%n", d, Options.port(d), log);
+            services.add(ServiceProcess.start("membership-" + d, jar, root, Options.port(d), env, log));
+        }
+        // The services start side by side; each has READY_TIMEOUT from its start.
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (ServiceProcess s : services) {
+            s.awaitReady(http, deadline);
+            out.printf("membership-%s ready%n", s.name().substring("membership-".length()));
+        }
+        out.printf("platform healthy in %d s%n", Duration.between(start, Instant.now()).toSeconds());
+
+        Map<String, MembershipClient> clients = clients(districts);
+        DemoDataSet demo = DemoData.generate(districts);
+        DemoLoader loader = new DemoLoader(demo, clients, out);
+        if (loader.alreadyLoaded()) {
+            out.println("demo data already loaded (statistics match); use --reset to start afresh");
+        } else {
+            out.println("loading demo data through the REST API ...");
+            loader.load();
+        }
+        printSummary(clients);
+        for (ServiceProcess s : services) {
+            s.process().onExit().thenAccept(p -> {
+                if (!stopping.get()) {
+                    out.printf("%s exited unexpectedly with code %d; see %s%n", s.name(), p.exitValue(), s.log());
+                }
+            });
+        }
+        out.println("running; Ctrl-C stops the services, Kafka and PostgreSQL");
+        Thread.currentThread().join();
+    }
+
+    /** The configuration of membership-api.md, as environment variables. */
+    static Map<String, String> serviceEnvironment(String district, String jdbcUrl, String kafka, Path publicKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZZ_DISTRICT", district);
+        env.put("ZZ_SERVICE", "membership");
+        env.put("SERVER_PORT", String.valueOf(Options.port(district)));
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
+        return env;
+    }
+
+    private Map<String, MembershipClient> clients(List<String> districts) {
+        DevTokens tokens = new DevTokens(DevKeyPair.readPrivate(dataDir.resolve("keys").resolve(DevKeyPair.PRIVATE_FILE)));
+        Map<String, MembershipClient> clients = new LinkedHashMap<>();
+        for (String d : districts) {
+            // A fresh token per request is cheap and never expires during a long session.
+            clients.put(d, new MembershipClient(http, "http://localhost:" + Options.port(d),
+                    () -> tokens.issue("DISTRICT_ADMIN", d, null, null, Instant.now())));
+        }
+        return clients;
+    }
+
+    private void printSummary(Map<String, MembershipClient> clients) {
+        String tokenCmd = LAUNCHER + " token" + (Options.DEFAULT_DATA_DIR.equals(options.dataDir())
+                ? "" : " --data-dir " + options.dataDir());
+        out.println();
+        out.println("==== 小社区 大党建: local platform ====");
+        out.println("Kafka      localhost:" + KAFKA_PORT);
+        out.println("PostgreSQL jdbc:postgresql://localhost:" + POSTGRES_PORT + "/membership_<district> (user postgres, no password)");
+        out.println("data       " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
+        out.println("tokens     " + tokenCmd + " CITY_ADMIN");
+        for (Map.Entry<String, MembershipClient> e : clients.entrySet()) {
+            String d = e.getKey();
+            MembershipClient c = e.getValue();
+            String base = c.baseUrl();
+            out.println();
+            out.printf("-- %s %s: membership service%n", d, Districts.NAMES.get(d));
+            out.println("   API        " + base + "/api/v1");
+            out.println("   Swagger UI " + base + "/swagger-ui.html");
+            out.println("   health     " + base + "/actuator/health/readiness");
+            out.println("   Prometheus " + base + "/actuator/prometheus");
+            try {
+                JsonNode s = c.getOk("/statistics", Map.of());
+                out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
+                                + "              community workers %s (in the two committees %s),%n"
+                                + "              unit reports accepted %s, member reports accepted %s%n",
+                        figure(s, "communities"), figure(s, "grids"), figure(s, "partyGroups"), figure(s, "members"),
+                        figure(s, "placedMembers"), figure(s, "communityWorkers"),
+                        figure(s, "communityWorkersInCommittees"), figure(s, "unitReportsAccepted"),
+                        figure(s, "memberReportsAccepted"));
+            } catch (RuntimeException ex) {
+                out.println("   figures    unavailable: " + ex.getMessage());
+            }
+            String street = firstId(c, "/organisations", Map.of("type", "STREET_COMMITTEE", "size", "1"), "id", "<street-uuid>");
+            String community = firstId(c, "/organisations", Map.of("type", "COMMUNITY", "size", "1"), "id", "<community-uuid>");
+            String member = firstId(c, "/members", Map.of("size", "1"), "id", "<member-uuid>");
+            String home = firstId(c, "/members", Map.of("size", "1"), "homeOrganisationId", "<org-uuid>");
+            out.println("   tokens     " + tokenCmd + " DISTRICT_ADMIN " + d);
+            out.println("              " + tokenCmd + " STREET_STAFF " + d + " " + street);
+            out.println("              " + tokenCmd + " COMMUNITY_STAFF " + d + " " + community);
+            out.println("              " + tokenCmd + " MEMBER " + d + " " + home + " " + member);
+            out.println("              " + tokenCmd + " DISTRICT_SYSTEM " + d);
+            out.println("   try        curl -H \"Authorization: Bearer $(" + tokenCmd + " DISTRICT_ADMIN " + d + ")\" "
+                    + base + "/api/v1/statistics");
+        }
+        out.println();
+    }
+
+    private static String figure(JsonNode statistics, String field) {
+        return statistics.hasNonNull(field) ? statistics.get(field).asString() : "?";
+    }
+
+    private static String firstId(MembershipClient c, String path, Map<String, String> query, String field, String fallback) {
+        try {
+            JsonNode items = c.getOk(path, query).path("items");
+            return items.isEmpty() ? fallback : items.get(0).path(field).asString(fallback);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    /** Fails before anything starts when a fixed port is taken (an earlier platform still running?). */
+    private static void requireFreePorts(List<String> districts) {
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        districts.forEach(d -> ports.add(Options.port(d)));
+        List<Integer> taken = new ArrayList<>();
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                taken.add(port);
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports " + taken + " are in use; is another local platform running?");
+        }
+    }
+
+    /** The data directory sits in the repository; keep databases, logs and keys out of commits. */
+    private static void ignoredByGit(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path ignore = dir.resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                Files.writeString(ignore, "# written by local-platform: everything here is generated\n*\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (Files.exists(dir.resolve("pom.xml")) || dir.getParent() == null) {
+            throw new IllegalStateException("refusing to delete " + dir + ": it does not look like a data directory");
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** Runs once, from the shutdown hook or after a failed start. */
+    void stopAll() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        Runnable stop;
+        while ((stop = stops.poll()) != null) {
+            stop.run();
+        }
+    }
+
+    private void stopServices() {
+        if (services.isEmpty()) {
+            return;
+        }
+        out.println("stopping " + services.size() + " service(s) ...");
+        // All at once: each gets the same grace period, not a queue of them.
+        services.forEach(s -> s.process().destroy());
+        List<Thread> waiting = new ArrayList<>();
+        for (ServiceProcess s : services) {
+            Thread t = new Thread(() -> s.stop(STOP_GRACE), "stop-" + s.name());
+            t.start();
+            waiting.add(t);
+        }
+        for (Thread t : waiting) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopQuietly(String what, Runnable close) {
+        out.println("stopping " + what + " ...");
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            out.println(what + " did not stop cleanly: " + e);
+        }
+    }
+}

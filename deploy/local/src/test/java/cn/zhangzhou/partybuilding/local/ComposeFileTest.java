@@ -1,0 +1,243 @@
+package cn.zhangzhou.partybuilding.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The Docker deployment cannot be started here (no Docker engine), so its file is checked for what
+ * makes it work when it is: health-gated start order, memory limits, and configuration that the
+ * services actually read.
+ */
+class ComposeFileTest {
+
+    /** Standard Spring / JVM settings the membership service reads without declaring them in application.yml. */
+    private static final Set<String> STANDARD_PROPERTIES = Set.of(
+            "server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+            "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options");
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("jdbc:postgresql://[^/]+/([a-z0-9_]+)");
+
+    private static Path root;
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readCompose() throws IOException {
+        root = RepositoryRoot.require(Path.of(""));
+        try (Reader r = Files.newBufferedReader(root.resolve("docker-compose.yml"), StandardCharsets.UTF_8)) {
+            Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @Test
+    void theComposeFileHasKafkaPostgresAndOneMembershipServicePerDistrict() {
+        assertThat(services).containsKeys("kafka", "postgres", "membership-xiangcheng", "membership-longwen");
+        assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.1.");
+        assertThat(services.get("postgres").get("image")).isEqualTo("postgres:17");
+        assertThat(membershipServices()).containsOnlyKeys("membership-xiangcheng", "membership-longwen");
+        assertThat(ports("membership-xiangcheng")).contains("8081:8080");
+        assertThat(ports("membership-longwen")).contains("8082:8080");
+        membershipServices().forEach((name, service) -> {
+            Map<String, String> env = environment(service);
+            String district = name.substring("membership-".length());
+            assertThat(env).as(name).containsEntry("ZZ_DISTRICT", district);
+            assertThat(env.get("SPRING_DATASOURCE_URL")).as(name).endsWith("/membership_" + district);
+            assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka:9092");
+            assertThat(((Map<?, ?>) service.get("build")).get("context")).isEqualTo("services/membership");
+        });
+    }
+
+    @Test
+    void everyServiceHasAHealthcheck() {
+        services.forEach((name, service) -> {
+            assertThat(service).as("%s has a healthcheck", name).containsKey("healthcheck");
+            Object test = ((Map<?, ?>) service.get("healthcheck")).get("test");
+            assertThat(test).as("%s healthcheck test", name).isNotNull();
+            if (name.startsWith("membership-")) {
+                assertThat(test.toString()).as(name).contains("/actuator/health/readiness");
+            }
+        });
+        assertThat(services.get("postgres").get("healthcheck").toString()).contains("pg_isready");
+    }
+
+    @Test
+    void everyDependencyWaitsForHealth() {
+        int dependencies = 0;
+        for (var e : services.entrySet()) {
+            Object dependsOn = e.getValue().get("depends_on");
+            if (dependsOn == null) {
+                continue;
+            }
+            if (!(dependsOn instanceof Map<?, ?> byService)) {
+                fail("%s: depends_on must be the long form with condition: service_healthy, was %s", e.getKey(), dependsOn);
+                return;
+            }
+            for (var d : byService.entrySet()) {
+                assertThat(services).as("%s depends on a defined service", e.getKey()).containsKey((String) d.getKey());
+                assertThat(((Map<?, ?>) d.getValue()).get("condition"))
+                        .as("%s → %s", e.getKey(), d.getKey()).isEqualTo("service_healthy");
+                dependencies++;
+            }
+        }
+        assertThat(dependencies).isGreaterThanOrEqualTo(4);
+        membershipServices().forEach((name, s) ->
+                assertThat(((Map<?, ?>) s.get("depends_on")).keySet().stream().map(Object::toString).toList()).as(name).contains("kafka", "postgres"));
+    }
+
+    @Test
+    void everyServiceHasAMemoryLimit() {
+        services.forEach((name, service) -> {
+            Object memLimit = service.get("mem_limit");
+            Object deployLimit = service.get("deploy") instanceof Map<?, ?> deploy
+                    && deploy.get("resources") instanceof Map<?, ?> resources
+                    && resources.get("limits") instanceof Map<?, ?> limits ? limits.get("memory") : null;
+            assertThat(memLimit != null || deployLimit != null).as("%s has a memory limit", name).isTrue();
+        });
+    }
+
+    @Test
+    void everyEnvironmentVariableOfTheMembershipServicesIsAPropertyTheServiceReads() throws IOException {
+        Path yml = root.resolve("services/membership/src/main/resources/application.yml");
+        if (!Files.isRegularFile(yml)) {
+            fail("%s is absent: the membership service module must exist (with its application.yml) for the "
+                    + "compose environment to be checked against it", root.relativize(yml));
+        }
+        Set<String> known = new TreeSet<>(STANDARD_PROPERTIES);
+        try (Reader r = Files.newBufferedReader(yml, StandardCharsets.UTF_8)) {
+            for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r)) {
+                if (document instanceof Map<?, ?> map) {
+                    flatten("", map, known);
+                }
+            }
+        }
+        membershipServices().forEach((name, service) -> {
+            for (String variable : environment(service).keySet()) {
+                assertThat(known.stream().anyMatch(p -> bindsTo(variable, p)))
+                        .as("%s: %s maps to no property of application.yml nor a standard one (%s)", name, variable,
+                                STANDARD_PROPERTIES)
+                        .isTrue();
+            }
+        });
+    }
+
+    @Test
+    void relaxedBindingIsModelledLikeSpring() {
+        assertThat(bindsTo("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "zz.security.jwt.public-key-location")).isTrue();
+        assertThat(bindsTo("ZZ_SECURITY_JWT_PUBLICKEYLOCATION", "zz.security.jwt.public-key-location")).isTrue();
+        assertThat(bindsTo("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")).isTrue();
+        assertThat(bindsTo("ZZ_DISTRICTS", "zz.district")).isFalse();
+        assertThat(bindsTo("ZZ_SECURITY_JWT", "zz.security.jwt.public-key-location")).isFalse();
+    }
+
+    @Test
+    void thePostgresInitScriptCreatesExactlyTheDatabasesTheServicesUse() throws IOException {
+        Set<String> used = new LinkedHashSet<>();
+        services.values().forEach(s -> {
+            String url = environment(s).get("SPRING_DATASOURCE_URL");
+            if (url != null) {
+                Matcher m = DATABASE_IN_URL.matcher(url);
+                assertThat(m.find()).as("database in %s", url).isTrue();
+                used.add(m.group(1));
+            }
+        });
+        assertThat(((List<?>) services.get("postgres").get("volumes")).toString())
+                .contains("./deploy/postgres/init-databases.sql:/docker-entrypoint-initdb.d/");
+        String sql = Files.readString(root.resolve("deploy/postgres/init-databases.sql"), StandardCharsets.UTF_8);
+        Set<String> created = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("(?im)^\\s*create\\s+database\\s+\"?([a-z0-9_]+)\"?").matcher(sql);
+        while (m.find()) {
+            created.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        assertThat(created).containsExactlyInAnyOrderElementsOf(used).isNotEmpty();
+    }
+
+    @Test
+    void theJwtPublicKeyIsMountedWhereTheServicesLookForIt() {
+        membershipServices().forEach((name, service) -> {
+            String location = environment(service).get("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+            assertThat(location).as(name).startsWith("file:");
+            String inContainer = location.substring("file:".length());
+            assertThat(((List<?>) service.get("volumes")).stream().map(Object::toString))
+                    .as(name).anyMatch(v -> v.startsWith("./deploy/dev-keys/") && v.contains(":" + inContainer));
+        });
+    }
+
+    @Test
+    void theServiceImageRunsTheBuiltJarAsANonRootUserWithAHealthcheck() throws IOException {
+        String dockerfile = Files.readString(root.resolve("services/membership/Dockerfile"), StandardCharsets.UTF_8);
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre")
+                .contains("target/membership-service.jar")
+                .contains("HEALTHCHECK")
+                .contains("/actuator/health/readiness");
+        Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
+        assertThat(user.find()).as("USER instruction").isTrue();
+        assertThat(user.group(1)).doesNotStartWith("root").doesNotStartWith("0");
+    }
+
+    /** Spring's environment mapping: dots become underscores, dashes are dropped or become underscores. */
+    static boolean bindsTo(String variable, String property) {
+        String upper = property.toUpperCase(Locale.ROOT).replace('.', '_');
+        return variable.equals(upper.replace("-", "")) || variable.equals(upper.replace('-', '_'));
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Set<String> into) {
+        map.forEach((k, v) -> {
+            String key = prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k;
+            into.add(key);
+            if (v instanceof Map<?, ?> child) {
+                flatten(key, child, into);
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Object>> membershipServices() {
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        services.forEach((name, s) -> {
+            if (name.startsWith("membership-")) {
+                result.put(name, s);
+            }
+        });
+        return result;
+    }
+
+    private static List<String> ports(String service) {
+        return ((List<?>) services.get(service).get("ports")).stream().map(Object::toString).toList();
+    }
+
+    /** Both compose forms: a map, or a list of NAME=value. */
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Object raw = service.get("environment");
+        if (raw instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> env.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        } else if (raw instanceof List<?> list) {
+            for (Object item : list) {
+                String s = String.valueOf(item);
+                int eq = s.indexOf('=');
+                env.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? null : s.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+}

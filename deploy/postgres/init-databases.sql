@@ -1,0 +1,4 @@
+-- Run once by the postgres image on an empty volume (/docker-entrypoint-initdb.d).
+-- One database per service per district: a district's data stays in its own database.
+CREATE DATABASE membership_xiangcheng;
+CREATE DATABASE membership_longwen;
