@@ -164,7 +164,7 @@ public final class DemoLoader {
                     .requireSuccess("create member " + m.key() + " (" + m.name() + ") in " + d.id());
             String id = Objects.requireNonNull(r.text("id"), "member without id: " + r.raw());
             memberIds.put(m.key(), id);
-            if (m.placed()) {
+            if (m.placed() && m.residenceDistrict().equals(d.id())) {
                 client.put("/placements/" + id, Map.of("partyGroupId", ids.get(m.partyGroupCode())))
                         .requireSuccess("place member " + m.key() + " in " + m.partyGroupCode());
                 placed++;
@@ -232,6 +232,13 @@ public final class DemoLoader {
                     continue;
                 }
                 accept(residence, "/member-reports/", r);
+                if (m.placed()) {
+                    Response placed = residence.put("/placements/" + memberIds.get(m.key()), Map.of("partyGroupId",
+                            organisationIds.get(m.residenceDistrict()).get(m.partyGroupCode())));
+                    if (!placed.success() && placed.status() != 409) { // 409: placed by an earlier, interrupted run
+                        placed.requireSuccess("place " + m.key() + " in " + m.residenceDistrict());
+                    }
+                }
                 out.printf("  %s member %s (%s) reported to %s community %s%n", home.id(), m.key(), m.name(),
                         m.residenceDistrict(), m.residenceCommunityCode());
             }

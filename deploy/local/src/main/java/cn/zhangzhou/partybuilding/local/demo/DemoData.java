@@ -374,10 +374,12 @@ public final class DemoData {
                 m.residenceDistrict = residence.district;
                 m.residenceCommunity = lives;
                 m.address = residence.addressPrefix.get(lives) + address(crossRandom);
-                m.category = i % 2 == 0 ? MemberCategory.IN_SERVICE : MemberCategory.MOBILE;
+                // Only in-service members report to the community where they live (双报到).
+                m.category = MemberCategory.IN_SERVICE;
                 m.reports = true;
-                // Placement is the residence district's business once it knows the member; the demo leaves it there.
-                m.group = null;
+                // Placed by the residence district (in one of its party groups) once it knows the member.
+                List<String> groups = residence.groupsByCommunity.get(lives);
+                m.group = groups.get(crossRandom.nextInt(groups.size()));
             }
         }
 

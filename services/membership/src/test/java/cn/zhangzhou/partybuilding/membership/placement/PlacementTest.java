@@ -33,7 +33,7 @@ class PlacementTest {
             assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
             assertThat(placed.text("gridId")).isEqualTo(grid);
             assertThat(placed.text("communityId")).isEqualTo(community);
-            tap.awaitType("zz.membership.MemberPlaced.v1", member);
+            tap.awaitType("zz.membership.MemberPlaced.v1", "placement:" + member);
 
             Response again = xc.api.put("/api/v1/placements/" + member, staff, Map.of("partyGroupId", g2));
             assertThat(again.status()).isEqualTo(409);
@@ -41,7 +41,7 @@ class PlacementTest {
             Response moved = xc.api.put("/api/v1/placements/" + member, staff, Map.of("partyGroupId", g2, "version", 1));
             assertThat(moved.status()).isEqualTo(200);
             assertThat(moved.version()).isEqualTo(2);
-            assertThat(EventTap.payload(tap.awaitType("zz.membership.MemberPlacementMoved.v1", member)))
+            assertThat(EventTap.payload(tap.awaitType("zz.membership.MemberPlacementMoved.v1", "placement:" + member)))
                     .contains("\"fromPartyGroupId\":\"" + g1 + "\"");
 
             Response stale = xc.api.put("/api/v1/placements/" + member, staff, Map.of("partyGroupId", g1, "version", 1));

@@ -43,6 +43,10 @@ class CrossDistrictTest {
         Response placed = xc.api.put("/api/v1/placements/" + member, staff, Map.of("partyGroupId", xcGroup));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
         assertThat(placed.text("memberDistrict")).isEqualTo("longwen");
+        // Regression: the placement's events once shared the member's subject and version 1, so Longwen
+        // dropped them as stale. Longwen applies them now (its consumed-aggregate log has the placement).
+        await().atMost(Duration.ofSeconds(30)).until(() -> lw.rows(
+                "consumed_aggregate where subject = 'placement:" + member + "'") == 1);
 
         // The member, with their Longwen token, reports to the community where they live.
         String memberToken = lw.member(member);

@@ -12,8 +12,17 @@ public record MemberPlaced(
         UUID gridId,
         UUID partyGroupId) implements DomainEvent {
 
+    /**
+     * The placement is an aggregate of its own (one per member, with its own version), so its subject must
+     * differ from the member's: sharing it would make consumers drop one of the two as stale.
+     */
     @Override
     public String aggregateId() {
-        return memberId.toString();
+        return placementSubject(memberId);
+    }
+
+    /** The subject (and Kafka key) of a member's placement: {@code placement:<memberId>}. */
+    public static String placementSubject(UUID memberId) {
+        return "placement:" + memberId;
     }
 }

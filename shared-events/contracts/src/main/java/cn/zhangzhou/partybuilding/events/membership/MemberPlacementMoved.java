@@ -13,8 +13,12 @@ public record MemberPlacementMoved(
         UUID gridId,
         UUID partyGroupId) implements DomainEvent {
 
+    /**
+     * The placement is an aggregate of its own (one per member, with its own version), so its subject must
+     * differ from the member's: sharing it would make consumers drop one of the two as stale.
+     */
     @Override
     public String aggregateId() {
-        return memberId.toString();
+        return MemberPlaced.placementSubject(memberId);
     }
 }
