@@ -103,6 +103,34 @@ class MemberTest {
         assertThat(page.body().path("items").size()).isEqualTo(1);
     }
 
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyRegistersOnce() {
+        String community = fx.community(fx.street());
+        Map<String, Object> body = fx.memberBody(community, "xiangcheng", community, "IN_SERVICE");
+        long before = xc.rows("member");
+        Map<String, String> key = Map.of("Idempotency-Key", Fixtures.code("retry"));
+        Response first = xc.api.post("/api/v1/members", xc.admin(), body, key);
+        Response retry = xc.api.post("/api/v1/members", xc.admin(), body, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.id()).isEqualTo(first.id());
+        assertThat(xc.rows("member")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theRequestsTraceTravelsWithItsEvent() {
+        String community = fx.community(fx.street());
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (EventTap tap = EventTap.open(xc.topic())) {
+            Response created = xc.api.post("/api/v1/members", xc.admin(),
+                    fx.memberBody(community, "xiangcheng", community, "IN_SERVICE"),
+                    Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+            assertThat(created.status()).isEqualTo(201);
+            ConsumerRecord<String, byte[]> event = tap.awaitType("zz.membership.MemberRegistered.v1", created.id());
+            assertThat(EventTap.header(event, "traceparent")).startsWith("00-" + traceId + "-");
+        }
+    }
+
     private long total(String path) {
         Response response = xc.api.get(path, xc.admin());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
