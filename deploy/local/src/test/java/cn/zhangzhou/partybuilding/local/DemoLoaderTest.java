@@ -181,7 +181,11 @@ class DemoLoaderTest {
             }
             if ("PUT".equals(method) && path.startsWith("/placements/")) {
                 String member = path.substring("/placements/".length());
-                if (!members.containsKey(member) || !organisations.containsKey(body.path("partyGroupId").asString())) {
+                // a member held here, or one another district holds who lives here (known from its events)
+                boolean known = members.containsKey(member) || districts.values().stream().anyMatch(d -> d != this
+                        && d.members.containsKey(member)
+                        && this.id.equals(d.members.get(member).path("residenceDistrict").asString()));
+                if (!known || !organisations.containsKey(body.path("partyGroupId").asString())) {
                     return problem(x, 404, "no such member or group");
                 }
                 placements.incrementAndGet();

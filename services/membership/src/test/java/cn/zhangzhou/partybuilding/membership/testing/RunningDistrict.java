@@ -18,7 +18,7 @@ import cn.zhangzhou.partybuilding.support.testing.TestTokens;
  * real Kafka broker, a real HTTP port. One per district per test JVM, shared by the test classes (each
  * test makes its own data), stopped when the JVM exits.
  */
-public final class RunningDistrict {
+public final class RunningDistrict implements AutoCloseable {
 
     private static final Map<String, RunningDistrict> RUNNING = new ConcurrentHashMap<>();
 
@@ -29,6 +29,11 @@ public final class RunningDistrict {
     private volatile String rootId;
 
     private RunningDistrict(String district) {
+        this(district, TestInfrastructure.kafkaBootstrapServers());
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "membership-" + district + "-shutdown"));
+    }
+
+    private RunningDistrict(String district, String kafkaBootstrapServers) {
         this.district = district;
         this.jdbcUrl = TestInfrastructure.newDatabase("membership_" + district);
         this.context = new SpringApplicationBuilder(MembershipApplication.class)
@@ -38,14 +43,23 @@ public final class RunningDistrict {
                         "--spring.datasource.url=" + jdbcUrl,
                         "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
                         "--spring.datasource.password=" + TestInfrastructure.postgresPassword(),
-                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                         // (command-line arguments: they win over application.yml)
                         // A fresh group per run: a test JVM never inherits offsets of an earlier run.
                         "--spring.kafka.consumer.group-id=membership-" + district + "-" + UUID.randomUUID(),
                         "--zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION);
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         this.api = new Api("http://localhost:" + port);
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "membership-" + district + "-shutdown"));
+    }
+
+    /** A service of its own on the given broker (for tests that stop the broker); close it when done. */
+    public static RunningDistrict isolated(String district, String kafkaBootstrapServers) {
+        return new RunningDistrict(district, kafkaBootstrapServers);
+    }
+
+    @Override
+    public void close() {
+        context.close();
     }
 
     public static RunningDistrict xiangcheng() {
