@@ -24,6 +24,9 @@ import cn.zhangzhou.partybuilding.infra.KafkaBroker;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.token.DevKeys;
+import cn.zhangzhou.partybuilding.support.token.JwtSigner;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,7 +74,8 @@ final class Platform {
         }
         ignoredByGit(dataDir);
         Path keys = dataDir.resolve("keys");
-        if (DevKeyPair.ensure(keys)) {
+        if (!DevKeys.present(keys)) {
+            DevKeys.ensure(keys);
             out.println("new dev key pair in " + keys);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-platform-shutdown"));
@@ -90,7 +94,7 @@ final class Platform {
 
         for (String d : districts) {
             Map<String, String> env = serviceEnvironment(d, jdbcUrls.get(d), kafka.bootstrapServers(),
-                    keys.resolve(DevKeyPair.PUBLIC_FILE));
+                    keys.resolve(DevKeys.PUBLIC_FILE));
             Path log = dataDir.resolve("logs").resolve("membership-" + d + ".log");
             out.printf("starting membership-%s on %d (log %s) ...%n", d, Options.port(d), log);
             services.add(ServiceProcess.start("membership-" + d, jar, root, Options.port(d), env, log));
@@ -139,12 +143,12 @@ final class Platform {
     }
 
     private Map<String, MembershipClient> clients(List<String> districts) {
-        DevTokens tokens = new DevTokens(DevKeyPair.readPrivate(dataDir.resolve("keys").resolve(DevKeyPair.PRIVATE_FILE)));
+        JwtSigner signer = DevKeys.ensure(dataDir.resolve("keys")).signer();
         Map<String, MembershipClient> clients = new LinkedHashMap<>();
         for (String d : districts) {
             // A fresh token per request is cheap and never expires during a long session.
             clients.put(d, new MembershipClient(http, "http://localhost:" + Options.port(d),
-                    () -> tokens.issue("DISTRICT_ADMIN", d, null, null, Instant.now())));
+                    () -> LocalPlatform.token(signer, Role.DISTRICT_ADMIN, d, null, null)));
         }
         return clients;
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
@@ -32,25 +33,50 @@ public final class DevKeys {
 
     /** Loads the pair from {@code dir}, creating the directory and a new pair if there is none yet. */
     public static synchronized DevKeys ensure(Path dir) {
-        Path privateFile = dir.resolve(PRIVATE_FILE);
+        if (!present(dir)) {
+            write(dir);
+        }
+        return load(dir);
+    }
+
+    /**
+     * Writes a new pair into {@code dir} even if one is there (the launcher's {@code keys --force}): tokens
+     * signed with the old key stop verifying once the services read the new public file.
+     */
+    public static synchronized DevKeys replace(Path dir) {
+        write(dir);
+        return load(dir);
+    }
+
+    /** Whether {@code dir} holds both files, i.e. whether {@link #ensure} would keep them. */
+    public static boolean present(Path dir) {
+        return Files.exists(dir.resolve(PRIVATE_FILE)) && Files.exists(dir.resolve(PUBLIC_FILE));
+    }
+
+    private static void write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            KeyPair pair = PemKeys.generate();
+            // Write to temporary names first, so a crash never leaves half a pair behind.
+            Path tmpPrivate = Files.createTempFile(dir, "jwt-private", ".tmp");
+            restrict(tmpPrivate);
+            Files.writeString(tmpPrivate, PemKeys.privatePem((RSAPrivateKey) pair.getPrivate()), StandardCharsets.US_ASCII);
+            Path tmpPublic = Files.createTempFile(dir, "jwt-public", ".tmp");
+            Files.writeString(tmpPublic, PemKeys.publicPem((RSAPublicKey) pair.getPublic()), StandardCharsets.US_ASCII);
+            Files.move(tmpPrivate, dir.resolve(PRIVATE_FILE), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmpPublic, dir.resolve(PUBLIC_FILE), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the token keys in " + dir, e);
+        }
+    }
+
+    private static DevKeys load(Path dir) {
         Path publicFile = dir.resolve(PUBLIC_FILE);
         try {
-            if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
-                Files.createDirectories(dir);
-                KeyPair pair = PemKeys.generate();
-                // Write to temporary names first, so a crash never leaves half a pair behind.
-                Path tmpPrivate = Files.createTempFile(dir, "jwt-private", ".tmp");
-                restrict(tmpPrivate);
-                Files.writeString(tmpPrivate, PemKeys.privatePem((RSAPrivateKey) pair.getPrivate()), StandardCharsets.US_ASCII);
-                Path tmpPublic = Files.createTempFile(dir, "jwt-public", ".tmp");
-                Files.writeString(tmpPublic, PemKeys.publicPem((RSAPublicKey) pair.getPublic()), StandardCharsets.US_ASCII);
-                Files.move(tmpPrivate, privateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmpPublic, publicFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new DevKeys(PemKeys.privateKey(Files.readString(privateFile, StandardCharsets.US_ASCII)),
+            return new DevKeys(PemKeys.privateKey(Files.readString(dir.resolve(PRIVATE_FILE), StandardCharsets.US_ASCII)),
                     PemKeys.publicKey(Files.readString(publicFile, StandardCharsets.US_ASCII)), publicFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create or read the token keys in " + dir, e);
+            throw new UncheckedIOException("cannot read the token keys in " + dir, e);
         }
     }
 

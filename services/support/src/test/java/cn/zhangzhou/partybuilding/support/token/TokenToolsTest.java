@@ -69,6 +69,25 @@ class TokenToolsTest {
     }
 
     @Test
+    void replaceWritesANewPairAndOldTokensStopVerifying() throws Exception {
+        assertThat(DevKeys.present(keyDir)).isFalse();
+        DevKeys first = DevKeys.ensure(keyDir);
+        assertThat(DevKeys.present(keyDir)).isTrue();
+        String old = first.signer().sign("u", Set.of(Role.CITY_ADMIN), null, null, null, java.time.Duration.ofMinutes(5));
+        DevKeys second = DevKeys.replace(keyDir);
+        assertThat(second.publicKey()).isNotEqualTo(first.publicKey());
+        assertThat(DevKeys.ensure(keyDir).publicKey()).isEqualTo(second.publicKey());
+        // No temporary files are left behind next to the pair.
+        try (var files = Files.list(keyDir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(DevKeys.PRIVATE_FILE, DevKeys.PUBLIC_FILE);
+        }
+        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + second.publicKeyFile())
+                .run(context -> assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode(old))
+                        .isInstanceOf(JwtException.class));
+    }
+
+    @Test
     void aTokenFromAnotherKeyIsRejectedByTheDecoder() {
         String foreign = DevKeys.ensure(keyDir.resolve("other")).signer()
                 .sign("u", Set.of(Role.CITY_ADMIN), null, null, null, java.time.Duration.ofMinutes(5));
