@@ -126,6 +126,7 @@ public final class Benchmark {
         resources.push(sampler);
         Ceiling ceiling = new Ceiling(ceilingDb, PostgresServer.USER);
         Load load = new Load(http, api);
+        ServerTiming timing = new ServerTiming(http, port);
 
         // The JIT compiles the service's hot path during the first seconds: keep that out of level 1.
         Duration jitWarmup = Duration.ofMillis(Math.max(5_000, options.warmup().toMillis() * 3));
@@ -137,12 +138,14 @@ public final class Benchmark {
         for (int clients : options.levels()) {
             drain(arrivals, load.closedLoop(clients, options.warmup()));
             sampler.resetPeaks();
+            ServerTiming.Snapshot before = timing.snapshot();
             Load.Run run = load.closedLoop(clients, options.duration());
+            double serverMillis = timing.snapshot().meanMillisSince(before);
             List<UUID> members = Results.members(run.accepted());
             long missing = arrivals.awaitAll(members, EVENT_WAIT);
             long[] peaks = sampler.resetPeaks();
             Results.WritePath w = Results.WritePath.of(String.valueOf(clients), run, arrivals, missing, peaks[0],
-                    sampler.backlog(), peaks[1]);
+                    sampler.backlog(), peaks[1], serverMillis);
             arrivals.forget(members);
             ceiling.run(clients, options.warmup());
             Ceiling.Run c = ceiling.run(clients, options.duration());
@@ -164,12 +167,14 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "fixed rate: %.1f commands/s for %d s (open loop) ...%n", rate,
                 options.fixedRateDuration().toSeconds());
         sampler.resetPeaks();
+        ServerTiming.Snapshot fixedBefore = timing.snapshot();
         Load.Run fixedRun = load.fixedRate(rate, options.fixedRateDuration(), FIXED_RATE_THREADS);
         List<UUID> fixedMembers = Results.members(fixedRun.accepted());
+        double fixedServerMillis = timing.snapshot().meanMillisSince(fixedBefore);
         long fixedMissing = arrivals.awaitAll(fixedMembers, EVENT_WAIT);
         long[] peaks = sampler.resetPeaks();
         Results.WritePath fixed = Results.WritePath.of(String.format(Locale.ROOT, "%.1f", rate), fixedRun, arrivals,
-                fixedMissing, peaks[0], sampler.backlog(), peaks[1]);
+                fixedMissing, peaks[0], sampler.backlog(), peaks[1], fixedServerMillis);
 
         Report report = new Report(out);
         report.plain(machine, options, levels, fixed);

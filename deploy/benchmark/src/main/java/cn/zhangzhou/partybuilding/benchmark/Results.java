@@ -33,14 +33,15 @@ final class Results {
      * @param eventsPerSecond the phase's events divided by the time from its start to the last of them on Kafka
      * @param toKafka command accepted (201 received) → MemberRegistered received from Kafka, clamped at 0
      * @param command command sent → 201 received
+     * @param serverMeanMillis mean time of POST /members inside the service (its http_server_requests metric)
      * @param missing accepted commands whose event did not arrive within the bounded wait
      */
     record WritePath(String label, int clients, double seconds, long accepted, double commandsPerSecond,
                      double eventsPerSecond, Latency toKafka, Latency command, long errors, String firstError,
-                     long missing, long peakBacklog, long finalBacklog, long peakRssKiB) {
+                     long missing, long peakBacklog, long finalBacklog, long peakRssKiB, double serverMeanMillis) {
 
         static WritePath of(String label, Load.Run run, EventArrivals arrivals, long missing, long peakBacklog,
-                            long finalBacklog, long peakRssKiB) {
+                            long finalBacklog, long peakRssKiB, double serverMeanMillis) {
             List<Load.Command> accepted = run.accepted();
             long[] toKafka = new long[accepted.size()];
             long[] command = new long[accepted.size()];
@@ -59,7 +60,7 @@ final class Results {
             double eventSeconds = (lastArrival - run.startNanos()) / 1e9;
             return new WritePath(label, run.clients(), run.seconds(), accepted.size(), accepted.size() / run.seconds(),
                     n == 0 ? 0 : n / eventSeconds, Latency.of(Arrays.copyOf(toKafka, n)), Latency.of(command),
-                    run.errors(), run.firstError(), missing, peakBacklog, finalBacklog, peakRssKiB);
+                    run.errors(), run.firstError(), missing, peakBacklog, finalBacklog, peakRssKiB, serverMeanMillis);
         }
     }
 
