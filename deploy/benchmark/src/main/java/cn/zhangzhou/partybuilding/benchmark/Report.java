@@ -67,7 +67,7 @@ final class Report {
         out.println();
         out.println("| clients | commands/s | events/s | accepted→Kafka p50 / p99 / max (ms) | HTTP p50 / p99 (ms) | mean in service (ms) "
                 + "| errors | events missing | outbox backlog peak / final | service RSS peak (MiB) | ceiling tx/s | write path / ceiling |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Results.Level l : levels) {
             Results.WritePath w = l.writePath();
             out.println(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f | %.1f | %d | %d | %d / %d | %.1f | %.1f | %.2f |",
