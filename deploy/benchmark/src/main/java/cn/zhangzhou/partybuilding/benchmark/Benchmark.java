@@ -144,7 +144,7 @@ public final class Benchmark {
             List<UUID> members = Results.members(run.accepted());
             long missing = arrivals.awaitAll(members, EVENT_WAIT);
             long[] peaks = sampler.resetPeaks();
-            Results.WritePath w = Results.WritePath.of(String.valueOf(clients), run, arrivals, missing, peaks[0],
+            Results.WritePath w = Results.WritePath.of(String.valueOf(clients), run, arrivals::arrival, missing, peaks[0],
                     sampler.backlog(), peaks[1], serverMillis);
             arrivals.forget(members);
             ceiling.run(clients, options.warmup());
@@ -173,7 +173,7 @@ public final class Benchmark {
         double fixedServerMillis = timing.snapshot().meanMillisSince(fixedBefore);
         long fixedMissing = arrivals.awaitAll(fixedMembers, EVENT_WAIT);
         long[] peaks = sampler.resetPeaks();
-        Results.WritePath fixed = Results.WritePath.of(String.format(Locale.ROOT, "%.1f", rate), fixedRun, arrivals,
+        Results.WritePath fixed = Results.WritePath.of(String.format(Locale.ROOT, "%.1f", rate), fixedRun, arrivals::arrival,
                 fixedMissing, peaks[0], sampler.backlog(), peaks[1], fixedServerMillis);
 
         Report report = new Report(out);

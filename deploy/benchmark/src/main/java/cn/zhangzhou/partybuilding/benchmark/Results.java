@@ -3,11 +3,19 @@ package cn.zhangzhou.partybuilding.benchmark;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /** The figures of one run, and how they are computed from accepted commands and event arrivals. */
 final class Results {
 
     private Results() {
+    }
+
+    /** Where the event arrival times come from: the Kafka consumer, or a table in a unit test. */
+    @FunctionalInterface
+    interface Arrivals {
+        /** Arrival (nanoTime) of the member's MemberRegistered event, or null if it never came. */
+        Long arrival(UUID member);
     }
 
     /** Percentiles in milliseconds (nearest rank); NaN when there were no samples. */
@@ -40,7 +48,7 @@ final class Results {
                      double eventsPerSecond, Latency toKafka, Latency command, long errors, String firstError,
                      long missing, long peakBacklog, long finalBacklog, long peakRssKiB, double serverMeanMillis) {
 
-        static WritePath of(String label, Load.Run run, EventArrivals arrivals, long missing, long peakBacklog,
+        static WritePath of(String label, Load.Run run, Arrivals arrivals, long missing, long peakBacklog,
                             long finalBacklog, long peakRssKiB, double serverMeanMillis) {
             List<Load.Command> accepted = run.accepted();
             long[] toKafka = new long[accepted.size()];
@@ -71,7 +79,7 @@ final class Results {
         }
     }
 
-    static List<java.util.UUID> members(Collection<Load.Command> commands) {
+    static List<UUID> members(Collection<Load.Command> commands) {
         return commands.stream().map(Load.Command::member).toList();
     }
 }
