@@ -1,0 +1,239 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.infra.KafkaBroker;
+import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.token.DevKeys;
+
+/**
+ * The membership write path (POST /members: member row + outbox row, relayed to Kafka) against the
+ * ceiling of a bare transaction of the same shape on the same PostgreSQL. Run from the repository root:
+ * {@code java -jar deploy/benchmark/target/benchmark.jar}; see docs/performance.md.
+ */
+public final class Benchmark {
+
+    static final String DISTRICT = "xiangcheng";
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the events of a phase may still take to reach Kafka after its last command. */
+    static final Duration EVENT_WAIT = Duration.ofSeconds(60);
+    static final int FIXED_RATE_THREADS = 64;
+
+    private final BenchmarkOptions options;
+    private final Path root;
+    private final Path dir;
+    private final PrintStream out = System.out;
+    /** What to close, most recent first. */
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+    private Benchmark(BenchmarkOptions options, Path root, Path dir) {
+        this.options = options;
+        this.root = root;
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage().isEmpty() ? BenchmarkOptions.USAGE : e.getMessage() + "\n" + BenchmarkOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path root = repositoryRoot();
+        Path dir = Files.createTempDirectory("zz-benchmark-");
+        // Before the first logger exists: the infra logs go into the run's temp dir.
+        System.setProperty("zz.bench.logs", dir.toString());
+        Benchmark benchmark = new Benchmark(options, root, dir);
+        Thread hook = new Thread(benchmark::cleanUp, "benchmark-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = 0;
+        try {
+            benchmark.run();
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            code = 1;
+        } finally {
+            benchmark.cleanUp();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        System.exit(code);
+    }
+
+    private void run() throws Exception {
+        Machine machine = Machine.describe();
+        out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
+                machine.memoryMiB(), machine.java(), machine.loadAverage());
+        out.println("temp dir " + dir);
+
+        out.println("starting PostgreSQL ...");
+        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
+        resources.push(postgres);
+        String serviceDb = postgres.ensureDatabase("membership_" + DISTRICT);
+        String ceilingDb = postgres.ensureDatabase("bench_ceiling");
+        out.println("starting Kafka (KRaft) ...");
+        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
+        resources.push(kafka);
+        DevKeys keys = DevKeys.ensure(dir.resolve("keys"));
+
+        int port = freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZZ_DISTRICT", DISTRICT);
+        env.put("ZZ_SERVICE", "membership");
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_DATASOURCE_URL", serviceDb);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile().toAbsolutePath());
+        Path log = dir.resolve("membership-" + DISTRICT + ".log");
+        out.println("starting membership-" + DISTRICT + " on " + port + " (log " + log + ") ...");
+        long started = System.nanoTime();
+        ServiceUnderTest service = ServiceUnderTest.start(root, port, env, options.serviceJvmArgs(), log);
+        resources.push(service);
+        HttpClient http = MembershipApi.newHttpClient();
+        service.awaitReady(http, READY_TIMEOUT);
+        double readySeconds = (System.nanoTime() - started) / 1e9;
+        out.printf(Locale.ROOT, "service ready in %.1f s (pid %d)%n", readySeconds, service.pid());
+
+        String token = keys.signer().sign("benchmark-district-admin", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, null,
+                Duration.ofHours(8));
+        MembershipApi api = new MembershipApi(http, port, token);
+        api.createTree();
+        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "membership"));
+        resources.push(arrivals);
+        Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
+        resources.push(sampler);
+        Ceiling ceiling = new Ceiling(ceilingDb, PostgresServer.USER);
+        Load load = new Load(http, api);
+        ServerTiming timing = new ServerTiming(http, port);
+
+        // The JIT compiles the service's hot path during the first seconds: keep that out of level 1.
+        Duration jitWarmup = Duration.ofMillis(Math.max(5_000, options.warmup().toMillis() * 3));
+        out.printf("warming up the service for %d s ...%n", jitWarmup.toSeconds());
+        drain(arrivals, load.closedLoop(4, jitWarmup));
+        ceiling.run(4, options.warmup());
+
+        List<Results.Level> levels = new ArrayList<>();
+        for (int clients : options.levels()) {
+            drain(arrivals, load.closedLoop(clients, options.warmup()));
+            sampler.resetPeaks();
+            ServerTiming.Snapshot before = timing.snapshot();
+            Load.Run run = load.closedLoop(clients, options.duration());
+            double serverMillis = timing.snapshot().meanMillisSince(before);
+            List<UUID> members = Results.members(run.accepted());
+            long missing = arrivals.awaitAll(members, EVENT_WAIT);
+            long[] peaks = sampler.resetPeaks();
+            Results.WritePath w = Results.WritePath.of(String.valueOf(clients), run, arrivals::arrival, missing, peaks[0],
+                    sampler.backlog(), peaks[1], serverMillis);
+            arrivals.forget(members);
+            ceiling.run(clients, options.warmup());
+            Ceiling.Run c = ceiling.run(clients, options.duration());
+            Results.Level level = new Results.Level(w, c);
+            levels.add(level);
+            out.println(String.format(Locale.ROOT,
+                    "%2d clients: %.1f cmd/s, %.1f events/s, accepted→Kafka p50 %.1f p99 %.1f max %.1f ms, errors %d, "
+                            + "missing %d, backlog peak %d, RSS %.0f MiB | ceiling %.1f tx/s (errors %d) | ratio %.2f",
+                    clients, w.commandsPerSecond(), w.eventsPerSecond(), w.toKafka().p50(), w.toKafka().p99(),
+                    w.toKafka().max(), w.errors(), w.missing(), w.peakBacklog(), w.peakRssKiB() / 1024.0,
+                    c.perSecond(), c.errors(), level.ratio()));
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service died; log tail:\n" + service.tail(40));
+            }
+        }
+
+        double best = levels.stream().mapToDouble(l -> l.writePath().commandsPerSecond()).max().orElseThrow();
+        double rate = options.fixedRate() > 0 ? options.fixedRate() : Math.round(best / 2 * 10) / 10.0;
+        out.printf(Locale.ROOT, "fixed rate: %.1f commands/s for %d s (open loop) ...%n", rate,
+                options.fixedRateDuration().toSeconds());
+        sampler.resetPeaks();
+        ServerTiming.Snapshot fixedBefore = timing.snapshot();
+        Load.Run fixedRun = load.fixedRate(rate, options.fixedRateDuration(), FIXED_RATE_THREADS);
+        List<UUID> fixedMembers = Results.members(fixedRun.accepted());
+        double fixedServerMillis = timing.snapshot().meanMillisSince(fixedBefore);
+        long fixedMissing = arrivals.awaitAll(fixedMembers, EVENT_WAIT);
+        long[] peaks = sampler.resetPeaks();
+        Results.WritePath fixed = Results.WritePath.of(String.format(Locale.ROOT, "%.1f", rate), fixedRun, arrivals::arrival,
+                fixedMissing, peaks[0], sampler.backlog(), peaks[1], fixedServerMillis);
+
+        Report report = new Report(out);
+        report.plain(machine, options, levels, fixed);
+        out.printf(Locale.ROOT, "service RSS peak over the whole run: %.1f MiB%n", sampler.overallPeakRssKiB() / 1024.0);
+        report.markdown(machine, options, levels, fixed, readySeconds);
+    }
+
+    /** Waits (bounded) for the events of an unmeasured phase, so they do not spill into the next one. */
+    private static void drain(EventArrivals arrivals, Load.Run run) throws InterruptedException {
+        List<UUID> members = Results.members(run.accepted());
+        arrivals.awaitAll(members, EVENT_WAIT);
+        arrivals.forget(members);
+    }
+
+    /** Stops the service, the consumer, Kafka and PostgreSQL (in that order) and deletes the temp dir. Idempotent. */
+    private synchronized void cleanUp() {
+        AutoCloseable r;
+        while ((r = resources.poll()) != null) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + r.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        if (options.keepDir()) {
+            out.println("kept " + dir);
+        } else {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The nearest directory from the working directory up that holds the service jar's module. */
+    private static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("services/membership"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("run from inside the repository (no pom.xml with services/membership above "
+                + start + ")");
+    }
+}

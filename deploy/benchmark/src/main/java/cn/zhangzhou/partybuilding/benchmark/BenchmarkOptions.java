@@ -1,0 +1,80 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command-line options of the benchmark.
+ *
+ * @param levels client concurrency levels, run in this order
+ * @param duration measured time per level (write path and ceiling alike)
+ * @param warmup unmeasured load before each level
+ * @param fixedRateDuration length of the open-loop run at half the best write-path rate
+ * @param fixedRate commands/s of that run; 0 = half the best measured rate
+ * @param serviceJvmArgs extra JVM options for the service child (e.g. {@code -XX:StartFlightRecording=...})
+ * @param keepDir keep the temp dir (logs, JFR files) instead of deleting it
+ */
+record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup, Duration fixedRateDuration,
+                        double fixedRate, List<String> serviceJvmArgs, boolean keepDir) {
+
+    static final String USAGE = """
+            usage: java -jar deploy/benchmark/target/benchmark.jar [options]   (from the repository root)
+              --levels 1,2,4,8,16       client concurrency levels
+              --duration 15             measured seconds per level (write path and ceiling)
+              --warmup 3                unmeasured seconds before each level
+              --fixed-rate-duration 30  seconds of the open-loop run at half the best rate
+              --fixed-rate 0            commands/s of that run (0 = half the best measured rate)
+              --service-jvm-arg ARG     extra JVM option for the service (repeatable), e.g.
+                                        -XX:StartFlightRecording=filename=/tmp/membership.jfr,settings=profile
+              --keep                    keep the temp dir (service log, infra log) after the run
+            """;
+
+    static BenchmarkOptions parse(String[] args) {
+        List<Integer> levels = List.of(1, 2, 4, 8, 16);
+        Duration duration = Duration.ofSeconds(15);
+        Duration warmup = Duration.ofSeconds(3);
+        Duration fixedRateDuration = Duration.ofSeconds(30);
+        double fixedRate = 0;
+        List<String> jvmArgs = new ArrayList<>();
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--levels" -> levels = Arrays.stream(value(args, ++i, a).split(","))
+                        .map(String::strip).map(Integer::parseInt).toList();
+                case "--duration" -> duration = seconds(value(args, ++i, a));
+                case "--warmup" -> warmup = seconds(value(args, ++i, a));
+                case "--fixed-rate-duration" -> fixedRateDuration = seconds(value(args, ++i, a));
+                case "--fixed-rate" -> fixedRate = Double.parseDouble(value(args, ++i, a));
+                case "--service-jvm-arg" -> jvmArgs.add(value(args, ++i, a));
+                case "--keep" -> keep = true;
+                case "-h", "--help" -> throw new IllegalArgumentException("");
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (levels.isEmpty() || levels.stream().anyMatch(n -> n < 1 || n > 256)) {
+            throw new IllegalArgumentException("--levels must be 1..256 each: " + levels);
+        }
+        if (duration.isZero() || fixedRateDuration.isZero() || fixedRate < 0) {
+            throw new IllegalArgumentException("durations must be > 0 and --fixed-rate >= 0");
+        }
+        return new BenchmarkOptions(levels, duration, warmup, fixedRateDuration, fixedRate, List.copyOf(jvmArgs), keep);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Duration seconds(String s) {
+        double v = Double.parseDouble(s);
+        if (v < 0 || v > 3600) {
+            throw new IllegalArgumentException("seconds must be 0..3600: " + s);
+        }
+        return Duration.ofMillis(Math.round(v * 1000));
+    }
+}
