@@ -128,10 +128,10 @@ public final class Benchmark {
         Load load = new Load(http, api);
         ServerTiming timing = new ServerTiming(http, port);
 
-        // The JIT compiles the service's hot path during the first seconds: keep that out of level 1.
-        Duration jitWarmup = Duration.ofMillis(Math.max(5_000, options.warmup().toMillis() * 3));
+        // The JIT compiles the service's hot path under load: keep that out of the measured levels.
+        Duration jitWarmup = options.jitWarmup();
         out.printf("warming up the service for %d s ...%n", jitWarmup.toSeconds());
-        drain(arrivals, load.closedLoop(4, jitWarmup));
+        drain(arrivals, load.closedLoop(8, jitWarmup));
         ceiling.run(4, options.warmup());
 
         List<Results.Level> levels = new ArrayList<>();

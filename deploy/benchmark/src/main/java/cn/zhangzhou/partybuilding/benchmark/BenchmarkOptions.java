@@ -11,12 +11,15 @@ import java.util.List;
  * @param levels client concurrency levels, run in this order
  * @param duration measured time per level (write path and ceiling alike)
  * @param warmup unmeasured load before each level
+ * @param jitWarmup unmeasured load (8 clients) before the first level, so the JIT has compiled the service's
+ *                  hot path: on 2 cores C2 still takes ~40 % of the CPU after 10 s of load (async-profiler)
  * @param fixedRateDuration length of the open-loop run at half the best write-path rate
  * @param fixedRate commands/s of that run; 0 = half the best measured rate
  * @param serviceJvmArgs extra JVM options for the service child (e.g. {@code -XX:StartFlightRecording=...})
  * @param keepDir keep the temp dir (logs, JFR files) instead of deleting it
  */
-record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup, Duration fixedRateDuration,
+record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup, Duration jitWarmup,
+                        Duration fixedRateDuration,
                         double fixedRate, List<String> serviceJvmArgs, boolean keepDir) {
 
     static final String USAGE = """
@@ -24,6 +27,7 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
               --levels 1,2,4,8,16       client concurrency levels
               --duration 15             measured seconds per level (write path and ceiling)
               --warmup 3                unmeasured seconds before each level
+              --jit-warmup 60           unmeasured seconds of load (8 clients) before the first level
               --fixed-rate-duration 30  seconds of the open-loop run at half the best rate
               --fixed-rate 0            commands/s of that run (0 = half the best measured rate)
               --service-jvm-arg ARG     extra JVM option for the service (repeatable), e.g.
@@ -35,6 +39,7 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
         List<Integer> levels = List.of(1, 2, 4, 8, 16);
         Duration duration = Duration.ofSeconds(15);
         Duration warmup = Duration.ofSeconds(3);
+        Duration jitWarmup = Duration.ofSeconds(60);
         Duration fixedRateDuration = Duration.ofSeconds(30);
         double fixedRate = 0;
         List<String> jvmArgs = new ArrayList<>();
@@ -46,6 +51,7 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
                         .map(String::strip).map(Integer::parseInt).toList();
                 case "--duration" -> duration = seconds(value(args, ++i, a));
                 case "--warmup" -> warmup = seconds(value(args, ++i, a));
+                case "--jit-warmup" -> jitWarmup = seconds(value(args, ++i, a));
                 case "--fixed-rate-duration" -> fixedRateDuration = seconds(value(args, ++i, a));
                 case "--fixed-rate" -> fixedRate = Double.parseDouble(value(args, ++i, a));
                 case "--service-jvm-arg" -> jvmArgs.add(value(args, ++i, a));
@@ -60,7 +66,7 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
         if (duration.isZero() || fixedRateDuration.isZero() || fixedRate < 0) {
             throw new IllegalArgumentException("durations must be > 0 and --fixed-rate >= 0");
         }
-        return new BenchmarkOptions(levels, duration, warmup, fixedRateDuration, fixedRate, List.copyOf(jvmArgs), keep);
+        return new BenchmarkOptions(levels, duration, warmup, jitWarmup, fixedRateDuration, fixedRate, List.copyOf(jvmArgs), keep);
     }
 
     private static String value(String[] args, int i, String option) {
