@@ -66,10 +66,6 @@ public class OrganisationService {
         return created;
     }
 
-    public Organisation get(Caller caller, UUID id) {
-        return find(id);
-    }
-
     public Page<Organisation> search(OrganisationType type, UUID parentId, String q, Boolean active, int page,
                                      int size) {
         return organisations.search(type, parentId, q, active, page, size);

@@ -2,7 +2,6 @@ package cn.zhangzhou.partybuilding.membership.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -116,14 +115,5 @@ class PlacementTest {
     void coverageIsForCommunitiesStreetsAndTheDistrictOnly() {
         String grid = fx.grid(fx.community(fx.street()));
         assertThat(xc.api.get("/api/v1/coverage/" + grid, xc.admin()).status()).isEqualTo(422);
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }
