@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
 
-/** The standing claim was released and the wish went back to the menu with priority (释放, 优先认领), e.g. a missed deadline (the "forgotten angel" 遗忘天使 rule). */
+/** The standing claim was released and the wish went back to the menu with priority (释放, 优先认领), e.g. a missed deadline (the local rule against "forgotten" claims). */
 public record WishReleased(
         UUID wishId,
         UUID communityId,
