@@ -11,6 +11,7 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlaced;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlacementMoved;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 
 /**
  * Consumers ignore an event whose aggregate version is not newer than the last one applied for its
@@ -29,5 +30,19 @@ class AggregateSubjectsTest {
         String moved = new MemberPlacementMoved(member, "xiangcheng", community, UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID()).aggregateId();
         assertThat(placed).isNotEqualTo(registered).isEqualTo(moved).isEqualTo("placement:" + member);
+    }
+
+    /** A wish's claim state is part of the wish: every wishes event has the wish as its subject. */
+    @Test
+    void everyWishesEventHasTheWishAsItsSubject() {
+        List<DomainEvent> wishes = EventSamples.all().stream()
+                .filter(event -> EventCatalog.of(event).service().equals(WishesEvents.SERVICE))
+                .toList();
+
+        assertThat(wishes.stream().map(event -> event.getClass().getSimpleName()).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(WishesEvents.ALL.stream().map(EventType::name).toList());
+        assertThat(wishes).extracting(DomainEvent::aggregateId).containsOnly(EventSamples.WISH.toString());
+        // Claim and community ids are in every sample too: the subject must not be one of them.
+        assertThat(EventSamples.WISH).isNotIn(EventSamples.CLAIM, EventSamples.QUNYU_COMMUNITY);
     }
 }

@@ -2,8 +2,11 @@ package cn.zhangzhou.partybuilding.events;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,33 +39,81 @@ class AsyncApiDocumentTest {
         assertThat(doc.path("asyncapi").asString()).isEqualTo("3.0.0");
     }
 
-    @Test
-    void channelsAreTheTopicsOfEveryDistrict() {
-        JsonNode events = doc.at("/channels/membershipEvents");
-        JsonNode deadLetters = doc.at("/channels/membershipDeadLetters");
-        String district = "{district}";
+    /** The services whose events the catalog holds, each with its types, in catalog order. */
+    static Map<String, List<EventType<?>>> services() {
+        return EventCatalog.all().stream()
+                .collect(Collectors.groupingBy(EventType::service, LinkedHashMap::new, Collectors.toList()));
+    }
 
-        assertThat(events.path("address").asString()).isEqualTo(Topics.events("xiangcheng", MembershipEvents.SERVICE)
-                .replace("xiangcheng", district));
-        assertThat(deadLetters.path("address").asString())
-                .isEqualTo(Topics.deadLetter(events.path("address").asString()));
+    @Test
+    void everyServiceHasAnEventsAndADeadLetterChannel() {
+        assertThat(services().keySet()).contains(MembershipEvents.SERVICE, WishesEvents.SERVICE);
+        for (String service : services().keySet()) {
+            JsonNode events = doc.at("/channels/" + service + "Events");
+            JsonNode deadLetters = doc.at("/channels/" + service + "DeadLetters");
+            String district = "{district}";
+
+            assertThat(events.path("address").asString()).as(service)
+                    .isEqualTo(Topics.events("xiangcheng", service).replace("xiangcheng", district));
+            assertThat(deadLetters.path("address").asString()).as(service)
+                    .isEqualTo(Topics.deadLetter(events.path("address").asString()));
+            assertThat(events.at("/parameters/district/$ref").asString()).isEqualTo("#/components/parameters/district");
+            assertThat(deadLetters.at("/parameters/district/$ref").asString()).isEqualTo("#/components/parameters/district");
+        }
         assertThat(strings(doc.at("/components/parameters/district/enum"))).isEqualTo(Districts.IDS);
     }
 
     @Test
-    void everyMembershipEventTypeIsAMessageWhosePayloadIsItsSchema() {
+    void everyEventTypeIsAMessageWhosePayloadIsItsSchema() {
         JsonNode messages = doc.at("/components/messages");
         assertThat(messages.propertyNames()).containsExactlyInAnyOrderElementsOf(
-                MembershipEvents.ALL.stream().map(EventType::name).toList());
-        for (EventType<?> type : MembershipEvents.ALL) {
+                EventCatalog.all().stream().map(EventType::name).toList());
+        for (EventType<?> type : EventCatalog.all()) {
             JsonNode message = messages.path(type.name());
             assertThat(message.at("/payload/$ref").asString()).as(type.name())
                     .isEqualTo("../" + type.schemaResource());
             assertThat(message.path("x-cloudevents-type").asString()).isEqualTo(type.ceType());
             assertThat(message.at("/headers/$ref").asString()).isEqualTo("#/components/schemas/CloudEventHeaders");
-            assertThat(doc.at("/channels/membershipEvents/messages/" + type.name() + "/$ref").asString())
-                    .isEqualTo("#/components/messages/" + type.name());
         }
+    }
+
+    /** A service's channels carry exactly its own types, and it publishes all of them. */
+    @Test
+    void everyServicePublishesExactlyItsTypesOnItsOwnChannels() {
+        services().forEach((service, types) -> {
+            List<String> names = types.stream().map(EventType::name).toList();
+            String channel = service + "Events";
+            String deadLetters = service + "DeadLetters";
+            for (String ch : List.of(channel, deadLetters)) {
+                JsonNode messages = doc.at("/channels/" + ch + "/messages");
+                assertThat(messages.propertyNames()).as(ch).containsExactlyInAnyOrderElementsOf(names);
+                names.forEach(name -> assertThat(messages.at("/" + name + "/$ref").asString())
+                        .isEqualTo("#/components/messages/" + name));
+            }
+            String publish = "/operations/publish" + capitalised(service) + "Events";
+            assertThat(doc.at(publish + "/action").asString()).as(publish).isEqualTo("send");
+            assertThat(doc.at(publish + "/channel/$ref").asString()).isEqualTo("#/channels/" + channel);
+            assertThat(strings(doc.at(publish + "/messages"), "$ref")).containsExactlyInAnyOrderElementsOf(
+                    names.stream().map(name -> "#/channels/" + channel + "/messages/" + name).toList());
+            String deadLetter = "/operations/deadLetter" + capitalised(service) + "Events";
+            assertThat(doc.at(deadLetter + "/action").asString()).as(deadLetter).isEqualTo("send");
+            assertThat(doc.at(deadLetter + "/channel/$ref").asString()).isEqualTo("#/channels/" + deadLetters);
+            assertThat(strings(doc.at(deadLetter + "/messages"), "$ref")).containsExactlyInAnyOrderElementsOf(
+                    names.stream().map(name -> "#/channels/" + deadLetters + "/messages/" + name).toList());
+        });
+    }
+
+    /** An operation may only list messages of its own channel (the parser checks this too, but only with node). */
+    @Test
+    void everyOperationListsMessagesOfItsChannel() {
+        doc.path("operations").properties().forEach(operation -> {
+            String channel = operation.getValue().at("/channel/$ref").asString();
+            assertThat(channel).as(operation.getKey()).startsWith("#/channels/");
+            assertThat(strings(operation.getValue().path("messages"), "$ref")).as(operation.getKey())
+                    .isNotEmpty()
+                    .allMatch(ref -> ref.startsWith(channel + "/messages/"))
+                    .allMatch(ref -> !doc.at(ref.substring(1)).isMissingNode());
+        });
     }
 
     @Test
@@ -81,15 +133,23 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void membershipSendsAndOtherDistrictsReceive() {
-        assertThat(doc.at("/operations/publishMembershipEvents/action").asString()).isEqualTo("send");
-        assertThat(doc.at("/operations/receiveOtherDistrictsMembershipEvents/action").asString()).isEqualTo("receive");
-        assertThat(doc.at("/operations/publishMembershipEvents/messages").size()).isEqualTo(MembershipEvents.ALL.size());
-        assertThat(doc.at("/operations/receiveOtherDistrictsMembershipEvents/messages").size())
-                .isEqualTo(MembershipEvents.ALL.size());
+    void membershipOfOtherDistrictsAndWishesReceiveMembershipEvents() {
+        for (String receive : List.of("receiveOtherDistrictsMembershipEvents", "receiveMembershipEventsInWishes")) {
+            assertThat(doc.at("/operations/" + receive + "/action").asString()).as(receive).isEqualTo("receive");
+            assertThat(doc.at("/operations/" + receive + "/channel/$ref").asString()).isEqualTo("#/channels/membershipEvents");
+            assertThat(doc.at("/operations/" + receive + "/messages").size()).isEqualTo(MembershipEvents.ALL.size());
+        }
     }
 
     private static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static List<String> strings(JsonNode array, String field) {
+        return array.valueStream().map(node -> node.path(field).asString()).toList();
+    }
+
+    private static String capitalised(String service) {
+        return Character.toUpperCase(service.charAt(0)) + service.substring(1);
     }
 }

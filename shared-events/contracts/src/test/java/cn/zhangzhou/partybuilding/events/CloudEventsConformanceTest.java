@@ -52,7 +52,7 @@ class CloudEventsConformanceTest {
 
         assertThat(read.getSpecVersion()).isEqualTo(SpecVersion.V1);
         assertThat(read.getId()).isEqualTo(envelope.id().toString());
-        assertThat(read.getSource()).isEqualTo(URI.create("/districts/xiangcheng/membership"));
+        assertThat(read.getSource()).isEqualTo(URI.create("/districts/xiangcheng/" + type.service()));
         assertThat(read.getType()).isEqualTo(type.ceType());
         assertThat(read.getSubject()).isEqualTo(event.aggregateId());
         assertThat(read.getTime()).isEqualTo(OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
