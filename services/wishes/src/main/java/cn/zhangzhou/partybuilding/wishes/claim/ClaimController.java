@@ -1,0 +1,54 @@
+package cn.zhangzhou.partybuilding.wishes.claim;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhangzhou.partybuilding.support.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The claimer's side. No {@code version} on these: the claimer acts on the standing claim, and each move is a
+ * conditional update on the wish's status.
+ */
+@RestController
+public class ClaimController {
+
+    private final ClaimService service;
+
+    public ClaimController(ClaimService service) {
+        this.service = service;
+    }
+
+    public record FulfilmentRequest(@NotBlank @Size(max = 500) String note, @Size(max = 200) String photoRef) {
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/claim")
+    public ResponseEntity<Claim> claim(Caller caller, @PathVariable UUID id) {
+        Claim claim = service.claim(caller, id);
+        return ResponseEntity.created(URI.create("/api/v1/wishes/" + id)).body(claim);
+    }
+
+    @GetMapping("/api/v1/wishes/{id}/contact")
+    public ClaimService.Contact contact(Caller caller, @PathVariable UUID id) {
+        return service.contact(caller, id);
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/contacted")
+    public Claim contacted(Caller caller, @PathVariable UUID id) {
+        return service.contacted(caller, id);
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/fulfilment")
+    public Claim fulfil(Caller caller, @PathVariable UUID id, @Valid @RequestBody FulfilmentRequest r) {
+        return service.fulfil(caller, id, r.note().strip(), r.photoRef());
+    }
+}

@@ -1,0 +1,93 @@
+package cn.zhangzhou.partybuilding.wishes.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
+
+/**
+ * What the wishes service knows of its district from membership events: the organisation tree (for scope
+ * checks and "does this community exist") and who may claim in which community. No personal data.
+ */
+@Repository
+public class Directory {
+
+    /** An organisation of the district with its path of ids from the root. */
+    public record KnownOrganisation(UUID id, OrganisationType type, UUID parentId, String path, boolean active) {
+
+        public boolean isWithin(UUID ancestorId) {
+            return path.contains("/" + ancestorId + "/");
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    public Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<KnownOrganisation> organisation(UUID id) {
+        return jdbc.sql("select * from organisation where id = ?").param(id)
+                .query((rs, i) -> new KnownOrganisation(rs.getObject("id", UUID.class),
+                        OrganisationType.valueOf(rs.getString("type")), rs.getObject("parent_id", UUID.class),
+                        rs.getString("path"), rs.getBoolean("active")))
+                .optional();
+    }
+
+    /** An active community (社区) of this district. */
+    public Optional<KnownOrganisation> community(UUID id) {
+        return organisation(id).filter(o -> o.type() == OrganisationType.COMMUNITY && o.active());
+    }
+
+    void organisationCreated(UUID id, OrganisationType type, UUID parentId) {
+        String parentPath = parentId == null ? "/" : organisation(parentId).map(KnownOrganisation::path)
+                .orElse("/" + parentId + "/");
+        jdbc.sql("insert into organisation (id, type, parent_id, path) values (?, ?, ?, ?) on conflict (id) do "
+                        + "update set type = excluded.type, parent_id = excluded.parent_id, path = excluded.path")
+                .params(id, type.name(), parentId, parentPath + id + "/").update();
+    }
+
+    /** Moves the organisation and its whole subtree: every path below the old prefix gets the new one. */
+    void organisationMoved(UUID id, UUID toParentId) {
+        organisation(id).ifPresent(o -> {
+            String newParentPath = organisation(toParentId).map(KnownOrganisation::path).orElse("/" + toParentId + "/");
+            String newPath = newParentPath + id + "/";
+            jdbc.sql("update organisation set path = ? || substring(path from ?) where path like ?")
+                    .params(newPath, o.path().length() + 1, o.path() + "%").update();
+            jdbc.sql("update organisation set parent_id = ? where id = ?").params(toParentId, id).update();
+        });
+    }
+
+    void organisationDeactivated(UUID id) {
+        jdbc.sql("update organisation set active = false where id = ?").param(id).update();
+    }
+
+    void residence(UUID memberId, String district, UUID communityId) {
+        jdbc.sql("insert into member_residence (member_id, district, community_id) values (?, ?, ?) "
+                        + "on conflict (member_id) do update set district = excluded.district, "
+                        + "community_id = excluded.community_id")
+                .params(memberId, district, communityId).update();
+    }
+
+    void memberReport(UUID reportId, UUID memberId, UUID communityId, boolean accepted) {
+        jdbc.sql("insert into member_report (report_id, member_id, community_id, accepted) values (?, ?, ?, ?) "
+                        + "on conflict (report_id) do update set accepted = excluded.accepted")
+                .params(reportId, memberId, communityId, accepted).update();
+    }
+
+    void unitReportAccepted(UUID reportId, UUID unitId, UUID communityId) {
+        jdbc.sql("insert into unit_report (report_id, unit_id, community_id) values (?, ?, ?) on conflict do nothing")
+                .params(reportId, unitId, communityId).update();
+    }
+
+    /** A member may claim in a community they live in or have an accepted member report (双报到) to. */
+    public boolean memberMayClaimIn(UUID memberId, UUID communityId) {
+        return jdbc.sql("select exists (select 1 from member_residence where member_id = :m and community_id = :c) "
+                        + "or exists (select 1 from member_report where member_id = :m and community_id = :c "
+                        + "and accepted)")
+                .param("m", memberId).param("c", communityId).query(Boolean.class).single();
+    }
+}

@@ -1,0 +1,13 @@
+package cn.zhangzhou.partybuilding.wishes.wish;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import cn.zhangzhou.partybuilding.events.wishes.PostedBy;
+import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
+
+/** A micro-wish (微心愿) as stored; the beneficiary's personal data is in its own table. */
+public record Wish(UUID id, UUID communityId, UUID gridId, WishCategory category, String description,
+                   int estimatedValueYuan, PostedBy postedBy, UUID beneficiaryId, WishStatus status,
+                   boolean priority, UUID currentClaimId, long version, Instant postedAt, Instant publishedAt) {
+}

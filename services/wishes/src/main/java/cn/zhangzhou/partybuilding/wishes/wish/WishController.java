@@ -1,0 +1,110 @@
+package cn.zhangzhou.partybuilding.wishes.wish;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
+import cn.zhangzhou.partybuilding.support.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The community's side of a wish: post on a resident's behalf, screen (审核), revise, withdraw, cancel, confirm. */
+@RestController
+public class WishController {
+
+    private final WishService service;
+
+    public WishController(WishService service) {
+        this.service = service;
+    }
+
+    public record BeneficiaryRequest(@NotBlank @Size(max = 50) String name,
+                                     @NotBlank @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone,
+                                     @NotBlank @Size(max = 200) String address) {
+    }
+
+    public record PostRequest(@NotNull UUID communityId, UUID gridId, @NotNull WishCategory category,
+                              @NotBlank @Size(max = 500) String description,
+                              @NotNull @Min(1) Integer estimatedValueYuan,
+                              @NotNull @Valid BeneficiaryRequest beneficiary) {
+    }
+
+    public record ReviseRequest(@NotNull Long version, UUID gridId, @NotNull WishCategory category,
+                                @NotBlank @Size(max = 500) String description,
+                                @NotNull @Min(1) Integer estimatedValueYuan) {
+    }
+
+    public record VersionRequest(@NotNull Long version) {
+    }
+
+    public record ReasonRequest(@NotNull Long version, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/api/v1/wishes")
+    public ResponseEntity<WishView> post(Caller caller, @Valid @RequestBody PostRequest r) {
+        WishView wish = service.post(caller, r.communityId(),
+                new WishService.WishContent(r.gridId(), r.category(), r.description().strip(), r.estimatedValueYuan()),
+                new WishService.BeneficiaryData(r.beneficiary().name().strip(), r.beneficiary().phone().strip(),
+                        r.beneficiary().address().strip()));
+        return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(wish);
+    }
+
+    @GetMapping("/api/v1/wishes/{id}")
+    public WishView get(Caller caller, @PathVariable UUID id) {
+        return service.get(caller, id);
+    }
+
+    @GetMapping("/api/v1/wishes/{id}/history")
+    public List<WishStore.HistoryEntry> history(Caller caller, @PathVariable UUID id) {
+        return service.history(caller, id);
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/publish")
+    public WishView publish(Caller caller, @PathVariable UUID id, @Valid @RequestBody VersionRequest r) {
+        return service.publish(caller, id, r.version());
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/send-back")
+    public WishView sendBack(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+        return service.sendBack(caller, id, r.version(), r.reason().strip());
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/reject")
+    public WishView reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+        return service.reject(caller, id, r.version(), r.reason().strip());
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/revise")
+    public WishView revise(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReviseRequest r) {
+        return service.revise(caller, id, r.version(), new WishService.WishContent(r.gridId(), r.category(),
+                r.description().strip(), r.estimatedValueYuan()));
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/withdraw")
+    public WishView withdraw(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+        return service.withdraw(caller, id, r.version(), r.reason().strip());
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/cancel")
+    public WishView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+        return service.cancel(caller, id, r.version(), r.reason().strip());
+    }
+
+    @PostMapping("/api/v1/wishes/{id}/confirm")
+    public WishView confirm(Caller caller, @PathVariable UUID id, @Valid @RequestBody VersionRequest r) {
+        return service.confirm(caller, id, r.version());
+    }
+}

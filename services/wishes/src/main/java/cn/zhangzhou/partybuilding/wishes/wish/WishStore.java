@@ -1,0 +1,141 @@
+package cn.zhangzhou.partybuilding.wishes.wish;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.wishes.PostedBy;
+import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
+import cn.zhangzhou.partybuilding.messaging.Outbox;
+import cn.zhangzhou.partybuilding.support.error.ConflictException;
+import cn.zhangzhou.partybuilding.support.error.NotFoundException;
+
+/**
+ * The wish table and the one way to move a wish: a conditional update on id, current status (and the
+ * version the client saw), then a history row and the event in the same transaction.
+ */
+@Repository
+public class WishStore {
+
+    /** One row of a wish's history. */
+    public record HistoryEntry(WishStatus from, WishStatus to, Transition transition, String actor, Instant at,
+                               String reason) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public WishStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    public Optional<Wish> find(UUID id) {
+        return jdbc.sql("select * from wish where id = ?").param(id).query(WishStore::map).optional();
+    }
+
+    public Wish require(UUID id) {
+        return find(id).orElseThrow(() -> NotFoundException.of("wish", id));
+    }
+
+    public void insert(Wish w, String actor, DomainEvent event) {
+        jdbc.sql("insert into wish (id, community_id, grid_id, category, description, estimated_value_yuan, posted_by, "
+                        + "beneficiary_id, status, priority, version, posted_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, 1, ?, ?)")
+                .params(w.id(), w.communityId(), w.gridId(), w.category().name(), w.description(),
+                        w.estimatedValueYuan(), w.postedBy().name(), w.beneficiaryId(), w.status().name(),
+                        Timestamp.from(w.postedAt()), Timestamp.from(w.postedAt()))
+                .update();
+        history(w.id(), null, w.status(), "POST", actor, null);
+        outbox.append(event, 1);
+    }
+
+    /**
+     * Moves the wish by {@code transition} if it is still in {@code expected.status()} (and at
+     * {@code expectedVersion}, when given): otherwise someone else moved it first, 409.
+     *
+     * @param set extra assignments ("priority = false, current_claim_id = :claim"), named params in {@code params}
+     * @return the new version
+     */
+    public long move(Wish expected, Transition transition, Long expectedVersion, String set,
+                     java.util.Map<String, Object> params, String actor, String reason, DomainEvent event) {
+        transition.check(expected.id(), expected.status());
+        if (expectedVersion != null && expectedVersion != expected.version()) {
+            throw ConflictException.staleVersion("wish", expected.id(), expectedVersion);
+        }
+        var sql = jdbc.sql("update wish set status = :to, version = version + 1, updated_at = :now"
+                        + (set == null ? "" : ", " + set)
+                        + " where id = :id and status = :from and version = :version")
+                .param("to", transition.to().name())
+                .param("now", Timestamp.from(now()))
+                .param("id", expected.id())
+                .param("from", expected.status().name())
+                .param("version", expected.version());
+        for (var p : params.entrySet()) {
+            sql = sql.param(p.getKey(), p.getValue());
+        }
+        if (sql.update() == 0) {
+            throw new ConflictException("wish " + expected.id() + " was changed by someone else while "
+                    + transition + " was being applied; reload it");
+        }
+        long version = expected.version() + 1;
+        history(expected.id(), expected.status(), transition.to(), transition.name(), actor, reason);
+        outbox.append(event, version);
+        return version;
+    }
+
+    /** An event that changes no status (a contact reveal) still moves the aggregate version. */
+    public long touch(Wish expected, DomainEvent event) {
+        int n = jdbc.sql("update wish set version = version + 1 where id = ? and version = ?")
+                .params(expected.id(), expected.version()).update();
+        if (n == 0) {
+            throw new ConflictException("wish " + expected.id() + " was changed by someone else; retry");
+        }
+        outbox.append(event, expected.version() + 1);
+        return expected.version() + 1;
+    }
+
+    private void history(UUID wishId, WishStatus from, WishStatus to, String transition, String actor, String reason) {
+        jdbc.sql("insert into wish_transition (wish_id, from_status, to_status, transition, actor, at, reason) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(wishId, from == null ? null : from.name(), to.name(), transition, actor,
+                        Timestamp.from(now()), reason)
+                .update();
+    }
+
+    public List<HistoryEntry> history(UUID wishId) {
+        return jdbc.sql("select * from wish_transition where wish_id = ? order by id").param(wishId)
+                .query((rs, i) -> new HistoryEntry(
+                        rs.getString("from_status") == null ? null : WishStatus.valueOf(rs.getString("from_status")),
+                        WishStatus.valueOf(rs.getString("to_status")),
+                        "POST".equals(rs.getString("transition")) ? null : Transition.valueOf(rs.getString("transition")),
+                        rs.getString("actor"), rs.getTimestamp("at").toInstant(), rs.getString("reason")))
+                .list();
+    }
+
+    static Wish map(ResultSet rs, int i) throws SQLException {
+        Timestamp published = rs.getTimestamp("published_at");
+        return new Wish(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
+                rs.getObject("grid_id", UUID.class), WishCategory.valueOf(rs.getString("category")),
+                rs.getString("description"), rs.getInt("estimated_value_yuan"),
+                PostedBy.valueOf(rs.getString("posted_by")), rs.getObject("beneficiary_id", UUID.class),
+                WishStatus.valueOf(rs.getString("status")), rs.getBoolean("priority"),
+                rs.getObject("current_claim_id", UUID.class), rs.getLong("version"),
+                rs.getTimestamp("posted_at").toInstant(), published == null ? null : published.toInstant());
+    }
+}

@@ -1,0 +1,87 @@
+package cn.zhangzhou.partybuilding.wishes.testing;
+
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.testing.TestTokens;
+import cn.zhangzhou.partybuilding.wishes.WishesApplication;
+import cn.zhangzhou.partybuilding.wishes.deadline.DeadlineSweeper;
+
+/**
+ * The wishes service of xiangcheng, running for real: its own PostgreSQL database, the shared real Kafka
+ * broker, a real HTTP port, and a {@link TestClock}. One per test JVM, shared by the test classes (each test
+ * makes its own communities and members), stopped when the JVM exits.
+ */
+public final class RunningWishes {
+
+    public static final String DISTRICT = "xiangcheng";
+    private static RunningWishes instance;
+
+    public final ConfigurableApplicationContext context;
+    public final Api api;
+    public final String jdbcUrl;
+    public final TestClock clock = new TestClock();
+
+    private RunningWishes() {
+        this.jdbcUrl = TestInfrastructure.newDatabase("wishes_" + DISTRICT);
+        this.context = new SpringApplicationBuilder(WishesApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
+                .run(
+                        "--server.port=0",
+                        "--zz.district=" + DISTRICT,
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
+                        "--spring.datasource.password=" + TestInfrastructure.postgresPassword(),
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        // A fresh group per run: a test JVM never inherits offsets of an earlier run.
+                        "--spring.kafka.consumer.group-id=wishes-" + DISTRICT + "-" + UUID.randomUUID(),
+                        "--zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "wishes-shutdown"));
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        this.api = new Api("http://localhost:" + port);
+    }
+
+    public static synchronized RunningWishes get() {
+        if (instance == null) {
+            instance = new RunningWishes();
+        }
+        return instance;
+    }
+
+    public String topic() {
+        return Topics.events(DISTRICT, "wishes");
+    }
+
+    public int sweep() {
+        return context.getBean(DeadlineSweeper.class).sweep();
+    }
+
+    public String admin() {
+        return TestTokens.token(Role.DISTRICT_ADMIN, DISTRICT, null, null);
+    }
+
+    public String staff(UUID community) {
+        return TestTokens.token(Role.COMMUNITY_STAFF, DISTRICT, community, null);
+    }
+
+    public String member(UUID memberId) {
+        return TestTokens.token(Role.MEMBER, DISTRICT, null, memberId);
+    }
+
+    /** Rows in one of the service's tables (with an optional where), straight from its database. */
+    public long rows(String tableAndWhere) {
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             var result = connection.createStatement().executeQuery("select count(*) from " + tableAndWhere)) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
