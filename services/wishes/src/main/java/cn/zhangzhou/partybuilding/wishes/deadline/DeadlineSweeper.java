@@ -40,8 +40,13 @@ public class DeadlineSweeper {
         this.transaction = transaction;
     }
 
-    /** @return the number of claims released */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    /**
+     * Runs every {@code zz.wishes.sweep-interval} (default a minute); tests call it directly.
+     *
+     * @return the number of claims released
+     */
+    @Scheduled(fixedDelayString = "${zz.wishes.sweep-interval:PT1M}",
+            initialDelayString = "${zz.wishes.sweep-interval:PT1M}")
     public int sweep() {
         Instant now = wishes.now();
         record Overdue(UUID wishId, UUID claimId, ReleaseReason reason) {

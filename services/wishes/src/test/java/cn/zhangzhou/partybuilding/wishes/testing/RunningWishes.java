@@ -40,6 +40,8 @@ public final class RunningWishes {
                         "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                         // A fresh group per run: a test JVM never inherits offsets of an earlier run.
                         "--spring.kafka.consumer.group-id=wishes-" + DISTRICT + "-" + UUID.randomUUID(),
+                        // Tests move the clock and sweep themselves; a scheduled sweep would race them.
+                        "--zz.wishes.sweep-interval=PT24H",
                         "--zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "wishes-shutdown"));
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

@@ -197,4 +197,61 @@ class WishLifecycleTest {
         assertThat(after.version()).isEqualTo(posted.version());
         assertThat(w.rows("wish where community_id = '" + community + "'")).isEqualTo(1);
     }
+
+    @Test
+    void withdrawAndCancelCloseTheWishAndEndAStandingClaim() {
+        UUID community = feed.community();
+        UUID member = feed.residentMember(community);
+        String staff = w.staff(community);
+        Api.Response posted = fx.post(community);
+        Api.Response withdrawn = w.api.post("/api/v1/wishes/" + posted.id() + "/withdraw", staff,
+                Map.of("version", posted.version(), "reason", "已由家属解决"));
+        assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
+        // Closed: nothing moves it any more.
+        Api.Response publish = w.api.post("/api/v1/wishes/" + posted.id() + "/publish", staff,
+                Map.of("version", withdrawn.version()));
+        assertThat(publish.status()).isEqualTo(409);
+        assertThat(publish.raw()).contains("WITHDRAWN").contains("PUBLISH");
+
+        String claimed = fx.published(community);
+        assertThat(w.api.post("/api/v1/wishes/" + claimed + "/claim", w.member(member), null).status()).isEqualTo(201);
+        // A claimed wish can no longer be withdrawn, only cancelled.
+        Api.Response current = fx.get(claimed, community);
+        assertThat(w.api.post("/api/v1/wishes/" + claimed + "/withdraw", staff,
+                Map.of("version", current.version(), "reason", "x")).status()).isEqualTo(409);
+        try (EventTap tap = EventTap.open(w.topic())) {
+            Api.Response cancelled = w.api.post("/api/v1/wishes/" + claimed + "/cancel", staff,
+                    Map.of("version", current.version(), "reason", "受助人已搬离"));
+            assertThat(cancelled.status()).isEqualTo(200);
+            assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+            assertThat(EventTap.payload(tap.awaitType(WishesEvents.WISH_CANCELLED.ceType(), claimed)))
+                    .contains(current.body().path("claim").path("id").asString());
+        }
+        assertThat(w.rows("claim where wish_id = '" + claimed + "' and status = 'CANCELLED'")).isEqualTo(1);
+        // The cancelled claim no longer counts, and no longer shows the contact data.
+        assertThat(w.api.get("/api/v1/wishes/" + claimed + "/contact", w.member(member)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void membersSeePublishedWishesOnly() {
+        UUID community = feed.community();
+        UUID member = feed.residentMember(community);
+        Api.Response posted = fx.post(community);
+        String published = fx.published(community);
+        assertThat(w.api.get("/api/v1/wishes/" + posted.id(), w.member(member)).status()).isEqualTo(404);
+        Api.Response visible = w.api.get("/api/v1/wishes/" + published, w.member(member));
+        assertThat(visible.status()).isEqualTo(200);
+        assertThat(visible.text("beneficiary")).isEqualTo("王*");
+        assertThat(visible.raw()).doesNotContain("13800001111");
+        assertThat(w.api.get("/api/v1/wishes?communityId=" + community + "&status=POSTED", w.member(member))
+                .status()).isEqualTo(403);
+        Api.Response menu = w.api.get("/api/v1/wishes?communityId=" + community, w.member(member));
+        assertThat(menu.body().path("totalItems").asLong()).isEqualTo(1);
+        Api.Response staffMenu = w.api.get("/api/v1/wishes?communityId=" + community + "&status=POSTED&category="
+                + "DAILY_NECESSITIES", w.staff(community));
+        assertThat(staffMenu.body().path("totalItems").asLong()).isEqualTo(1);
+        assertThat(staffMenu.body().path("items").get(0).path("id").asString()).isEqualTo(posted.id());
+        assertThat(w.api.get("/api/v1/wishes?communityId=" + community + "&size=0", w.staff(community)).status())
+                .isEqualTo(400);
+    }
 }
