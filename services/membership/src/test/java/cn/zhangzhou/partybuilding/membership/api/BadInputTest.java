@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.membership.testing.Api.Response;
+import cn.zhangzhou.partybuilding.testing.Api.Response;
 import cn.zhangzhou.partybuilding.membership.testing.Fixtures;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.RepeatedTest;
 
-import cn.zhangzhou.partybuilding.membership.testing.Api.Response;
+import cn.zhangzhou.partybuilding.testing.Api.Response;
 import cn.zhangzhou.partybuilding.membership.testing.Fixtures;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.membership.testing.Api.Response;
+import cn.zhangzhou.partybuilding.testing.Api.Response;
 import cn.zhangzhou.partybuilding.membership.testing.Fixtures;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 import cn.zhangzhou.partybuilding.support.security.Role;

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.membership.testing.Api.Response;
-import cn.zhangzhou.partybuilding.membership.testing.EventTap;
+import cn.zhangzhou.partybuilding.testing.Api.Response;
+import cn.zhangzhou.partybuilding.testing.EventTap;
 import cn.zhangzhou.partybuilding.membership.testing.Fixtures;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.membership.testing.Api.Response;
-import cn.zhangzhou.partybuilding.membership.testing.EventTap;
+import cn.zhangzhou.partybuilding.testing.Api.Response;
+import cn.zhangzhou.partybuilding.testing.EventTap;
 import cn.zhangzhou.partybuilding.membership.testing.Fixtures;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 import cn.zhangzhou.partybuilding.support.security.Role;

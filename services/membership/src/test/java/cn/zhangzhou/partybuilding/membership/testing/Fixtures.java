@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.membership.testing;
 
+import cn.zhangzhou.partybuilding.testing.Api;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

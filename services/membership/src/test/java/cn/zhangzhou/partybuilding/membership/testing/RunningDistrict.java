@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.membership.testing;
 
+import cn.zhangzhou.partybuilding.testing.Api;
+
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.wishes.testing.Api;
+import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;

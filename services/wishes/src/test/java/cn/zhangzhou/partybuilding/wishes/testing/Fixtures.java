@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.testing;
 
+import cn.zhangzhou.partybuilding.testing.Api;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

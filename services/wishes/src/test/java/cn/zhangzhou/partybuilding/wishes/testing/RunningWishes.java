@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.testing;
 
+import cn.zhangzhou.partybuilding.testing.Api;
+
 import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 
-import cn.zhangzhou.partybuilding.wishes.testing.Api;
-import cn.zhangzhou.partybuilding.wishes.testing.EventTap;
+import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.EventTap;
 import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.membership.testing;
+package cn.zhangzhou.partybuilding.testing;
 
 import java.io.IOException;
 import java.net.URI;

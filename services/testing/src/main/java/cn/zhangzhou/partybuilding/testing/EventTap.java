@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.testing;
+package cn.zhangzhou.partybuilding.testing;
 
 import org.awaitility.Awaitility;
 
@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
 
-/** (Copied from membership-service's tests for this first step; to move to a shared test module.)
- * Reads what a service published on its topic from the moment the tap opened. */
+/** Reads what a service published on its topic from the moment the tap opened. */
 public final class EventTap implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
