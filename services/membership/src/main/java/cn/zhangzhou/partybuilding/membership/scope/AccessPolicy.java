@@ -30,18 +30,12 @@ public class AccessPolicy {
 
     /** Whether the caller administers the whole district (or the city). */
     public boolean isDistrictWide(Caller caller) {
-        return caller.hasRole(Role.CITY_ADMIN)
-                || (district.equals(caller.district())
-                && (caller.hasRole(Role.DISTRICT_ADMIN) || caller.hasRole(Role.DISTRICT_SYSTEM)));
+        return caller.administers(district);
     }
 
     /** Staff of this district (any level): may read the non-personal parts of the district's data. */
     public void requireStaff(Caller caller) {
-        if (isDistrictWide(caller)) {
-            return;
-        }
-        if (district.equals(caller.district()) && caller.org() != null
-                && (caller.hasRole(Role.STREET_STAFF) || caller.hasRole(Role.COMMUNITY_STAFF))) {
+        if (caller.isStaffOf(district)) {
             return;
         }
         throw new ForbiddenException("only staff of district " + district + " may do this");
@@ -63,9 +57,7 @@ public class AccessPolicy {
         if (isDistrictWide(caller)) {
             return true;
         }
-        return district.equals(caller.district()) && caller.org() != null
-                && (caller.hasRole(Role.STREET_STAFF) || caller.hasRole(Role.COMMUNITY_STAFF))
-                && target.isWithin(caller.org());
+        return caller.isStaffOf(district) && target.isWithin(caller.org());
     }
 
     public void requireManage(Caller caller, Organisation target) {

@@ -73,6 +73,20 @@ public record Caller(String subject, Set<Role> roles, String district, UUID org,
         return isCityWide() || (district != null && district.equals(wanted));
     }
 
+    /** Whether the caller administers the whole district: a CITY_ADMIN, or its DISTRICT_ADMIN / DISTRICT_SYSTEM. */
+    public boolean administers(String wanted) {
+        return isCityWide() || (wanted.equals(district) && hasAnyRole(Role.DISTRICT_ADMIN, Role.DISTRICT_SYSTEM));
+    }
+
+    /**
+     * Whether the caller is staff of the district at any level: an administrator, or street / community
+     * staff with an {@code org} (whose subtree the service still checks, object by object).
+     */
+    public boolean isStaffOf(String wanted) {
+        return administers(wanted)
+                || (wanted.equals(district) && org != null && hasAnyRole(Role.STREET_STAFF, Role.COMMUNITY_STAFF));
+    }
+
     /** @throws ForbiddenException unless {@link #inDistrict(String)} */
     public Caller requireDistrict(String wanted) {
         if (!inDistrict(wanted)) {

@@ -31,14 +31,11 @@ public class AccessPolicy {
     }
 
     public boolean isDistrictWide(Caller caller) {
-        return caller.hasRole(Role.CITY_ADMIN)
-                || (district.equals(caller.district())
-                && (caller.hasRole(Role.DISTRICT_ADMIN) || caller.hasRole(Role.DISTRICT_SYSTEM)));
+        return caller.administers(district);
     }
 
     public boolean isStaff(Caller caller) {
-        return isDistrictWide(caller) || (district.equals(caller.district()) && caller.org() != null
-                && caller.hasAnyRole(Role.STREET_STAFF, Role.COMMUNITY_STAFF));
+        return caller.isStaffOf(district);
     }
 
     /** Whether the caller is staff whose scope covers the community. */
