@@ -83,8 +83,9 @@ public class DeadlineSweeper {
         }
         wishes.move(w, Transition.RELEASE, null, "current_claim_id = null, priority = true", Map.of(), "system",
                 reason.name(), new WishReleased(wishId, w.communityId(), claimId, reason, true));
-        jdbc.sql("update claim set status = 'RELEASED', released_at = ?, missed_deadline = ? where id = ?")
-                .params(Timestamp.from(wishes.now()),
+        jdbc.sql("update claim set status = 'RELEASED', released_at = ?, release_reason = ?, "
+                        + "missed_deadline = ? where id = ?")
+                .params(Timestamp.from(wishes.now()), reason.name(),
                         reason == ReleaseReason.CONTACT_DEADLINE_MISSED ? "CONTACT" : "FULFILMENT", claimId)
                 .update();
     }

@@ -75,11 +75,16 @@ public final class MembershipFeed {
     /** A member living elsewhere whose member report (双报到) to the community was accepted. */
     public UUID reportedMember(UUID community) {
         UUID id = residentMember(null);
+        acceptReport(id, community);
+        return id;
+    }
+
+    /** The member's member report (双报到) to the community was accepted. */
+    public void acceptReport(UUID member, UUID community) {
         UUID report = UUID.randomUUID();
-        send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, id, RunningWishes.DISTRICT,
+        send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, member, RunningWishes.DISTRICT,
                 community));
         awaitRows("member_report where report_id = '" + report + "'");
-        return id;
     }
 
     private <E extends DomainEvent> void send(EventType<E> type, E event) {
