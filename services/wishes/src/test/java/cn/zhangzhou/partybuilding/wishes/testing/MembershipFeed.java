@@ -55,10 +55,19 @@ public final class MembershipFeed {
         return organisation(OrganisationType.COMMUNITY, street);
     }
 
+    /** The district committee at the top of this feed's tree. */
+    public UUID root() {
+        return root;
+    }
+
     public UUID organisation(OrganisationType type, UUID parent) {
+        return organisation(type, parent, "组织");
+    }
+
+    public UUID organisation(OrganisationType type, UUID parent, String name) {
         UUID id = UUID.randomUUID();
         send(MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(id, "C-" + id.toString().substring(0, 8),
-                "组织", type, parent));
+                name, type, parent));
         awaitRows("organisation where id = '" + id + "'");
         return id;
     }
