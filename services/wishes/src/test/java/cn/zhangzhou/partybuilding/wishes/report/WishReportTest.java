@@ -135,6 +135,45 @@ class WishReportTest {
     }
 
     @Test
+    void aWishGivenUpAndClaimedAgainCountsOnceAsClaimedAndOnceAsReleased() {
+        // A tree of its own, so the district report of the 城西 test counts only 城西's 150.
+        MembershipFeed own = new MembershipFeed(w);
+        UUID community = own.community();
+        UUID quitter = own.residentMember(community);
+        UUID helper = own.residentMember(community);
+        String staff = w.staff(community);
+        Instant posted = Instant.parse("2015-06-01T02:00:00Z");
+        Instant before = w.clock.instant();
+        String id;
+        try {
+            w.clock.set(posted);
+            id = Fixtures.require(w.api.post("/api/v1/wishes", staff, Fixtures.wishBody(community)), 201).id();
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/publish", staff, Map.of("version", 1)), 200);
+            w.clock.set(posted.plus(Duration.ofDays(2)));
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(quitter), null), 201);
+            w.clock.set(posted.plus(Duration.ofDays(3)));
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(quitter), null), 200);
+            w.clock.set(posted.plus(Duration.ofDays(4)));
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(helper), null), 201);
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(helper), null), 200);
+            w.clock.set(posted.plus(Duration.ofDays(7)));
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(helper),
+                    Map.of("note", "已送达")), 200);
+            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/confirm", staff, Map.of("version", 7)), 200);
+        } finally {
+            w.clock.set(before);
+        }
+        Api.Response report = w.api.get("/api/v1/reports/wishes?organisationId=" + community + "&year=2015", staff);
+        assertThat(report.body().path("claimed").asLong()).isEqualTo(1);
+        assertThat(report.body().path("released").asLong()).isEqualTo(1);
+        assertThat(report.body().path("confirmed").asLong()).isEqualTo(1);
+        assertThat(report.body().path("distinctBeneficiariesHelped").asLong()).isEqualTo(1);
+        // Posting to the first claim; the fulfilled claim's own claim-to-fulfilment time.
+        assertThat(report.body().path("medianDaysPostToClaim").asDouble()).isEqualTo(2.0);
+        assertThat(report.body().path("medianDaysClaimToFulfil").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
     void aBeneficiaryOfAnotherCommunityCannotBeReused() {
         UUID here = feed.community();
         UUID there = feed.community();
