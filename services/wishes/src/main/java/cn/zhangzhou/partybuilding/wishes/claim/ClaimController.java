@@ -47,6 +47,12 @@ public class ClaimController {
         return service.contacted(caller, id);
     }
 
+    /** The claimer gives up; the wish goes back to the menu with priority. */
+    @PostMapping("/api/v1/wishes/{id}/claim/withdraw")
+    public Claim withdraw(Caller caller, @PathVariable UUID id) {
+        return service.withdraw(caller, id);
+    }
+
     @PostMapping("/api/v1/wishes/{id}/fulfilment")
     public Claim fulfil(Caller caller, @PathVariable UUID id, @Valid @RequestBody FulfilmentRequest r) {
         return service.fulfil(caller, id, r.note().strip(), r.photoRef());

@@ -14,7 +14,9 @@ import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
 import cn.zhangzhou.partybuilding.events.wishes.WishClaimed;
 import cn.zhangzhou.partybuilding.events.wishes.WishContactRevealed;
 import cn.zhangzhou.partybuilding.events.wishes.WishContacted;
+import cn.zhangzhou.partybuilding.events.wishes.ReleaseReason;
 import cn.zhangzhou.partybuilding.events.wishes.WishFulfilled;
+import cn.zhangzhou.partybuilding.events.wishes.WishReleased;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
@@ -74,7 +76,7 @@ public class ClaimService {
         Instant contactDeadline = now.plus(rules.contactDeadline());
         String district = caller.district() == null ? access.district() : caller.district();
         Claim claim = new Claim(UUID.randomUUID(), wishId, ClaimerKind.MEMBER, member, district, "OPEN", now,
-                contactDeadline, null, null, null, null, null, null);
+                contactDeadline, null, null, null, null, null, null, null);
         wishes.move(w, Transition.CLAIM, null, "current_claim_id = :claim, priority = false",
                 Map.of("claim", claim.id()), caller.subject(), null, new WishClaimed(wishId, w.communityId(),
                         claim.id(), ClaimerKind.MEMBER, member, district, contactDeadline));
@@ -119,6 +121,23 @@ public class ClaimService {
                 new WishFulfilled(wishId, w.communityId(), claim.id(), photoRef != null));
         claims.update(claim.id(), "status = 'FULFILLED', fulfilled_at = ?, fulfilment_note = ?, photo_ref = ?",
                 Timestamp.from(wishes.now()), note, photoRef);
+        return claims.find(claim.id()).orElseThrow();
+    }
+
+    /**
+     * The claimer gives up (放弃认领) before fulfilling: the wish goes back to the menu with priority, as after a
+     * missed deadline, and the claim records why. A fulfilled wish cannot be given up (409).
+     */
+    @Transactional
+    public Claim withdraw(Caller caller, UUID wishId) {
+        Wish w = wishes.require(wishId);
+        Transition.RELEASE.check(wishId, w.status());
+        Claim claim = standingClaimOf(caller, w);
+        wishes.move(w, Transition.RELEASE, null, "current_claim_id = null, priority = true", Map.of(),
+                caller.subject(), ReleaseReason.CLAIMER_WITHDREW.name(), new WishReleased(wishId, w.communityId(),
+                        claim.id(), ReleaseReason.CLAIMER_WITHDREW, true));
+        claims.update(claim.id(), "status = 'RELEASED', released_at = ?, release_reason = ?",
+                Timestamp.from(wishes.now()), ReleaseReason.CLAIMER_WITHDREW.name());
         return claims.find(claim.id()).orElseThrow();
     }
 

@@ -29,7 +29,8 @@ public class ClaimStore {
                         rs.getString("claimer_district"), rs.getString("status"), instant(rs.getTimestamp("claimed_at")),
                         instant(rs.getTimestamp("contact_deadline")), instant(rs.getTimestamp("contacted_at")),
                         instant(rs.getTimestamp("fulfilment_deadline")), instant(rs.getTimestamp("fulfilled_at")),
-                        rs.getString("fulfilment_note"), rs.getString("photo_ref"), rs.getString("missed_deadline")))
+                        rs.getString("fulfilment_note"), rs.getString("photo_ref"), rs.getString("missed_deadline"),
+                        rs.getString("release_reason")))
                 .optional();
     }
 

@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.deadline;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.zhangzhou.partybuilding.events.wishes.DeadlineKind;
 import cn.zhangzhou.partybuilding.events.wishes.ReleaseReason;
+import cn.zhangzhou.partybuilding.events.wishes.WishReminderDue;
 import cn.zhangzhou.partybuilding.events.wishes.WishReleased;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.wishes.wish.Transition;
@@ -23,12 +26,16 @@ import cn.zhangzhou.partybuilding.wishes.wish.WishStore;
 
 /**
  * Releases claims whose deadline passed back to the menu with priority (释放, 优先认领): no contact by the
- * contact deadline, or no fulfilment by the fulfilment deadline. The miss is recorded on the claim.
+ * contact deadline, or no fulfilment by the fulfilment deadline. The miss is recorded on the claim. A day
+ * before a deadline it reminds the claimer, once.
  */
 @Component
 public class DeadlineSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
+
+    /** Reminders go out when a deadline is this close. */
+    static final Duration REMIND_BEFORE = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final WishStore wishes;
@@ -49,6 +56,7 @@ public class DeadlineSweeper {
             initialDelayString = "${zz.wishes.sweep-interval:PT1M}")
     public int sweep() {
         Instant now = wishes.now();
+        remind(now);
         record Overdue(UUID wishId, UUID claimId, ReleaseReason reason) {
         }
         List<Overdue> overdue = jdbc.sql("select w.id, c.id claim_id, w.status from wish w join claim c "
@@ -72,6 +80,55 @@ public class DeadlineSweeper {
         return released;
     }
 
+    /**
+     * Reminders (提醒): a standing claim whose next deadline is at most a day away gets one WishReminderDue per
+     * deadline kind, ever; the claim_reminder key records it, so later sweeps skip it.
+     *
+     * @return the number of reminders sent
+     */
+    int remind(Instant now) {
+        record Due(UUID wishId, UUID claimId, DeadlineKind kind, Instant deadline) {
+        }
+        List<Due> due = jdbc.sql("select * from (select w.id wish_id, c.id claim_id, "
+                        + "case w.status when 'CLAIMED' then 'CONTACT' else 'FULFILMENT' end kind, "
+                        + "case w.status when 'CLAIMED' then c.contact_deadline else c.fulfilment_deadline end deadline "
+                        + "from wish w join claim c on c.id = w.current_claim_id "
+                        + "where w.status in ('CLAIMED', 'CONTACTED')) d "
+                        + "where d.deadline >= :now and d.deadline <= :soon and not exists (select 1 from claim_reminder r "
+                        + "where r.claim_id = d.claim_id and r.deadline_kind = d.kind)")
+                .param("now", Timestamp.from(now)).param("soon", Timestamp.from(now.plus(REMIND_BEFORE)))
+                .query((rs, i) -> new Due(rs.getObject("wish_id", UUID.class), rs.getObject("claim_id", UUID.class),
+                        DeadlineKind.valueOf(rs.getString("kind")), rs.getTimestamp("deadline").toInstant()))
+                .list();
+        int sent = 0;
+        for (Due d : due) {
+            try {
+                Boolean done = transaction.execute(s -> remind(d.wishId(), d.claimId(), d.kind(), d.deadline(), now));
+                sent += Boolean.TRUE.equals(done) ? 1 : 0;
+            } catch (ConflictException e) {
+                // The wish moved meanwhile; the reminder row rolled back with it and the next sweep decides again.
+                log.debug("no reminder for wish {} now: {}", d.wishId(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private boolean remind(UUID wishId, UUID claimId, DeadlineKind kind, Instant deadline, Instant now) {
+        Wish w = wishes.require(wishId);
+        WishStatus expected = kind == DeadlineKind.CONTACT ? WishStatus.CLAIMED : WishStatus.CONTACTED;
+        if (!claimId.equals(w.currentClaimId()) || w.status() != expected) {
+            return false;
+        }
+        int inserted = jdbc.sql("insert into claim_reminder (claim_id, deadline_kind, sent_at) values (?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(claimId, kind.name(), Timestamp.from(now)).update();
+        if (inserted == 0) {
+            return false;
+        }
+        wishes.touch(w, new WishReminderDue(wishId, w.communityId(), claimId, kind, deadline));
+        return true;
+    }
+
     private void release(UUID wishId, UUID claimId, ReleaseReason reason) {
         Wish w = wishes.require(wishId);
         if (!claimId.equals(w.currentClaimId())) {
@@ -83,8 +140,9 @@ public class DeadlineSweeper {
         }
         wishes.move(w, Transition.RELEASE, null, "current_claim_id = null, priority = true", Map.of(), "system",
                 reason.name(), new WishReleased(wishId, w.communityId(), claimId, reason, true));
-        jdbc.sql("update claim set status = 'RELEASED', released_at = ?, missed_deadline = ? where id = ?")
-                .params(Timestamp.from(wishes.now()),
+        jdbc.sql("update claim set status = 'RELEASED', released_at = ?, release_reason = ?, "
+                        + "missed_deadline = ? where id = ?")
+                .params(Timestamp.from(wishes.now()), reason.name(),
                         reason == ReleaseReason.CONTACT_DEADLINE_MISSED ? "CONTACT" : "FULFILMENT", claimId)
                 .update();
     }

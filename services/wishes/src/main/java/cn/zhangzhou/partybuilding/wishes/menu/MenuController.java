@@ -76,6 +76,7 @@ public class MenuController {
                             rs.getObject("grid_id", UUID.class), WishCategory.valueOf(rs.getString("category")),
                             rs.getString("description"), rs.getInt("estimated_value_yuan"),
                             cn.zhangzhou.partybuilding.events.wishes.PostedBy.valueOf(rs.getString("posted_by")),
+                            rs.getObject("beneficiary_id", UUID.class),
                             WishView.mask(rs.getString("beneficiary_name")), WishStatus.valueOf(rs.getString("status")),
                             rs.getBoolean("priority"), rs.getLong("version"), rs.getTimestamp("posted_at").toInstant(),
                             published == null ? null : published.toInstant(), null);

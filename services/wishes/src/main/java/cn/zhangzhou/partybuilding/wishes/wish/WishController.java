@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
+import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,7 +40,7 @@ public class WishController {
     public record PostRequest(@NotNull UUID communityId, UUID gridId, @NotNull WishCategory category,
                               @NotBlank @Size(max = 500) String description,
                               @NotNull @Min(1) Integer estimatedValueYuan,
-                              @NotNull @Valid BeneficiaryRequest beneficiary) {
+                              @Valid BeneficiaryRequest beneficiary, UUID beneficiaryId) {
     }
 
     public record ReviseRequest(@NotNull Long version, UUID gridId, @NotNull WishCategory category,
@@ -55,9 +56,17 @@ public class WishController {
 
     @PostMapping("/api/v1/wishes")
     public ResponseEntity<WishView> post(Caller caller, @Valid @RequestBody PostRequest r) {
-        WishView wish = service.post(caller, r.communityId(),
-                new WishService.WishContent(r.gridId(), r.category(), r.description().strip(), r.estimatedValueYuan()),
-                new WishService.BeneficiaryData(r.beneficiary().name().strip(), r.beneficiary().phone().strip(),
+        // Either a new beneficiary (受助群众) with their data, or one already known in the community by id.
+        if ((r.beneficiary() == null) == (r.beneficiaryId() == null)) {
+            throw new DomainRuleException("beneficiary", "give either beneficiary (a new person) or beneficiaryId "
+                    + "(someone the community already helped), not both and not neither");
+        }
+        WishService.WishContent content = new WishService.WishContent(r.gridId(), r.category(),
+                r.description().strip(), r.estimatedValueYuan());
+        WishView wish = r.beneficiaryId() != null
+                ? service.postFor(caller, r.communityId(), content, r.beneficiaryId())
+                : service.post(caller, r.communityId(), content, new WishService.BeneficiaryData(
+                        r.beneficiary().name().strip(), r.beneficiary().phone().strip(),
                         r.beneficiary().address().strip()));
         return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(wish);
     }

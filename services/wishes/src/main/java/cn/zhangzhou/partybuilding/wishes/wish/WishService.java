@@ -60,18 +60,42 @@ public class WishService {
 
     @Transactional
     public WishView post(Caller caller, UUID communityId, WishContent content, BeneficiaryData beneficiary) {
+        checkPost(caller, communityId, content);
+        UUID beneficiaryId = UUID.randomUUID();
+        jdbc.sql("insert into beneficiary (id, name, phone, address, community_id, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(beneficiaryId, beneficiary.name(), beneficiary.phone(), beneficiary.address(), communityId,
+                        Timestamp.from(wishes.now()))
+                .update();
+        return insert(caller, communityId, content, beneficiaryId);
+    }
+
+    /**
+     * A further wish of someone the community already knows: the same beneficiary id, so reports count people
+     * helped, not wishes. The beneficiary must belong to the same community (their data is the community's).
+     */
+    @Transactional
+    public WishView postFor(Caller caller, UUID communityId, WishContent content, UUID beneficiaryId) {
+        checkPost(caller, communityId, content);
+        boolean known = jdbc.sql("select exists (select 1 from beneficiary where id = ? and community_id = ?)")
+                .params(beneficiaryId, communityId).query(Boolean.class).single();
+        if (!known) {
+            throw new DomainRuleException("beneficiaryId", "no beneficiary " + beneficiaryId + " in community "
+                    + communityId);
+        }
+        return insert(caller, communityId, content, beneficiaryId);
+    }
+
+    private void checkPost(Caller caller, UUID communityId, WishContent content) {
         if (directory.community(communityId).isEmpty()) {
             throw new DomainRuleException("communityId", "no active community " + communityId + " in district "
                     + access.district());
         }
         access.requireManage(caller, communityId);
         checkContent(communityId, content);
+    }
+
+    private WishView insert(Caller caller, UUID communityId, WishContent content, UUID beneficiaryId) {
         var now = wishes.now();
-        UUID beneficiaryId = UUID.randomUUID();
-        jdbc.sql("insert into beneficiary (id, name, phone, address, community_id, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(beneficiaryId, beneficiary.name(), beneficiary.phone(), beneficiary.address(), communityId,
-                        Timestamp.from(now))
-                .update();
         Wish wish = new Wish(UUID.randomUUID(), communityId, content.gridId(), content.category(),
                 content.description(), content.estimatedValueYuan(), PostedBy.STAFF, beneficiaryId, WishStatus.POSTED,
                 false, null, 1, now, null);

@@ -9,10 +9,12 @@ import cn.zhangzhou.partybuilding.wishes.claim.Claim;
 
 /**
  * A wish as answered over HTTP. {@code beneficiary} is the masked name (王*) for everyone: contact data only
- * goes to the claimer through {@code GET /wishes/{id}/contact}.
+ * goes to the claimer through {@code GET /wishes/{id}/contact}. {@code beneficiaryId} is the pseudonymous id the
+ * events carry too; staff post further wishes of the same person with it.
  */
 public record WishView(UUID id, UUID communityId, UUID gridId, WishCategory category, String description,
-                       int estimatedValueYuan, PostedBy postedBy, String beneficiary, WishStatus status,
+                       int estimatedValueYuan, PostedBy postedBy, UUID beneficiaryId, String beneficiary,
+                       WishStatus status,
                        boolean priority, long version, Instant postedAt, Instant publishedAt, ClaimView claim) {
 
     /** The standing claim, without personal data. */
@@ -26,7 +28,7 @@ public record WishView(UUID id, UUID communityId, UUID gridId, WishCategory cate
 
     public static WishView of(Wish w, String beneficiaryName, Claim claim) {
         return new WishView(w.id(), w.communityId(), w.gridId(), w.category(), w.description(),
-                w.estimatedValueYuan(), w.postedBy(), mask(beneficiaryName), w.status(), w.priority(), w.version(),
+                w.estimatedValueYuan(), w.postedBy(), w.beneficiaryId(), mask(beneficiaryName), w.status(), w.priority(), w.version(),
                 w.postedAt(), w.publishedAt(), ClaimView.of(claim));
     }
 

@@ -55,10 +55,19 @@ public final class MembershipFeed {
         return organisation(OrganisationType.COMMUNITY, street);
     }
 
+    /** The district committee at the top of this feed's tree. */
+    public UUID root() {
+        return root;
+    }
+
     public UUID organisation(OrganisationType type, UUID parent) {
+        return organisation(type, parent, "组织");
+    }
+
+    public UUID organisation(OrganisationType type, UUID parent, String name) {
         UUID id = UUID.randomUUID();
         send(MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(id, "C-" + id.toString().substring(0, 8),
-                "组织", type, parent));
+                name, type, parent));
         awaitRows("organisation where id = '" + id + "'");
         return id;
     }
@@ -75,11 +84,16 @@ public final class MembershipFeed {
     /** A member living elsewhere whose member report (双报到) to the community was accepted. */
     public UUID reportedMember(UUID community) {
         UUID id = residentMember(null);
+        acceptReport(id, community);
+        return id;
+    }
+
+    /** The member's member report (双报到) to the community was accepted. */
+    public void acceptReport(UUID member, UUID community) {
         UUID report = UUID.randomUUID();
-        send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, id, RunningWishes.DISTRICT,
+        send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, member, RunningWishes.DISTRICT,
                 community));
         awaitRows("member_report where report_id = '" + report + "'");
-        return id;
     }
 
     private <E extends DomainEvent> void send(EventType<E> type, E event) {
