@@ -55,7 +55,7 @@ public class MemberService {
     public Member register(Caller caller, MemberDetails details) {
         Organisation home = requireHome(details.homeOrganisationId());
         access.requireManage(caller, home);
-        requireResidence(details.residenceDistrict(), details.residenceCommunityId());
+        requireResidence(details.residenceDistrict(), details.residenceCommunityId(), home);
         Member member = new Member(UUID.randomUUID(), details.name(), details.phone(), details.idNumber(),
                 details.address(), home.id(), details.residenceDistrict(), details.residenceCommunityId(),
                 details.category(), details.specialties(), details.cadreRole(), details.communityWorker(),
@@ -83,7 +83,8 @@ public class MemberService {
     @Transactional
     public Member update(Caller caller, UUID id, MemberDetails details, long version) {
         Member current = lockCurrent(id, version);
-        access.requireManage(caller, organisations.find(current.homeOrganisationId()).orElseThrow());
+        Organisation home = organisations.find(current.homeOrganisationId()).orElseThrow();
+        access.requireManage(caller, home);
         if (current.status() != MemberStatus.ACTIVE) {
             throw new ConflictException("member " + id + " is " + current.status() + " and cannot be changed");
         }
@@ -91,7 +92,7 @@ public class MemberService {
             throw new DomainRuleException("homeOrganisationId",
                     "the home organisation changes only by a transfer (POST /api/v1/members/{id}/transfers)");
         }
-        requireResidence(details.residenceDistrict(), details.residenceCommunityId());
+        requireResidence(details.residenceDistrict(), details.residenceCommunityId(), home);
         Member updated = new Member(id, details.name(), details.phone(), details.idNumber(), details.address(),
                 current.homeOrganisationId(), details.residenceDistrict(), details.residenceCommunityId(),
                 details.category(), details.specialties(), details.cadreRole(), details.communityWorker(),
@@ -165,11 +166,16 @@ public class MemberService {
     }
 
     /** The community where a member lives: one of ours, or one another district told us about. */
-    private void requireResidence(String district, UUID communityId) {
+    private void requireResidence(String district, UUID communityId, Organisation home) {
         if (!Districts.isKnown(district)) {
             throw new DomainRuleException("residenceDistrict", "unknown district " + district);
         }
         if (communityId == null) {
+            return;
+        }
+        // Most members live in the community that holds them: no second read of the same row.
+        if (district.equals(access.district()) && communityId.equals(home.id())
+                && home.type() == OrganisationType.COMMUNITY && home.active()) {
             return;
         }
         boolean known = district.equals(access.district())

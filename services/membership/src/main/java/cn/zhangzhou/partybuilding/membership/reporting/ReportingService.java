@@ -109,14 +109,7 @@ public class ReportingService {
 
     public Page<UnitReport> unitReports(Caller caller, UUID communityId, ReportStatus status, int page, int size) {
         access.requireManage(caller, community(communityId));
-        String where = " where community_id = :community and (cast(:status as text) is null or status = :status)";
-        long total = jdbc.sql("select count(*) from unit_report" + where).param("community", communityId)
-                .param("status", status == null ? null : status.name()).query(Long.class).single();
-        List<UnitReport> items = jdbc.sql("select * from unit_report" + where
-                        + " order by submitted_at desc, id limit :limit offset :offset")
-                .param("community", communityId).param("status", status == null ? null : status.name())
-                .param("limit", size).param("offset", (long) page * size).query(ReportingService::unitReport).list();
-        return Page.of(items, page, size, total);
+        return reportsOf("unit_report", ReportingService::unitReport, communityId, status, page, size);
     }
 
     private boolean openUnitReport(UUID unit, UUID community) {
@@ -224,14 +217,7 @@ public class ReportingService {
 
     public Page<MemberReport> memberReports(Caller caller, UUID communityId, ReportStatus status, int page, int size) {
         access.requireManage(caller, community(communityId));
-        String where = " where community_id = :community and (cast(:status as text) is null or status = :status)";
-        long total = jdbc.sql("select count(*) from member_report" + where).param("community", communityId)
-                .param("status", status == null ? null : status.name()).query(Long.class).single();
-        List<MemberReport> items = jdbc.sql("select * from member_report" + where
-                        + " order by submitted_at desc, id limit :limit offset :offset")
-                .param("community", communityId).param("status", status == null ? null : status.name())
-                .param("limit", size).param("offset", (long) page * size).query(ReportingService::memberReport).list();
-        return Page.of(items, page, size, total);
+        return reportsOf("member_report", ReportingService::memberReport, communityId, status, page, size);
     }
 
     /** Feedback to the home organisation: this district's members' reports in other districts. */
@@ -291,6 +277,20 @@ public class ReportingService {
                 rs.getObject("community_id", UUID.class), ReportStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"), rs.getLong("version"), instant(rs.getTimestamp("submitted_at")),
                 instant(rs.getTimestamp("decided_at")));
+    }
+
+    /** One page of a community's reports of one kind (newest first), optionally of one status. */
+    private <R> Page<R> reportsOf(String table, org.springframework.jdbc.core.RowMapper<R> mapper, UUID communityId,
+                                  ReportStatus status, int page, int size) {
+        String where = " where community_id = :community and (cast(:status as text) is null or status = :status)";
+        String statusName = status == null ? null : status.name();
+        long total = jdbc.sql("select count(*) from " + table + where).param("community", communityId)
+                .param("status", statusName).query(Long.class).single();
+        List<R> items = jdbc.sql("select * from " + table + where
+                        + " order by submitted_at desc, id limit :limit offset :offset")
+                .param("community", communityId).param("status", statusName)
+                .param("limit", size).param("offset", (long) page * size).query(mapper).list();
+        return Page.of(items, page, size, total);
     }
 
     private Organisation community(UUID id) {
