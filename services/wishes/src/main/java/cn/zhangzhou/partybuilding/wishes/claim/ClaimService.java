@@ -124,6 +124,12 @@ public class ClaimService {
                     throw new DomainRuleException("groupId", "help group " + group.id() + " belongs to community "
                             + group.communityId() + ", not to the wish's community " + w.communityId());
                 }
+                // Eligibility is checked when members join; the lead's is checked again at each claim, since a
+                // lead who moved away no longer belongs to the community's volunteers.
+                if (!directory.memberMayClaimIn(member, null, w.communityId())) {
+                    throw new DomainRuleException("groupId", "the lead of help group " + group.id() + " no longer "
+                            + "lives in community " + w.communityId() + " nor has an accepted member report to it");
+                }
                 yield new Resolved(ClaimerKind.GROUP, group.id(), access.district());
             }
             case UNIT -> {

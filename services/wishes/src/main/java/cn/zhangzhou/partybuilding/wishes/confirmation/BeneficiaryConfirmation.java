@@ -69,6 +69,10 @@ public class BeneficiaryConfirmation {
      * atomic update; the confirmation itself (code used, wish moved, claim closed, event) is one transaction.
      */
     public void confirm(Caller caller, UUID wishId, String presented) {
+        if (presented.isBlank()) {
+            // Bad input, not a guess: nothing is counted.
+            throw new DomainRuleException("confirmationCode", "the confirmation code is empty");
+        }
         Wish w = wishes.require(wishId);
         ConfirmationCodes.Code c = codes.find(wishId).orElseThrow(() -> new ConflictException("wish " + wishId
                 + " has no confirmation code (posted before codes existed); staff confirm it"));

@@ -2,7 +2,14 @@ package cn.zhangzhou.partybuilding.wishes.confirmation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +81,10 @@ class BeneficiaryConfirmationTest {
         assertThat(codeView.body().path("failedAttempts").asInt()).isEqualTo(1);
         assertThat(codeView.body().path("attemptsLeft").asInt()).isEqualTo(4);
 
+        // An empty code is bad input, not a guess: not counted.
+        assertThat(confirm(id, w.member(claimer), "  ").status()).isEqualTo(422);
+        assertThat(w.api.get("/api/v1/wishes/" + id + "/confirmation-code", w.staff(community)).body()
+                .path("failedAttempts").asInt()).isEqualTo(1);
         // No token: 401, nothing happens. Both a code and a version: 422.
         assertThat(confirm(id, null, code).status()).isEqualTo(401);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/confirm", w.member(claimer),
@@ -97,6 +108,49 @@ class BeneficiaryConfirmationTest {
         Api.Response again = confirm(id, w.admin(), code);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.raw()).contains("already used");
+    }
+
+    @Test
+    void parallelGuessesAreBoundedAndParallelRightCodesConfirmOnce() throws Exception {
+        UUID community = feed.community();
+        UUID claimer = feed.residentMember(community);
+        String guessed = fx.fulfilled(community, claimer);
+        String guessedCode = code(guessed, community);
+        List<Integer> guesses = parallel(12, () -> confirm(guessed, w.member(claimer), wrong(guessedCode)).status());
+        // Exactly five wrong codes are counted (422); every other guess finds the code invalidated (409).
+        assertThat(guesses).filteredOn(s -> s == 422).hasSize(5);
+        assertThat(guesses).filteredOn(s -> s == 409).hasSize(7);
+        assertThat(fx.get(guessed, community).text("status")).isEqualTo("FULFILLED");
+
+        String confirmed = fx.fulfilled(community, claimer);
+        String code = code(confirmed, community);
+        List<Integer> rights = parallel(8, () -> confirm(confirmed, w.member(claimer), code).status());
+        assertThat(rights).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(rights).filteredOn(s -> s == 409).hasSize(7);
+        assertThat(w.rows("wish_transition where wish_id = '" + confirmed + "' and transition = 'CONFIRM'"))
+                .isEqualTo(1);
+    }
+
+    private static List<Integer> parallel(int n, Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -2,12 +2,16 @@ package cn.zhangzhou.partybuilding.wishes.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
@@ -176,6 +180,22 @@ class HelpGroupTest {
                 groupClaim(UUID.randomUUID().toString())).status()).isEqualTo(404);
         assertThat(fx.get(elsewhere, otherCommunity).text("status")).isEqualTo("PUBLISHED");
         assertThat(w.rows("claim where wish_id = '" + elsewhere + "'")).isZero();
+    }
+
+    @Test
+    void aLeadWhoMovedAwayNoLongerClaimsForTheGroup() {
+        UUID community = feed.community();
+        UUID lead = feed.residentMember(community);
+        String g = Fixtures.require(w.api.post("/api/v1/help-groups", w.member(lead),
+                Map.of("communityId", community, "name", "搬走团")), 201).id();
+        feed.send(RunningWishes.DISTRICT, MembershipEvents.MEMBER_UPDATED, new MemberUpdated(lead,
+                RunningWishes.DISTRICT, feed.community(), MemberCategory.IN_SERVICE, List.of(), null, false));
+        feed.awaitRows("member_residence where member_id = '" + lead + "' and community_id <> '" + community + "'");
+        String id = fx.published(community);
+        Api.Response refused = w.api.post("/api/v1/wishes/" + id + "/claim", w.member(lead), groupClaim(g));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.raw()).contains("no longer lives");
+        assertThat(w.rows("claim where wish_id = '" + id + "'")).isZero();
     }
 
     @Test
