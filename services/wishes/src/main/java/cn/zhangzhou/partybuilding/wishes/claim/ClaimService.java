@@ -104,12 +104,13 @@ public class ClaimService {
                 UUID member = access.requireMember(caller);
                 // A member of any district: their token comes from their home district, and the directory must
                 // know them, from that district, as living in the community or reported to it.
-                if (!directory.memberMayClaimIn(member, caller.district(), w.communityId())) {
-                    throw new ForbiddenException("member " + member + " of district " + caller.district()
+                String home = caller.district() == null ? access.district() : caller.district();
+                if (!directory.memberMayClaimIn(member, home, w.communityId())) {
+                    throw new ForbiddenException("member " + member + " of district " + home
                             + " neither lives in community " + w.communityId()
                             + " nor has an accepted member report (双报到) to it");
                 }
-                yield new Resolved(ClaimerKind.MEMBER, member, caller.district());
+                yield new Resolved(ClaimerKind.MEMBER, member, home);
             }
             case GROUP -> {
                 if (claimer.groupId() == null) {
