@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,9 +32,19 @@ public class ClaimController {
     public record FulfilmentRequest(@NotBlank @Size(max = 500) String note, @Size(max = 200) String photoRef) {
     }
 
+    /**
+     * No body (or {@code claimerKind MEMBER}): the calling member claims. {@code GROUP} with {@code groupId}: the
+     * lead claims for the help group (帮帮团). {@code UNIT} with {@code unitId}: staff claim for a resident unit.
+     */
+    public record ClaimRequest(ClaimerKind claimerKind, UUID groupId, UUID unitId) {
+    }
+
     @PostMapping("/api/v1/wishes/{id}/claim")
-    public ResponseEntity<Claim> claim(Caller caller, @PathVariable UUID id) {
-        Claim claim = service.claim(caller, id);
+    public ResponseEntity<Claim> claim(Caller caller, @PathVariable UUID id,
+                                       @RequestBody(required = false) ClaimRequest r) {
+        ClaimService.Claimer claimer = r == null || r.claimerKind() == null ? ClaimService.Claimer.SELF
+                : new ClaimService.Claimer(r.claimerKind(), r.groupId(), r.unitId());
+        Claim claim = service.claim(caller, id, claimer);
         return ResponseEntity.created(URI.create("/api/v1/wishes/" + id)).body(claim);
     }
 

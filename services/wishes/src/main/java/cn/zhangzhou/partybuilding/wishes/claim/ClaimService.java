@@ -23,6 +23,8 @@ import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 import cn.zhangzhou.partybuilding.wishes.directory.Directory;
+import cn.zhangzhou.partybuilding.wishes.group.HelpGroup;
+import cn.zhangzhou.partybuilding.wishes.group.HelpGroupStore;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.wishes.wish.Transition;
 import cn.zhangzhou.partybuilding.wishes.wish.Wish;
@@ -43,9 +45,13 @@ public class ClaimService {
     private final AccessPolicy access;
     private final JdbcClient jdbc;
     private final WishesProperties.Wishes rules;
+    private final HelpGroupStore groups;
+    private final ClaimerAuthority authority;
 
     public ClaimService(WishStore wishes, ClaimStore claims, Directory directory, AccessPolicy access, JdbcClient jdbc,
-                        WishesProperties properties) {
+                        WishesProperties properties, HelpGroupStore groups, ClaimerAuthority authority) {
+        this.groups = groups;
+        this.authority = authority;
         this.wishes = wishes;
         this.claims = claims;
         this.directory = directory;
@@ -55,33 +61,92 @@ public class ClaimService {
     }
 
     /**
+     * Who claims: a member as themselves (no body, or {@code claimerKind MEMBER}), a help group (帮帮团) through its
+     * lead, or a resident unit (驻区单位) through staff in scope.
+     */
+    public record Claimer(ClaimerKind kind, UUID groupId, UUID unitId) {
+
+        public static final Claimer SELF = new Claimer(ClaimerKind.MEMBER, null, null);
+    }
+
+    private record Resolved(ClaimerKind kind, UUID id, String district) {
+    }
+
+    /**
      * One claim wins: the wish moves PUBLISHED → CLAIMED by a conditional update, so of parallel claims the
-     * first to commit wins and the rest find 0 rows (409).
+     * first to commit wins and the rest find 0 rows (409). The open-claims limit ({@code zz.wishes.max-open-claims})
+     * holds per claimer: per member, per group, per unit — a group's claims do not count against its members.
      */
     @Transactional
-    public Claim claim(Caller caller, UUID wishId) {
-        UUID member = access.requireMember(caller);
+    public Claim claim(Caller caller, UUID wishId, Claimer claimer) {
         Wish w = wishes.require(wishId);
+        Resolved who = resolve(caller, w, claimer);
         Transition.CLAIM.check(wishId, w.status());
-        if (!directory.memberMayClaimIn(member, w.communityId())) {
-            throw new ForbiddenException("member " + member + " neither lives in community " + w.communityId()
-                    + " nor has an accepted member report (双报到) to it");
-        }
-        claims.lockClaimer(member);
-        if (claims.openClaims(member) >= rules.maxOpenClaims()) {
-            throw new DomainRuleException("member " + member + " already holds " + rules.maxOpenClaims()
-                    + " open claims; fulfil one first");
+        claims.lockClaimer(who.id());
+        if (claims.openClaims(who.id()) >= rules.maxOpenClaims()) {
+            throw new DomainRuleException(who.kind().name().toLowerCase() + " " + who.id() + " already holds "
+                    + rules.maxOpenClaims() + " open claims; fulfil one first");
         }
         Instant now = wishes.now();
         Instant contactDeadline = now.plus(rules.contactDeadline());
-        String district = caller.district() == null ? access.district() : caller.district();
-        Claim claim = new Claim(UUID.randomUUID(), wishId, ClaimerKind.MEMBER, member, district, "OPEN", now,
+        Claim claim = new Claim(UUID.randomUUID(), wishId, who.kind(), who.id(), who.district(), "OPEN", now,
                 contactDeadline, null, null, null, null, null, null, null);
         wishes.move(w, Transition.CLAIM, null, "current_claim_id = :claim, priority = false",
                 Map.of("claim", claim.id()), caller.subject(), null, new WishClaimed(wishId, w.communityId(),
-                        claim.id(), ClaimerKind.MEMBER, member, district, contactDeadline));
+                        claim.id(), who.kind(), who.id(), who.district(), contactDeadline));
         claims.insert(claim);
         return claims.find(claim.id()).orElseThrow();
+    }
+
+    private Resolved resolve(Caller caller, Wish w, Claimer claimer) {
+        return switch (claimer.kind()) {
+            case MEMBER -> {
+                UUID member = access.requireMember(caller);
+                // A member of any district: their token comes from their home district, and the directory must
+                // know them, from that district, as living in the community or reported to it.
+                String home = caller.district() == null ? access.district() : caller.district();
+                if (!directory.memberMayClaimIn(member, home, w.communityId())) {
+                    throw new ForbiddenException("member " + member + " of district " + home
+                            + " neither lives in community " + w.communityId()
+                            + " nor has an accepted member report (双报到) to it");
+                }
+                yield new Resolved(ClaimerKind.MEMBER, member, home);
+            }
+            case GROUP -> {
+                if (claimer.groupId() == null) {
+                    throw new DomainRuleException("groupId", "a GROUP claim names the help group (groupId)");
+                }
+                UUID member = access.requireMember(caller);
+                HelpGroup group = groups.require(claimer.groupId());
+                if (!member.equals(group.leadMemberId())) {
+                    throw new ForbiddenException("only the lead of help group " + group.id() + " claims for it");
+                }
+                if (!group.communityId().equals(w.communityId())) {
+                    throw new DomainRuleException("groupId", "help group " + group.id() + " belongs to community "
+                            + group.communityId() + ", not to the wish's community " + w.communityId());
+                }
+                // Eligibility is checked when members join; the lead's is checked again at each claim, since a
+                // lead who moved away no longer belongs to the community's volunteers.
+                if (!directory.memberMayClaimIn(member, null, w.communityId())) {
+                    throw new DomainRuleException("groupId", "the lead of help group " + group.id() + " no longer "
+                            + "lives in community " + w.communityId() + " nor has an accepted member report to it");
+                }
+                yield new Resolved(ClaimerKind.GROUP, group.id(), access.district());
+            }
+            case UNIT -> {
+                if (claimer.unitId() == null) {
+                    throw new DomainRuleException("unitId", "a UNIT claim names the resident unit (unitId)");
+                }
+                if (!access.mayManage(caller, w.communityId())) {
+                    throw new ForbiddenException("a unit claims through staff of community " + w.communityId());
+                }
+                if (!directory.unitReportedTo(claimer.unitId(), w.communityId())) {
+                    throw new DomainRuleException("unitId", "unit " + claimer.unitId() + " has no accepted unit "
+                            + "report (单位报到) to community " + w.communityId());
+                }
+                yield new Resolved(ClaimerKind.UNIT, claimer.unitId(), access.district());
+            }
+        };
     }
 
     /** The beneficiary's contact data, to the holder of the standing claim only; every reveal is recorded. */
@@ -147,8 +212,8 @@ public class ClaimService {
             throw new ConflictException("wish " + w.id() + " is " + w.status() + "; no claim stands");
         }
         Claim claim = claims.find(w.currentClaimId()).orElseThrow();
-        if (caller.member() == null || !claim.claimerId().equals(caller.member())) {
-            throw new ForbiddenException("only the claimer of wish " + w.id() + " may do this");
+        if (!authority.actsFor(caller, claim, w.communityId())) {
+            throw new ForbiddenException("only " + ClaimerAuthority.who(claim) + " may do this on wish " + w.id());
         }
         return claim;
     }

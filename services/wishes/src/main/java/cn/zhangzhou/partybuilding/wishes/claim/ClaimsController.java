@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
@@ -22,7 +23,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * A member's claims (我的认领): the member their own; staff those of a member on wishes inside their scope.
+ * A member's claims (我的认领): the member their own and their help groups'; staff those of a member on wishes inside their scope.
  * Newest claim first. No personal data of the beneficiary.
  */
 @RestController
@@ -33,7 +34,8 @@ public class ClaimsController {
      * One claim as listed. {@code missedContactDeadline} / {@code missedFulfilmentDeadline}: the claim was
      * released because that deadline passed.
      */
-    public record ClaimSummary(UUID claimId, UUID wishId, UUID communityId, UUID claimerId, ClaimStatus status,
+    public record ClaimSummary(UUID claimId, UUID wishId, UUID communityId, ClaimerKind claimerKind, UUID claimerId,
+                               ClaimStatus status,
                                Instant claimedAt, Instant contactDeadline, Instant contactedAt,
                                Instant fulfilmentDeadline, Instant fulfilledAt, Instant confirmedAt,
                                Instant releasedAt, String releaseReason, boolean missedContactDeadline,
@@ -53,7 +55,7 @@ public class ClaimsController {
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         UUID member = access.requireMember(caller);
-        return list(member, status, null, page, size);
+        return list(member, true, status, null, page, size);
     }
 
     @GetMapping("/api/v1/claims")
@@ -66,18 +68,26 @@ public class ClaimsController {
         }
         // District-wide staff see all; street and community staff only claims on wishes inside their subtree.
         UUID within = access.isDistrictWide(caller) ? null : caller.org();
-        return list(memberId, status, within, page, size);
+        return list(memberId, false, status, within, page, size);
     }
 
-    private Page<ClaimSummary> list(UUID claimer, ClaimStatus status, UUID within, int page, int size) {
+    /** @param withGroups also the claims of the help groups (帮帮团) the member belongs to: the member acts on them */
+    private Page<ClaimSummary> list(UUID claimer, boolean withGroups, ClaimStatus status, UUID within, int page,
+                                    int size) {
         StringBuilder where = new StringBuilder(" from claim c join wish w on w.id = c.wish_id");
         List<Object> params = new ArrayList<>();
         if (within != null) {
             where.append(" join organisation o on o.id = w.community_id and o.path like ?");
             params.add("%/" + within + "/%");
         }
-        where.append(" where c.claimer_id = ?");
+        where.append(" where (c.claimer_id = ?");
         params.add(claimer);
+        if (withGroups) {
+            where.append(" or (c.claimer_kind = 'GROUP' and c.claimer_id in "
+                    + "(select group_id from help_group_member where member_id = ?))");
+            params.add(claimer);
+        }
+        where.append(")");
         if (status != null) {
             where.append(" and c.status = ?");
             params.add(status.name());
@@ -95,7 +105,8 @@ public class ClaimsController {
     private static ClaimSummary map(ResultSet rs, int i) throws SQLException {
         String missed = rs.getString("missed_deadline");
         return new ClaimSummary(rs.getObject("id", UUID.class), rs.getObject("wish_id", UUID.class),
-                rs.getObject("community_id", UUID.class), rs.getObject("claimer_id", UUID.class),
+                rs.getObject("community_id", UUID.class), ClaimerKind.valueOf(rs.getString("claimer_kind")),
+                rs.getObject("claimer_id", UUID.class),
                 ClaimStatus.valueOf(rs.getString("status")), instant(rs, "claimed_at"), instant(rs, "contact_deadline"),
                 instant(rs, "contacted_at"), instant(rs, "fulfilment_deadline"), instant(rs, "fulfilled_at"),
                 instant(rs, "confirmed_at"), instant(rs, "released_at"), rs.getString("release_reason"),

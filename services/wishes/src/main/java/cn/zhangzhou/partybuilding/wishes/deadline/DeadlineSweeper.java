@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zhangzhou.partybuilding.events.wishes.DeadlineKind;
 import cn.zhangzhou.partybuilding.events.wishes.ReleaseReason;
+import cn.zhangzhou.partybuilding.events.wishes.WishExpired;
 import cn.zhangzhou.partybuilding.events.wishes.WishReminderDue;
 import cn.zhangzhou.partybuilding.events.wishes.WishReleased;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
@@ -27,7 +28,8 @@ import cn.zhangzhou.partybuilding.wishes.wish.WishStore;
 /**
  * Releases claims whose deadline passed back to the menu with priority (释放, 优先认领): no contact by the
  * contact deadline, or no fulfilment by the fulfilment deadline. The miss is recorded on the claim. A day
- * before a deadline it reminds the claimer, once.
+ * before a deadline it reminds the claimer, once. Published wishes nobody claimed by the end of their round
+ * (轮次) expire (到期未认领).
  */
 @Component
 public class DeadlineSweeper {
@@ -50,13 +52,14 @@ public class DeadlineSweeper {
     /**
      * Runs every {@code zz.wishes.sweep-interval} (default a minute); tests call it directly.
      *
-     * @return the number of claims released
+     * @return the number of claims released (expiries are counted by {@link #expire(Instant)})
      */
     @Scheduled(fixedDelayString = "${zz.wishes.sweep-interval:PT1M}",
             initialDelayString = "${zz.wishes.sweep-interval:PT1M}")
     public int sweep() {
         Instant now = wishes.now();
         remind(now);
+        expire(now);
         record Overdue(UUID wishId, UUID claimId, ReleaseReason reason) {
         }
         List<Overdue> overdue = jdbc.sql("select w.id, c.id claim_id, w.status from wish w join claim c "
@@ -127,6 +130,37 @@ public class DeadlineSweeper {
         }
         wishes.touch(w, new WishReminderDue(wishId, w.communityId(), claimId, kind, deadline));
         return true;
+    }
+
+    /**
+     * Published wishes whose round ended unclaimed become EXPIRED, with history and {@link WishExpired}. A claim
+     * or withdrawal racing the sweep wins or loses by the conditional update; the loser changes nothing.
+     *
+     * @return the number of wishes expired
+     */
+    public int expire(Instant now) {
+        List<UUID> due = jdbc.sql("select id from wish where status = 'PUBLISHED' and round_ends_at <= ? "
+                        + "order by round_ends_at")
+                .param(Timestamp.from(now)).query(UUID.class).list();
+        int expired = 0;
+        for (UUID id : due) {
+            try {
+                Boolean done = transaction.execute(s -> {
+                    Wish w = wishes.require(id);
+                    if (w.status() != WishStatus.PUBLISHED || w.roundEndsAt() == null || w.roundEndsAt().isAfter(now)) {
+                        return false;
+                    }
+                    wishes.move(w, Transition.EXPIRE, null, null, Map.of(), "system",
+                            "round " + w.round() + " ended " + w.roundEndsAt() + " unclaimed",
+                            new WishExpired(id, w.communityId(), w.round()));
+                    return true;
+                });
+                expired += Boolean.TRUE.equals(done) ? 1 : 0;
+            } catch (ConflictException e) {
+                log.debug("not expiring wish {}: {}", id, e.getMessage());
+            }
+        }
+        return expired;
     }
 
     private void release(UUID wishId, UUID claimId, ReleaseReason reason) {

@@ -72,10 +72,15 @@ public class Directory {
                 .params(memberId, district, communityId).update();
     }
 
-    void memberReport(UUID reportId, UUID memberId, UUID communityId, boolean accepted) {
-        jdbc.sql("insert into member_report (report_id, member_id, community_id, accepted) values (?, ?, ?, ?) "
-                        + "on conflict (report_id) do update set accepted = excluded.accepted")
-                .params(reportId, memberId, communityId, accepted).update();
+    void memberReport(UUID reportId, UUID memberId, String memberDistrict, UUID communityId, boolean accepted) {
+        jdbc.sql("insert into member_report (report_id, member_id, member_district, community_id, accepted) "
+                        + "values (?, ?, ?, ?, ?) on conflict (report_id) do update set accepted = excluded.accepted")
+                .params(reportId, memberId, memberDistrict, communityId, accepted).update();
+    }
+
+    /** A member who no longer lives in this district: their residence here no longer makes them eligible. */
+    void residenceElsewhere(UUID memberId) {
+        jdbc.sql("update member_residence set community_id = null where member_id = ?").param(memberId).update();
     }
 
     void unitReportAccepted(UUID reportId, UUID unitId, UUID communityId) {
@@ -83,11 +88,28 @@ public class Directory {
                 .params(reportId, unitId, communityId).update();
     }
 
-    /** A member may claim in a community they live in or have an accepted member report (双报到) to. */
-    public boolean memberMayClaimIn(UUID memberId, UUID communityId) {
-        return jdbc.sql("select exists (select 1 from member_residence where member_id = :m and community_id = :c) "
-                        + "or exists (select 1 from member_report where member_id = :m and community_id = :c "
-                        + "and accepted)")
-                .param("m", memberId).param("c", communityId).query(Boolean.class).single();
+    /**
+     * A member may claim in a community they live in or have an accepted member report (双报到) to, whatever
+     * their home district.
+     *
+     * @param homeDistrict the district the member belongs to (their token's district); null: any
+     */
+    public boolean memberMayClaimIn(UUID memberId, String homeDistrict, UUID communityId) {
+        String fromDistrict = homeDistrict == null ? "" : " and district = :d";
+        String reportedBy = homeDistrict == null ? "" : " and coalesce(member_district, :d) = :d";
+        var sql = jdbc.sql("select exists (select 1 from member_residence where member_id = :m and community_id = :c"
+                        + fromDistrict + ") or exists (select 1 from member_report where member_id = :m "
+                        + "and community_id = :c and accepted" + reportedBy + ")")
+                .param("m", memberId).param("c", communityId);
+        if (homeDistrict != null) {
+            sql = sql.param("d", homeDistrict);
+        }
+        return sql.query(Boolean.class).single();
+    }
+
+    /** A resident unit (驻区单位) whose unit report (单位报到) to the community was accepted. */
+    public boolean unitReportedTo(UUID unitId, UUID communityId) {
+        return jdbc.sql("select exists (select 1 from unit_report where unit_id = ? and community_id = ?)")
+                .params(unitId, communityId).query(Boolean.class).single();
     }
 }

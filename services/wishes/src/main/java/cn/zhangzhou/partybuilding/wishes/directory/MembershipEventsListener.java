@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.directory;
 
+import java.util.regex.Pattern;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -15,25 +17,36 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
+import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 
 /**
- * Keeps the {@link Directory} from the district's own membership events ({@code <district>.membership.events}).
- * Each event is applied once, in one transaction with its dedup record (events-messaging).
+ * Keeps the {@link Directory} from the membership events of every district ({@code *.membership.events}).
+ * The organisation tree, member reports and unit reports come from this district's own topic (its
+ * communities accept the reports, also of members of other districts). Residences come from every district:
+ * a member of another district who lives in one of our communities is registered (and updated) by their home
+ * district, with our district as {@code residenceDistrict}. Each event is applied once, in one transaction with
+ * its dedup record (events-messaging).
  */
 @Component
 public class MembershipEventsListener {
 
     static final String CONSUMER = "wishes-directory";
 
+    /** Every district's membership topic, ours included (the dead-letter topics end in -dlt and do not match). */
+    public static final Pattern ALL_DISTRICTS = Pattern.compile("[a-z]+\\.membership\\.events");
+
     private final InboundEvents inbound;
     private final Directory directory;
+    private final String district;
 
-    public MembershipEventsListener(InboundEvents inbound, Directory directory) {
+    public MembershipEventsListener(InboundEvents inbound, Directory directory, WishesProperties properties) {
         this.inbound = inbound;
         this.directory = directory;
+        this.district = properties.district();
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = "${zz.district}.membership.events")
+    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = "#{T(cn.zhangzhou.partybuilding.wishes.directory."
+            + "MembershipEventsListener).ALL_DISTRICTS.pattern()}")
     public void onEvent(ConsumerRecord<String, byte[]> record) {
         inbound.process(CONSUMER, record, this::apply);
     }
@@ -41,20 +54,41 @@ public class MembershipEventsListener {
     void apply(IncomingEvent<?> event) {
         String from = event.envelope().district();
         DomainEvent data = event.data();
+        if (data instanceof MemberRegistered e) {
+            residence(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+        } else if (data instanceof MemberUpdated e) {
+            residence(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+        } else if (district.equals(from)) {
+            applyOwn(data);
+        }
+        // Another district's tree and reports concern its own communities, not ours.
+    }
+
+    /**
+     * Our own members are all kept (a report may make one eligible later); members of other districts only while
+     * they live here, so the directory does not copy the whole city.
+     */
+    private void residence(java.util.UUID memberId, String homeDistrict, String residenceDistrict,
+                           java.util.UUID communityId) {
+        boolean livesHere = district.equals(residenceDistrict);
+        if (livesHere || district.equals(homeDistrict)) {
+            directory.residence(memberId, homeDistrict, livesHere ? communityId : null);
+        } else {
+            directory.residenceElsewhere(memberId);
+        }
+    }
+
+    private void applyOwn(DomainEvent data) {
         if (data instanceof OrganisationCreated e) {
             directory.organisationCreated(e.organisationId(), e.type(), e.parentId());
         } else if (data instanceof OrganisationMoved e) {
             directory.organisationMoved(e.organisationId(), e.toParentId());
         } else if (data instanceof OrganisationDeactivated e) {
             directory.organisationDeactivated(e.organisationId());
-        } else if (data instanceof MemberRegistered e) {
-            directory.residence(e.memberId(), from, e.residenceCommunityId());
-        } else if (data instanceof MemberUpdated e) {
-            directory.residence(e.memberId(), from, e.residenceCommunityId());
         } else if (data instanceof MemberReportAccepted e) {
-            directory.memberReport(e.reportId(), e.memberId(), e.communityId(), true);
+            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), true);
         } else if (data instanceof MemberReportWithdrawn e) {
-            directory.memberReport(e.reportId(), e.memberId(), e.communityId(), false);
+            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), false);
         } else if (data instanceof UnitReportAccepted e) {
             directory.unitReportAccepted(e.reportId(), e.unitOrganisationId(), e.communityId());
         }

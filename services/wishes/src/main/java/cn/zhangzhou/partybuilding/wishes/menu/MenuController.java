@@ -79,7 +79,9 @@ public class MenuController {
                             rs.getObject("beneficiary_id", UUID.class),
                             WishView.mask(rs.getString("beneficiary_name")), WishStatus.valueOf(rs.getString("status")),
                             rs.getBoolean("priority"), rs.getLong("version"), rs.getTimestamp("posted_at").toInstant(),
-                            published == null ? null : published.toInstant(), null);
+                            published == null ? null : published.toInstant(), rs.getInt("round"),
+                            rs.getTimestamp("round_ends_at") == null ? null
+                                    : rs.getTimestamp("round_ends_at").toInstant(), null);
                 })
                 .list();
         return Page.of(items, page, size, total);

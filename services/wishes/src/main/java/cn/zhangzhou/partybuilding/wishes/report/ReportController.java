@@ -32,12 +32,14 @@ public class ReportController {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
+     * @param expired                     wishes whose round (轮次) ended unclaimed in the year
      * @param distinctBeneficiariesHelped people (受助群众) whose wishes were confirmed in the year, each once
      * @param medianDaysPostToClaim       over wishes first claimed in the year: posting to that claim; null if none
      * @param medianDaysClaimToFulfil     over claims fulfilled in the year: claim to fulfilment; null if none
      */
     public record WishReport(UUID organisationId, int year, long posted, long published, long claimed,
-                             long fulfilled, long confirmed, long released, long distinctBeneficiariesHelped,
+                             long fulfilled, long confirmed, long released, long expired,
+                             long distinctBeneficiariesHelped,
                              Double medianDaysPostToClaim, Double medianDaysClaimToFulfil) {
     }
 
@@ -76,6 +78,7 @@ public class ReportController {
                         + "count(distinct wish_id) filter (where transition = 'FULFIL') fulfilled, "
                         + "count(distinct wish_id) filter (where transition = 'CONFIRM') confirmed, "
                         + "count(distinct wish_id) filter (where transition = 'RELEASE') released, "
+                        + "count(distinct wish_id) filter (where transition = 'EXPIRE') expired, "
                         + "count(distinct beneficiary_id) filter (where transition = 'CONFIRM') helped, "
                         + "(select percentile_cont(0.5) within group (order by extract(epoch from first_claim - posted_at)"
                         + " / 86400) from (select min(at) first_claim, posted_at from t where transition = 'CLAIM'"
@@ -88,7 +91,7 @@ public class ReportController {
                 .param("subtree", subtree).param("from", from).param("to", to)
                 .query((rs, i) -> new WishReport(organisationId, year, rs.getLong("posted"), rs.getLong("published"),
                         rs.getLong("claimed"), rs.getLong("fulfilled"), rs.getLong("confirmed"),
-                        rs.getLong("released"), rs.getLong("helped"), rs.getObject("to_claim", Double.class),
+                        rs.getLong("released"), rs.getLong("expired"), rs.getLong("helped"), rs.getObject("to_claim", Double.class),
                         rs.getObject("to_fulfil", Double.class)))
                 .single();
     }

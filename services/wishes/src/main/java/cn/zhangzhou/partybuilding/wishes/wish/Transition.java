@@ -18,7 +18,9 @@ public enum Transition {
     FULFIL(WishStatus.FULFILLED, WishStatus.CONTACTED),
     CONFIRM(WishStatus.CONFIRMED, WishStatus.FULFILLED),
     WITHDRAW(WishStatus.WITHDRAWN, WishStatus.POSTED, WishStatus.SENT_BACK, WishStatus.PUBLISHED),
-    CANCEL(WishStatus.CANCELLED, WishStatus.PUBLISHED, WishStatus.CLAIMED, WishStatus.CONTACTED);
+    CANCEL(WishStatus.CANCELLED, WishStatus.PUBLISHED, WishStatus.CLAIMED, WishStatus.CONTACTED),
+    /** Unclaimed when its round ended (到期未认领). */
+    EXPIRE(WishStatus.EXPIRED, WishStatus.PUBLISHED);
 
     private final WishStatus to;
     private final Set<WishStatus> from;

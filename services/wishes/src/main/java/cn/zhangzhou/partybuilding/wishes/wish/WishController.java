@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhangzhou.partybuilding.events.wishes.ConfirmedBy;
 import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.wishes.confirmation.BeneficiaryConfirmation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,9 +29,11 @@ import jakarta.validation.constraints.Size;
 public class WishController {
 
     private final WishService service;
+    private final BeneficiaryConfirmation beneficiaryConfirmation;
 
-    public WishController(WishService service) {
+    public WishController(WishService service, BeneficiaryConfirmation beneficiaryConfirmation) {
         this.service = service;
+        this.beneficiaryConfirmation = beneficiaryConfirmation;
     }
 
     public record BeneficiaryRequest(@NotBlank @Size(max = 50) String name,
@@ -112,8 +116,31 @@ public class WishController {
         return service.cancel(caller, id, r.version(), r.reason().strip());
     }
 
+    /**
+     * Staff confirm with {@code version}; or anyone with a valid token presents the beneficiary's
+     * {@code confirmationCode} (确认码), once.
+     */
+    public record ConfirmRequest(Long version, @Size(max = 20) String confirmationCode) {
+    }
+
+    /** The answer to a confirmation by code: no wish details, the presenter need not be allowed to read the wish. */
+    public record CodeConfirmation(UUID wishId, WishStatus status, ConfirmedBy confirmedBy) {
+    }
+
     @PostMapping("/api/v1/wishes/{id}/confirm")
-    public WishView confirm(Caller caller, @PathVariable UUID id, @Valid @RequestBody VersionRequest r) {
+    public Object confirm(Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest r) {
+        if (r.confirmationCode() != null) {
+            if (r.version() != null) {
+                throw new DomainRuleException("confirmationCode", "give either confirmationCode (the beneficiary) or "
+                        + "version (staff), not both");
+            }
+            beneficiaryConfirmation.confirm(caller, id, r.confirmationCode());
+            return new CodeConfirmation(id, WishStatus.CONFIRMED, ConfirmedBy.BENEFICIARY);
+        }
+        if (r.version() == null) {
+            throw new DomainRuleException("version", "staff confirm with the version they saw; the beneficiary "
+                    + "with confirmationCode");
+        }
         return service.confirm(caller, id, r.version());
     }
 }

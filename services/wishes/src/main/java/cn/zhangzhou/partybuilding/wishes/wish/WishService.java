@@ -26,6 +26,8 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 import cn.zhangzhou.partybuilding.wishes.claim.Claim;
 import cn.zhangzhou.partybuilding.wishes.claim.ClaimStore;
+import cn.zhangzhou.partybuilding.wishes.claim.ClaimerAuthority;
+import cn.zhangzhou.partybuilding.wishes.confirmation.ConfirmationCodes;
 import cn.zhangzhou.partybuilding.wishes.directory.Directory;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
@@ -47,9 +49,13 @@ public class WishService {
     private final AccessPolicy access;
     private final JdbcClient jdbc;
     private final int ceiling;
+    private final ClaimerAuthority authority;
+    private final ConfirmationCodes codes;
 
     public WishService(WishStore wishes, ClaimStore claims, Directory directory, AccessPolicy access, JdbcClient jdbc,
-                       WishesProperties properties) {
+                       WishesProperties properties, ClaimerAuthority authority, ConfirmationCodes codes) {
+        this.authority = authority;
+        this.codes = codes;
         this.wishes = wishes;
         this.claims = claims;
         this.directory = directory;
@@ -98,9 +104,10 @@ public class WishService {
         var now = wishes.now();
         Wish wish = new Wish(UUID.randomUUID(), communityId, content.gridId(), content.category(),
                 content.description(), content.estimatedValueYuan(), PostedBy.STAFF, beneficiaryId, WishStatus.POSTED,
-                false, null, 1, now, null);
+                false, null, 1, now, null, 0, null);
         wishes.insert(wish, caller.subject(), new WishPosted(wish.id(), communityId, content.gridId(),
                 content.category(), content.estimatedValueYuan(), PostedBy.STAFF, beneficiaryId));
+        codes.issue(wish.id(), now);
         return view(wishes.require(wish.id()));
     }
 
@@ -205,7 +212,7 @@ public class WishService {
             return w;
         }
         if (caller.member() != null && (w.status() == WishStatus.PUBLISHED || claims.find(w.currentClaimId())
-                .map(c -> c.claimerId().equals(caller.member())).orElse(false))) {
+                .map(c -> authority.actsFor(caller, c, w.communityId())).orElse(false))) {
             return w;
         }
         throw NotFoundException.of("wish", id);

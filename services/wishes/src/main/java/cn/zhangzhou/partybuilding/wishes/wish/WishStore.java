@@ -35,10 +35,14 @@ public class WishStore {
     private final Outbox outbox;
     private final Clock clock;
 
-    public WishStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    private final java.time.Duration roundLength;
+
+    public WishStore(JdbcClient jdbc, Outbox outbox, Clock clock,
+                     cn.zhangzhou.partybuilding.wishes.WishesProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.roundLength = properties.wishes().roundLength();
     }
 
     public Instant now() {
@@ -78,7 +82,10 @@ public class WishStore {
         if (expectedVersion != null && expectedVersion != expected.version()) {
             throw ConflictException.staleVersion("wish", expected.id(), expectedVersion);
         }
+        // Entering the menu (published, or released back to it) starts a new round (轮次).
+        boolean newRound = transition.to() == WishStatus.PUBLISHED;
         var sql = jdbc.sql("update wish set status = :to, version = version + 1, updated_at = :now"
+                        + (newRound ? ", round = round + 1, round_ends_at = :roundEnds" : "")
                         + (set == null ? "" : ", " + set)
                         + " where id = :id and status = :from and version = :version")
                 .param("to", transition.to().name())
@@ -86,6 +93,9 @@ public class WishStore {
                 .param("id", expected.id())
                 .param("from", expected.status().name())
                 .param("version", expected.version());
+        if (newRound) {
+            sql = sql.param("roundEnds", Timestamp.from(now().plus(roundLength)));
+        }
         for (var p : params.entrySet()) {
             sql = sql.param(p.getKey(), p.getValue());
         }
@@ -136,6 +146,8 @@ public class WishStore {
                 PostedBy.valueOf(rs.getString("posted_by")), rs.getObject("beneficiary_id", UUID.class),
                 WishStatus.valueOf(rs.getString("status")), rs.getBoolean("priority"),
                 rs.getObject("current_claim_id", UUID.class), rs.getLong("version"),
-                rs.getTimestamp("posted_at").toInstant(), published == null ? null : published.toInstant());
+                rs.getTimestamp("posted_at").toInstant(), published == null ? null : published.toInstant(),
+                rs.getInt("round"), rs.getTimestamp("round_ends_at") == null ? null
+                        : rs.getTimestamp("round_ends_at").toInstant());
     }
 }

@@ -15,7 +15,8 @@ import cn.zhangzhou.partybuilding.wishes.claim.Claim;
 public record WishView(UUID id, UUID communityId, UUID gridId, WishCategory category, String description,
                        int estimatedValueYuan, PostedBy postedBy, UUID beneficiaryId, String beneficiary,
                        WishStatus status,
-                       boolean priority, long version, Instant postedAt, Instant publishedAt, ClaimView claim) {
+                       boolean priority, long version, Instant postedAt, Instant publishedAt, int round,
+                       Instant roundEndsAt, ClaimView claim) {
 
     /** The standing claim, without personal data. */
     public record ClaimView(UUID id, String claimerKind, UUID claimerId, String status, Instant contactDeadline,
@@ -29,7 +30,7 @@ public record WishView(UUID id, UUID communityId, UUID gridId, WishCategory cate
     public static WishView of(Wish w, String beneficiaryName, Claim claim) {
         return new WishView(w.id(), w.communityId(), w.gridId(), w.category(), w.description(),
                 w.estimatedValueYuan(), w.postedBy(), w.beneficiaryId(), mask(beneficiaryName), w.status(), w.priority(), w.version(),
-                w.postedAt(), w.publishedAt(), ClaimView.of(claim));
+                w.postedAt(), w.publishedAt(), w.round(), w.roundEndsAt(), ClaimView.of(claim));
     }
 
     /** 王小明 → 王*: the family name only. */

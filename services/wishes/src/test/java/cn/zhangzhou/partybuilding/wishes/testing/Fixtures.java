@@ -39,6 +39,16 @@ public final class Fixtures {
         return posted.id();
     }
 
+    /** A wish claimed by the member, contacted and reported fulfilled; returns its id. */
+    public String fulfilled(UUID community, UUID member) {
+        String id = published(community);
+        require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201);
+        require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(member), null), 200);
+        require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(member),
+                java.util.Map.of("note", "送到了")), 200);
+        return id;
+    }
+
     public Api.Response get(String id, UUID community) {
         return w.api.get("/api/v1/wishes/" + id, w.staff(community));
     }

@@ -26,6 +26,7 @@ import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
+import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
 
 /**
@@ -81,6 +82,42 @@ public final class MembershipFeed {
         return id;
     }
 
+    /**
+     * A member of another district ({@code homeDistrict}) living in one of our communities: registered by their
+     * home district on its own topic, with this district as their residence.
+     */
+    public UUID foreignResident(String homeDistrict, UUID community) {
+        UUID id = UUID.randomUUID();
+        send(homeDistrict, MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id, UUID.randomUUID(),
+                RunningWishes.DISTRICT, community, MemberCategory.IN_SERVICE, List.of(), null, false));
+        awaitRows("member_residence where member_id = '" + id + "' and district = '" + homeDistrict + "'");
+        return id;
+    }
+
+    /**
+     * An in-service member of another district, living there, whose member report (双报到) to our community was
+     * accepted here (the community's district publishes the acceptance).
+     */
+    public UUID foreignReported(String homeDistrict, UUID community) {
+        UUID id = UUID.randomUUID();
+        send(homeDistrict, MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id, UUID.randomUUID(),
+                homeDistrict, null, MemberCategory.IN_SERVICE, List.of(), null, false));
+        UUID report = UUID.randomUUID();
+        send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, id, homeDistrict, community));
+        awaitRows("member_report where report_id = '" + report + "'");
+        return id;
+    }
+
+    /** A resident unit (驻区单位) whose unit report (单位报到) to the community was accepted; returns the unit. */
+    public UUID reportedUnit(UUID community) {
+        UUID unit = organisation(OrganisationType.RESIDENT_UNIT, community, "驻区单位党支部");
+        UUID report = UUID.randomUUID();
+        send(MembershipEvents.UNIT_REPORT_ACCEPTED, new UnitReportAccepted(report, unit, community,
+                "HZ-" + report.toString().substring(0, 6)));
+        awaitRows("unit_report where report_id = '" + report + "'");
+        return unit;
+    }
+
     /** A member living elsewhere whose member report (双报到) to the community was accepted. */
     public UUID reportedMember(UUID community) {
         UUID id = residentMember(null);
@@ -97,10 +134,22 @@ public final class MembershipFeed {
     }
 
     private <E extends DomainEvent> void send(EventType<E> type, E event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(RunningWishes.DISTRICT,
-                "membership"), event.aggregateId(), EventJson.toBytes(event));
-        EventEnvelope.create(type, RunningWishes.DISTRICT, event.aggregateId(), VERSION.incrementAndGet(),
-                Instant.now(), null).writeTo(record.headers());
+        send(RunningWishes.DISTRICT, type, event);
+    }
+
+    /** Publishes on {@code <district>.membership.events} as that district's membership service would. */
+    public <E extends DomainEvent> EventEnvelope send(String district, EventType<E> type, E event) {
+        EventEnvelope envelope = EventEnvelope.create(type, district, event.aggregateId(), VERSION.incrementAndGet(),
+                Instant.now(), null);
+        sendRaw(district, event.aggregateId(), EventJson.toBytes(event), envelope);
+        return envelope;
+    }
+
+    /** Any bytes under any envelope: for redeliveries and poison records. */
+    public static void sendRaw(String district, String key, byte[] value, EventEnvelope envelope) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(district, "membership"), key,
+                value);
+        envelope.writeTo(record.headers());
         try {
             PRODUCER.send(record).get();
         } catch (Exception e) {
@@ -108,7 +157,12 @@ public final class MembershipFeed {
         }
     }
 
-    private void awaitRows(String tableAndWhere) {
+    /** The next aggregate version (all subjects share one growing counter). */
+    public static long nextVersion() {
+        return VERSION.incrementAndGet();
+    }
+
+    public void awaitRows(String tableAndWhere) {
         await().atMost(Duration.ofSeconds(60)).until(() -> wishes.rows(tableAndWhere) == 1);
     }
 }

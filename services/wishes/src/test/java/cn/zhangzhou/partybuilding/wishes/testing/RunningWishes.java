@@ -77,6 +77,16 @@ public final class RunningWishes {
         return TestTokens.token(Role.MEMBER, DISTRICT, null, memberId);
     }
 
+    /** A member's token from their home district (a member of another district claiming here). */
+    public String member(String homeDistrict, UUID memberId) {
+        return TestTokens.token(Role.MEMBER, homeDistrict, null, memberId);
+    }
+
+    /** Expires the wishes whose round ended by the test clock's now; returns how many. */
+    public int expire() {
+        return context.getBean(DeadlineSweeper.class).expire(clock.instant());
+    }
+
     /** Rows in one of the service's tables (with an optional where), straight from its database. */
     public long rows(String tableAndWhere) {
         try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),

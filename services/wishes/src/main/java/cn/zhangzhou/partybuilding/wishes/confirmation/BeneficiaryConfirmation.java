@@ -1,0 +1,116 @@
+package cn.zhangzhou.partybuilding.wishes.confirmation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zhangzhou.partybuilding.events.wishes.ConfirmedBy;
+import cn.zhangzhou.partybuilding.events.wishes.WishConfirmed;
+import cn.zhangzhou.partybuilding.support.error.ConflictException;
+import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
+import cn.zhangzhou.partybuilding.support.error.NotFoundException;
+import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.wishes.WishesProperties;
+import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
+import cn.zhangzhou.partybuilding.wishes.wish.Transition;
+import cn.zhangzhou.partybuilding.wishes.wish.Wish;
+import cn.zhangzhou.partybuilding.wishes.wish.WishStore;
+
+/**
+ * The beneficiary confirms (受助群众确认) a fulfilled wish with the code on their paper slip (回执), through
+ * anyone's app — typically the claimer's, at the visit: whoever presents the code with a valid token confirms
+ * once. The beneficiary usually has no account, so possession of the code stands for them. A wrong code is 422
+ * and counted; the {@code zz.wishes.confirmation-attempts}-th wrong code invalidates the code, after which only
+ * staff confirm. The code works only while the wish is FULFILLED (409 otherwise, without counting an attempt).
+ */
+@Service
+public class BeneficiaryConfirmation {
+
+    /** What staff print on the slip, or read to the beneficiary; never shown to members or claimers. */
+    public record CodeView(UUID wishId, String code, ConfirmationCodes.Status status, int failedAttempts,
+                           int attemptsLeft) {
+    }
+
+    private final WishStore wishes;
+    private final ConfirmationCodes codes;
+    private final AccessPolicy access;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final int maxAttempts;
+
+    public BeneficiaryConfirmation(WishStore wishes, ConfirmationCodes codes, AccessPolicy access, JdbcClient jdbc,
+                                   TransactionTemplate transaction, WishesProperties properties) {
+        this.wishes = wishes;
+        this.codes = codes;
+        this.access = access;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.maxAttempts = properties.wishes().confirmationAttempts();
+    }
+
+    /** Staff in scope read the code to print the slip again. */
+    public CodeView code(Caller caller, UUID wishId) {
+        Wish w = wishes.require(wishId);
+        access.requireManage(caller, w.communityId());
+        ConfirmationCodes.Code c = codes.find(wishId).orElseThrow(() -> NotFoundException.of("confirmation code of "
+                + "wish", wishId));
+        return new CodeView(wishId, c.code(), c.status(), c.failedAttempts(),
+                c.status() == ConfirmationCodes.Status.ACTIVE ? maxAttempts - c.failedAttempts() : 0);
+    }
+
+    /**
+     * Not one transaction: a wrong code's count must commit although the answer is an error, so it is its own
+     * atomic update; the confirmation itself (code used, wish moved, claim closed, event) is one transaction.
+     */
+    public void confirm(Caller caller, UUID wishId, String presented) {
+        if (presented.isBlank()) {
+            // Bad input, not a guess: nothing is counted.
+            throw new DomainRuleException("confirmationCode", "the confirmation code is empty");
+        }
+        Wish w = wishes.require(wishId);
+        ConfirmationCodes.Code c = codes.find(wishId).orElseThrow(() -> new ConflictException("wish " + wishId
+                + " has no confirmation code (posted before codes existed); staff confirm it"));
+        requireActive(c);
+        Transition.CONFIRM.check(wishId, w.status());
+        if (!MessageDigest.isEqual(c.code().getBytes(StandardCharsets.UTF_8),
+                presented.strip().getBytes(StandardCharsets.UTF_8))) {
+            int failed = codes.fail(wishId, maxAttempts).orElseThrow(() -> new ConflictException("the confirmation "
+                    + "code of wish " + wishId + " is no longer valid; staff confirm it"));
+            if (failed >= maxAttempts) {
+                throw new DomainRuleException("confirmationCode", "wrong confirmation code; after " + maxAttempts
+                        + " wrong codes it is invalidated: staff must confirm this wish");
+            }
+            throw new DomainRuleException("confirmationCode", "wrong confirmation code; " + (maxAttempts - failed)
+                    + " attempts left");
+        }
+        transaction.executeWithoutResult(s -> {
+            Wish current = wishes.require(wishId);
+            if (!codes.use(wishId, caller.subject(), wishes.now())) {
+                throw new ConflictException("the confirmation code of wish " + wishId + " was used or invalidated "
+                        + "meanwhile");
+            }
+            wishes.move(current, Transition.CONFIRM, null, null, Map.of(), caller.subject(),
+                    "confirmed by the beneficiary's code", new WishConfirmed(wishId, current.communityId(),
+                            current.currentClaimId(), ConfirmedBy.BENEFICIARY));
+            jdbc.sql("update claim set status = 'CONFIRMED', confirmed_at = ? where id = ?")
+                    .params(Timestamp.from(wishes.now()), current.currentClaimId()).update();
+        });
+    }
+
+    private static void requireActive(ConfirmationCodes.Code c) {
+        switch (c.status()) {
+            case USED -> throw new ConflictException("the confirmation code of wish " + c.wishId() + " was already "
+                    + "used (" + c.usedAt() + ")");
+            case INVALIDATED -> throw new ConflictException("the confirmation code of wish " + c.wishId() + " was "
+                    + "invalidated after " + c.failedAttempts() + " wrong codes; staff must confirm this wish");
+            case ACTIVE -> {
+            }
+        }
+    }
+}
