@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.infra.KafkaBroker;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.support.security.Role;
@@ -43,17 +45,24 @@ public final class Benchmark {
     private final PrintStream out = System.out;
     /** What to close, most recent first. */
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** The claim path (wishes) instead of the write path (membership). */
+    private final boolean claims;
 
-    private Benchmark(BenchmarkOptions options, Path root, Path dir) {
+    private Benchmark(BenchmarkOptions options, Path root, Path dir, boolean claims) {
         this.options = options;
         this.root = root;
         this.dir = dir;
+        this.claims = claims;
     }
 
     public static void main(String[] args) throws Exception {
+        boolean claims = args.length > 0 && "claims".equals(args[0]);
+        if (claims) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         BenchmarkOptions options;
         try {
-            options = BenchmarkOptions.parse(args);
+            options = claims ? BenchmarkOptions.parse(args, List.of(4, 8, 16)) : BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage().isEmpty() ? BenchmarkOptions.USAGE : e.getMessage() + "\n" + BenchmarkOptions.USAGE);
             System.exit(2);
@@ -63,7 +72,7 @@ public final class Benchmark {
         Path dir = Files.createTempDirectory("zz-benchmark-");
         // Before the first logger exists: the infra logs go into the run's temp dir.
         System.setProperty("zz.bench.logs", dir.toString());
-        Benchmark benchmark = new Benchmark(options, root, dir);
+        Benchmark benchmark = new Benchmark(options, root, dir, claims);
         Thread hook = new Thread(benchmark::cleanUp, "benchmark-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = 0;
@@ -85,6 +94,10 @@ public final class Benchmark {
         out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
                 machine.memoryMiB(), machine.java(), machine.loadAverage());
         out.println("temp dir " + dir);
+        if (claims) {
+            new ClaimBenchmark(options, root, dir, resources, out).run();
+            return;
+        }
 
         out.println("starting PostgreSQL ...");
         PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
@@ -120,7 +133,8 @@ public final class Benchmark {
                 Duration.ofHours(8));
         MembershipApi api = new MembershipApi(http, port, token);
         api.createTree();
-        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "membership"));
+        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "membership"),
+                MembershipEvents.MEMBER_REGISTERED.ceType());
         resources.push(arrivals);
         Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
         resources.push(sampler);
@@ -219,7 +233,7 @@ public final class Benchmark {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -17,14 +17,20 @@ import java.util.List;
  * @param fixedRate commands/s of that run; 0 = half the best measured rate
  * @param serviceJvmArgs extra JVM options for the service child (e.g. {@code -XX:StartFlightRecording=...})
  * @param keepDir keep the temp dir (logs, JFR files) instead of deleting it
+ * @param contenders claim path only: members claiming one wish at the same instant, per contended level
+ * @param rounds claim path only: wishes claimed under contention per contended level
  */
 record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup, Duration jitWarmup,
                         Duration fixedRateDuration,
-                        double fixedRate, List<String> serviceJvmArgs, boolean keepDir) {
+                        double fixedRate, List<String> serviceJvmArgs, boolean keepDir,
+                        List<Integer> contenders, int rounds) {
 
     static final String USAGE = """
-            usage: java -jar deploy/benchmark/target/benchmark.jar [options]   (from the repository root)
-              --levels 1,2,4,8,16       client concurrency levels
+            usage: java -jar deploy/benchmark/target/benchmark.jar [claims] [options]   (from the repository root)
+              (no command)              the membership write path (POST /members) against its ceiling
+              claims                    the wishes claim path: spread claims against their ceiling, then
+                                        contended claims (one wish, many claimers at once)
+              --levels 1,2,4,8,16       client concurrency levels (claims: 4,8,16)
               --duration 15             measured seconds per level (write path and ceiling)
               --warmup 3                unmeasured seconds before each level
               --jit-warmup 60           unmeasured seconds of load (8 clients) before the first level
@@ -33,10 +39,18 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
               --service-jvm-arg ARG     extra JVM option for the service (repeatable), e.g.
                                         -XX:StartFlightRecording=filename=/tmp/membership.jfr,settings=profile
               --keep                    keep the temp dir (service log, infra log) after the run
+              --contenders 4,16         claims only: members claiming one wish at once, per contended level
+              --rounds 40               claims only: wishes claimed under contention per contended level
             """;
 
     static BenchmarkOptions parse(String[] args) {
-        List<Integer> levels = List.of(1, 2, 4, 8, 16);
+        return parse(args, List.of(1, 2, 4, 8, 16));
+    }
+
+    static BenchmarkOptions parse(String[] args, List<Integer> defaultLevels) {
+        List<Integer> levels = defaultLevels;
+        List<Integer> contenders = List.of(4, 16);
+        int rounds = 40;
         Duration duration = Duration.ofSeconds(15);
         Duration warmup = Duration.ofSeconds(3);
         Duration jitWarmup = Duration.ofSeconds(60);
@@ -56,6 +70,9 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
                 case "--fixed-rate" -> fixedRate = Double.parseDouble(value(args, ++i, a));
                 case "--service-jvm-arg" -> jvmArgs.add(value(args, ++i, a));
                 case "--keep" -> keep = true;
+                case "--contenders" -> contenders = Arrays.stream(value(args, ++i, a).split(","))
+                        .map(String::strip).map(Integer::parseInt).toList();
+                case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, a));
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -66,7 +83,11 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
         if (duration.isZero() || fixedRateDuration.isZero() || fixedRate < 0) {
             throw new IllegalArgumentException("durations must be > 0 and --fixed-rate >= 0");
         }
-        return new BenchmarkOptions(levels, duration, warmup, jitWarmup, fixedRateDuration, fixedRate, List.copyOf(jvmArgs), keep);
+        if (contenders.isEmpty() || contenders.stream().anyMatch(n -> n < 2 || n > 256) || rounds < 1) {
+            throw new IllegalArgumentException("--contenders must be 2..256 each and --rounds >= 1");
+        }
+        return new BenchmarkOptions(levels, duration, warmup, jitWarmup, fixedRateDuration, fixedRate, List.copyOf(jvmArgs), keep,
+                contenders, rounds);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
-import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,28 +21,28 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Watches the service's events topic from its end and notes, per MemberRegistered event, when it
- * arrived ({@link System#nanoTime()}, the same clock the load threads stamp "accepted" with), keyed by
- * the record key: the member id.
+ * Watches the service's events topic from its end and notes, per event of one type (MemberRegistered for
+ * the write path, WishClaimed for the claim path), when it arrived ({@link System#nanoTime()}, the same clock
+ * the load threads stamp "accepted" with), keyed by the record key: the aggregate (member or wish) id.
  */
 final class EventArrivals implements AutoCloseable {
 
-    private static final String REGISTERED = MembershipEvents.MEMBER_REGISTERED.ceType();
-
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String ceType;
     private final Map<UUID, Long> arrivals = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    private EventArrivals(KafkaConsumer<String, byte[]> consumer) {
+    private EventArrivals(KafkaConsumer<String, byte[]> consumer, String ceType) {
         this.consumer = consumer;
+        this.ceType = ceType;
         this.thread = new Thread(this::run, "event-arrivals");
         this.thread.setDaemon(true);
     }
 
     /** Positions at the end of every partition of {@code topic} before returning, so no later event is missed. */
-    static EventArrivals start(String bootstrapServers, String topic) throws InterruptedException {
+    static EventArrivals start(String bootstrapServers, String topic, String ceType) throws InterruptedException {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
@@ -68,7 +67,7 @@ final class EventArrivals implements AutoCloseable {
         consumer.assign(assigned);
         consumer.seekToEnd(assigned);
         assigned.forEach(consumer::position); // resolves the end offsets now, not at the first poll
-        EventArrivals arrivals = new EventArrivals(consumer);
+        EventArrivals arrivals = new EventArrivals(consumer, ceType);
         arrivals.thread.start();
         return arrivals;
     }
@@ -81,7 +80,7 @@ final class EventArrivals implements AutoCloseable {
                 boolean any = false;
                 for (ConsumerRecord<String, byte[]> r : records) {
                     Header type = r.headers().lastHeader(EventEnvelope.H_TYPE);
-                    if (type != null && REGISTERED.equals(new String(type.value(), StandardCharsets.UTF_8)) && r.key() != null) {
+                    if (type != null && ceType.equals(new String(type.value(), StandardCharsets.UTF_8)) && r.key() != null) {
                         arrivals.putIfAbsent(UUID.fromString(r.key()), now);
                         any = true;
                     }

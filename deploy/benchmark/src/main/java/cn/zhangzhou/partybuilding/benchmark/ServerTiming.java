@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The service's own view of POST /api/v1/members from its Prometheus endpoint
+ * The service's own view of one POST endpoint (e.g. /api/v1/members) from its Prometheus endpoint
  * ({@code http_server_requests_seconds} sum and count): the mean time inside the service, so the
  * client-side latency can be split into service time and everything around it.
  */
@@ -25,9 +25,16 @@ final class ServerTiming {
 
     private final HttpClient http;
     private final HttpRequest scrape;
+    private final String uriLabel;
 
     ServerTiming(HttpClient http, int port) {
+        this(http, port, "/api/v1/members");
+    }
+
+    /** @param uriTemplate the endpoint's URI template as Spring tags it, e.g. {@code /api/v1/wishes/{id}/claim} */
+    ServerTiming(HttpClient http, int port, String uriTemplate) {
         this.http = http;
+        this.uriLabel = "uri=\"" + uriTemplate + "\"";
         this.scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10)).GET().build();
     }
@@ -38,7 +45,7 @@ final class ServerTiming {
         try {
             String body = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
             for (String line : body.split("\n")) {
-                if (!line.startsWith("http_server_requests_seconds_") || !line.contains("uri=\"/api/v1/members\"")
+                if (!line.startsWith("http_server_requests_seconds_") || !line.contains(uriLabel)
                         || !line.contains("method=\"POST\"")) {
                     continue;
                 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one membership service under load, a child JVM started the way the local launcher starts it:
+ * The one service under load (membership, or wishes for the claim path), a child JVM started the way the local launcher starts it:
  * {@code java -Xmx192m -XX:+UseSerialGC -jar services/membership/target/membership-service.jar} with the
  * configuration in environment variables, its output in a log file.
  */
@@ -36,7 +36,13 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     static ServiceUnderTest start(Path root, int port, Map<String, String> env, List<String> extraJvmArgs, Path log) {
-        Path jar = root.resolve(JAR);
+        return start(root, JAR, port, env, extraJvmArgs, log);
+    }
+
+    /** @param jarPath the service's fat jar, relative to the repository root */
+    static ServiceUnderTest start(Path root, String jarPath, int port, Map<String, String> env, List<String> extraJvmArgs,
+                                  Path log) {
+        Path jar = root.resolve(jarPath);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build first: mvn -B -q -DskipTests package");
         }
@@ -55,7 +61,7 @@ final class ServiceUnderTest implements AutoCloseable {
         try {
             return new ServiceUnderTest(builder.start(), port, log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the membership service", e);
+            throw new UncheckedIOException("cannot start " + jar, e);
         }
     }
 
@@ -79,7 +85,7 @@ final class ServiceUnderTest implements AutoCloseable {
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the membership service exited with code " + process.exitValue()
+                throw new IllegalStateException("the service exited with code " + process.exitValue()
                         + "; log tail:\n" + tail(40));
             }
             try {
@@ -94,7 +100,7 @@ final class ServiceUnderTest implements AutoCloseable {
             // Only the probe tells readiness; waiting on the process doubles as the poll interval.
             process.waitFor(250, TimeUnit.MILLISECONDS);
         }
-        throw new IllegalStateException("the membership service was not ready within " + timeout.toSeconds()
+        throw new IllegalStateException("the service was not ready within " + timeout.toSeconds()
                 + " s (last: " + last + "); log tail:\n" + tail(40));
     }
 

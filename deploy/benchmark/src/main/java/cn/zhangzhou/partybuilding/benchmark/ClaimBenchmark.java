@@ -1,0 +1,241 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
+import cn.zhangzhou.partybuilding.infra.KafkaBroker;
+import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.token.DevKeys;
+
+/**
+ * The wishes claim path (POST /wishes/{id}/claim: the wish's conditional update, its transition, the claim row
+ * and the outbox row, relayed to Kafka). Spread claims (every claim on its own wish) against the ceiling of a
+ * bare transaction of the same writes; then contended claims (one wish, many members at once): exactly one
+ * winner per wish and how fast the losers hear 409. Run: {@code java -jar deploy/benchmark/target/benchmark.jar
+ * claims}; results in docs/performance.md.
+ */
+final class ClaimBenchmark {
+
+    static final String JAR = "services/wishes/target/wishes-service.jar";
+    static final String DISTRICT = Benchmark.DISTRICT;
+    static final String CLAIM_URI = "/api/v1/wishes/{id}/claim";
+    /** Members living in the benchmark community; claims go round-robin over them. */
+    static final int MEMBERS = 400;
+    /** Wishes posted and published before the JIT warm-up (topped up before each level from the measured rate). */
+    static final int INITIAL_POOL = 4000;
+    /** Parallel staff clients posting and publishing the pool (setup, not measured). */
+    static final int PUBLISHERS = 8;
+    /** Rows published in the ceiling's table per run: more than the bare transaction can claim in a run. */
+    static final int CEILING_ROWS_PER_SECOND = 8000;
+
+    private final BenchmarkOptions options;
+    private final Path root;
+    private final Path dir;
+    private final Deque<AutoCloseable> resources;
+    private final PrintStream out;
+
+    ClaimBenchmark(BenchmarkOptions options, Path root, Path dir, Deque<AutoCloseable> resources, PrintStream out) {
+        this.options = options;
+        this.root = root;
+        this.dir = dir;
+        this.resources = resources;
+        this.out = out;
+    }
+
+    record SpreadLevel(ClaimLoad.SpreadRun run, Results.Latency http, Results.Latency toKafka, long missing,
+                       double serverMeanMillis, long peakBacklog, long peakRssKiB, Ceiling.Run ceiling) {
+        double ratio() {
+            return run.claimsPerSecond() / ceiling.perSecond();
+        }
+    }
+
+    void run() throws Exception {
+        Machine machine = Machine.describe();
+        out.println("starting PostgreSQL ...");
+        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
+        resources.push(postgres);
+        String serviceDb = postgres.ensureDatabase("wishes_" + DISTRICT);
+        String ceilingDb = postgres.ensureDatabase("bench_claim_ceiling");
+        out.println("starting Kafka (KRaft) ...");
+        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
+        resources.push(kafka);
+        DevKeys keys = DevKeys.ensure(dir.resolve("keys"));
+
+        int port = Benchmark.freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZZ_DISTRICT", DISTRICT);
+        env.put("ZZ_SERVICE", "wishes");
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_DATASOURCE_URL", serviceDb);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile().toAbsolutePath());
+        // Each member ends up with many open claims here; the limit is still checked on every claim (lock +
+        // count), it just must not be what refuses a claim.
+        env.put("ZZ_WISHES_MAX_OPEN_CLAIMS", "1000000");
+        Path log = dir.resolve("wishes-" + DISTRICT + ".log");
+        out.println("starting wishes-" + DISTRICT + " on " + port + " (log " + log + ") ...");
+        long started = System.nanoTime();
+        ServiceUnderTest service = ServiceUnderTest.start(root, JAR, port, env, options.serviceJvmArgs(), log);
+        resources.push(service);
+        HttpClient http = MembershipApi.newHttpClient();
+        service.awaitReady(http, Benchmark.READY_TIMEOUT);
+        out.printf(Locale.ROOT, "service ready in %.1f s (pid %d)%n", (System.nanoTime() - started) / 1e9, service.pid());
+
+        out.println("publishing the organisation tree and " + MEMBERS + " resident members on the membership topic ...");
+        MembershipSeed.Seeded seeded = new MembershipSeed(DISTRICT).publish(kafka.bootstrapServers(), MEMBERS, serviceDb,
+                PostgresServer.USER, Benchmark.READY_TIMEOUT);
+        Duration lifetime = Duration.ofHours(8);
+        String staff = keys.signer().sign("benchmark-community-staff", List.of(Role.COMMUNITY_STAFF), DISTRICT,
+                seeded.community(), null, lifetime);
+        List<String> memberTokens = new ArrayList<>();
+        for (UUID member : seeded.members()) {
+            memberTokens.add(keys.signer().sign("member-" + member, List.of(Role.MEMBER), DISTRICT, null, member, lifetime));
+        }
+        WishesApi api = new WishesApi(http, port, staff, seeded.community());
+        ClaimLoad load = new ClaimLoad(http, api, memberTokens);
+        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "wishes"),
+                WishesEvents.WISH_CLAIMED.ceType());
+        resources.push(arrivals);
+        Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
+        resources.push(sampler);
+        ClaimCeiling ceiling = new ClaimCeiling(ceilingDb, PostgresServer.USER);
+        ServerTiming timing = new ServerTiming(http, port, CLAIM_URI);
+
+        ConcurrentLinkedQueue<UUID> pool = new ConcurrentLinkedQueue<>();
+        out.printf("posting and publishing %d wishes ...%n", INITIAL_POOL);
+        api.publishWishes(INITIAL_POOL, PUBLISHERS, pool);
+        out.printf("warming up the service for %d s (spread claims, 8 clients) ...%n", options.jitWarmup().toSeconds());
+        double rate = warmUp(load, pool, api, arrivals);
+        ceiling.run(4, options.warmup(), rows(options.warmup()));
+
+        List<SpreadLevel> levels = new ArrayList<>();
+        for (int clients : options.levels()) {
+            int needed = (int) Math.ceil(rate * (options.duration().toSeconds() + options.warmup().toSeconds()) * 1.5) + 500;
+            if (pool.size() < needed) {
+                out.printf("topping the pool up to %d wishes ...%n", needed);
+                api.publishWishes(needed - pool.size(), PUBLISHERS, pool);
+            }
+            drain(arrivals, load.spread(clients, options.warmup(), pool));
+            sampler.resetPeaks();
+            ServerTiming.Snapshot before = timing.snapshot();
+            ClaimLoad.SpreadRun run = load.spread(clients, options.duration(), pool);
+            double serverMillis = timing.snapshot().meanMillisSince(before);
+            List<UUID> won = run.won().stream().map(ClaimLoad.Won::wish).toList();
+            long missing = arrivals.awaitAll(won, Benchmark.EVENT_WAIT);
+            long[] peaks = sampler.resetPeaks();
+            long[] kafkaNanos = new long[run.won().size()];
+            int k = 0;
+            for (ClaimLoad.Won w : run.won()) {
+                Long at = arrivals.arrival(w.wish());
+                if (at != null) {
+                    kafkaNanos[k++] = Math.max(0, at - w.acceptedNanos());
+                }
+            }
+            arrivals.forget(won);
+            ceiling.run(clients, options.warmup(), rows(options.warmup()));
+            Ceiling.Run c = ceiling.run(clients, options.duration(), rows(options.duration()));
+            SpreadLevel level = new SpreadLevel(run,
+                    Results.Latency.of(run.won().stream().mapToLong(w -> w.acceptedNanos() - w.sentNanos()).toArray()),
+                    Results.Latency.of(Arrays.copyOf(kafkaNanos, k)), missing, serverMillis, peaks[0], peaks[1], c);
+            levels.add(level);
+            rate = Math.max(rate, run.claimsPerSecond());
+            out.println(String.format(Locale.ROOT,
+                    "%2d clients: %.1f claims/s%s, http p50 %.1f p99 %.1f ms, accepted→Kafka p99 %.1f ms, errors %d (%s), "
+                            + "missing %d | ceiling %.1f tx/s (errors %d%s) | ratio %.2f",
+                    clients, run.claimsPerSecond(), run.exhausted() ? " (pool ran dry)" : "", level.http().p50(),
+                    level.http().p99(), level.toKafka().p99(), run.errors(), run.firstError(), missing, c.perSecond(),
+                    c.errors(), c.firstError() == null ? "" : ", " + c.firstError(), level.ratio()));
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service died; log tail:\n" + service.tail(40));
+            }
+        }
+
+        List<ClaimLoad.ContendedRun> contended = new ArrayList<>();
+        for (int contenders : options.contenders()) {
+            ConcurrentLinkedQueue<UUID> fresh = new ConcurrentLinkedQueue<>();
+            api.publishWishes(options.rounds(), PUBLISHERS, fresh);
+            ClaimLoad.ContendedRun run = load.contended(contenders, List.copyOf(fresh));
+            long missing = arrivals.awaitAll(run.wonWishes(), Benchmark.EVENT_WAIT);
+            arrivals.forget(run.wonWishes());
+            contended.add(run);
+            Results.Latency losers = Results.Latency.of(run.loserNanos());
+            out.println(String.format(Locale.ROOT,
+                    "%2d contenders × %d wishes: winners per wish %s, answers %s, losers p50 %.1f p99 %.1f max %.1f ms, "
+                            + "WishClaimed missing %d%s",
+                    contenders, run.wishes(), run.winnersPerWish(), run.statuses(), losers.p50(), losers.p99(), losers.max(),
+                    missing, run.firstUnexpected() == null ? "" : ", first unexpected: " + run.firstUnexpected()));
+        }
+        report(machine, levels, contended, sampler.overallPeakRssKiB());
+    }
+
+    /** Spread claims with 8 clients for the JIT warm-up time, topping the pool up when it runs dry. */
+    private double warmUp(ClaimLoad load, ConcurrentLinkedQueue<UUID> pool, WishesApi api, EventArrivals arrivals)
+            throws InterruptedException {
+        long end = System.nanoTime() + options.jitWarmup().toNanos();
+        double rate = 0;
+        while (System.nanoTime() < end) {
+            if (pool.isEmpty()) {
+                api.publishWishes(Math.max(1000, (int) (rate * 10)), PUBLISHERS, pool);
+            }
+            ClaimLoad.SpreadRun run = load.spread(8, Duration.ofNanos(Math.max(1, end - System.nanoTime())), pool);
+            rate = Math.max(rate, run.claimsPerSecond());
+            drain(arrivals, run);
+        }
+        return rate;
+    }
+
+    private static int rows(Duration duration) {
+        return (int) Math.max(1000, duration.toSeconds() * CEILING_ROWS_PER_SECOND);
+    }
+
+    private static void drain(EventArrivals arrivals, ClaimLoad.SpreadRun run) throws InterruptedException {
+        List<UUID> won = run.won().stream().map(ClaimLoad.Won::wish).toList();
+        arrivals.awaitAll(won, Benchmark.EVENT_WAIT);
+        arrivals.forget(won);
+    }
+
+    private void report(Machine m, List<SpreadLevel> levels, List<ClaimLoad.ContendedRun> contended, long peakRssKiB) {
+        out.println();
+        out.println("==== wishes claim path benchmark ====");
+        out.printf("machine  %d CPUs, %s, %d MiB, %s, %s%n", m.cpus(), m.cpuModel(), m.memoryMiB(), m.java(), m.os());
+        out.printf("load     %s at the start, %s at the end%n", m.loadAverage(), Machine.currentLoadAverage());
+        out.printf(Locale.ROOT, "run      %.1f s per level after %.1f s warm-up; JIT warm-up %d s; service RSS peak %.1f MiB%n",
+                options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0,
+                options.jitWarmup().toSeconds(), peakRssKiB / 1024.0);
+        out.println();
+        out.println("| clients | claims/s | http p50 ms | http p99 ms | mean in service ms | →Kafka p99 ms | errors | missing events | ceiling tx/s | ratio |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (SpreadLevel l : levels) {
+            out.println(String.format(Locale.ROOT, "| %d | %.1f%s | %.1f | %.1f | %.1f | %.1f | %d | %d | %.1f | %.2f |",
+                    l.run().clients(), l.run().claimsPerSecond(), l.run().exhausted() ? " (pool dry)" : "", l.http().p50(),
+                    l.http().p99(), l.serverMeanMillis(), l.toKafka().p99(), l.run().errors(), l.missing(),
+                    l.ceiling().perSecond(), l.ratio()));
+        }
+        out.println();
+        out.println("| contenders | wishes | wishes with exactly one winner | answers (status: count) | winner p50 ms | loser p50 ms | loser p99 ms | loser max ms |");
+        out.println("|---:|---:|---:|---|---:|---:|---:|---:|");
+        for (ClaimLoad.ContendedRun c : contended) {
+            Results.Latency winners = Results.Latency.of(c.winnerNanos());
+            Results.Latency losers = Results.Latency.of(c.loserNanos());
+            out.println(String.format(Locale.ROOT, "| %d | %d | %d | %s | %.1f | %.1f | %.1f | %.1f |", c.contenders(),
+                    c.wishes(), c.winnersPerWish().getOrDefault(1, 0), c.statuses(), winners.p50(), losers.p50(),
+                    losers.p99(), losers.max()));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Drives POST /wishes/{id}/claim. Spread: N clients, each claiming the next wish of the pool as soon as its
+ * previous claim was answered (every claim should win). Contended: rounds of one fresh wish claimed by N
+ * members at the same instant (exactly one should win, the others get 409).
+ */
+final class ClaimLoad {
+
+    /** One won claim (201): the wish, when the request was sent and when the 201 arrived (nanoTime). */
+    record Won(UUID wish, long sentNanos, long acceptedNanos) {
+    }
+
+    /** What a spread run produced; {@code exhausted} if the pool ran dry before the end. */
+    record SpreadRun(int clients, long startNanos, long endNanos, List<Won> won, long errors, String firstError,
+                     boolean exhausted) {
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+
+        double claimsPerSecond() {
+            return won.size() / seconds();
+        }
+    }
+
+    /**
+     * A contended level: per wish how many claims won; the answers by status; winner and loser latencies (ns).
+     */
+    record ContendedRun(int contenders, int wishes, Map<Integer, Integer> winnersPerWish, Map<Integer, Integer> statuses,
+                        long[] winnerNanos, long[] loserNanos, List<UUID> wonWishes, String firstUnexpected) {
+    }
+
+    private final HttpClient http;
+    private final WishesApi api;
+    private final List<String> memberTokens;
+
+    ClaimLoad(HttpClient http, WishesApi api, List<String> memberTokens) {
+        this.http = http;
+        this.api = api;
+        this.memberTokens = List.copyOf(memberTokens);
+    }
+
+    SpreadRun spread(int clients, Duration duration, ConcurrentLinkedQueue<UUID> pool) throws InterruptedException {
+        ConcurrentLinkedQueue<Won> won = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong lastEnd = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread t = new Thread(() -> {
+                UUID wish;
+                while (System.nanoTime() < end && (wish = pool.poll()) != null) {
+                    String token = memberTokens.get((int) (sequence.getAndIncrement() % memberTokens.size()));
+                    Answer a = claim(wish, token);
+                    if (a.status() == 201) {
+                        won.add(new Won(wish, a.sentNanos(), a.answeredNanos()));
+                    } else {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, a.status() + " " + a.body());
+                    }
+                }
+                lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+            }, "claimer-" + i);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join(duration.toMillis() + 60_000);
+        }
+        return new SpreadRun(clients, start, lastEnd.get(), List.copyOf(won), errors.get(), firstError.get(),
+                pool.isEmpty() && lastEnd.get() < end);
+    }
+
+    /** {@code rounds} wishes one after another, each claimed by {@code contenders} different members at once. */
+    ContendedRun contended(int contenders, List<UUID> wishes) throws InterruptedException {
+        if (contenders > memberTokens.size()) {
+            throw new IllegalArgumentException(contenders + " contenders but only " + memberTokens.size() + " members");
+        }
+        Map<Integer, Integer> winnersPerWish = new TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<Long> winners = new ArrayList<>();
+        List<Long> losers = new ArrayList<>();
+        List<UUID> wonWishes = new ArrayList<>();
+        String firstUnexpected = null;
+        int round = 0;
+        for (UUID wish : wishes) {
+            Answer[] answers = new Answer[contenders];
+            CountDownLatch ready = new CountDownLatch(contenders);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                int slot = i;
+                // Different members each round, so no member's open-claims limit is what refuses a claim.
+                String token = memberTokens.get((round * contenders + i) % memberTokens.size());
+                Thread t = new Thread(() -> {
+                    ready.countDown();
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    answers[slot] = claim(wish, token);
+                }, "contender-" + i);
+                t.start();
+                threads.add(t);
+            }
+            ready.await();
+            go.countDown();
+            for (Thread t : threads) {
+                t.join(60_000);
+            }
+            int won = 0;
+            for (Answer a : answers) {
+                statuses.merge(a.status(), 1, Integer::sum);
+                long nanos = a.answeredNanos() - a.sentNanos();
+                if (a.status() == 201) {
+                    won++;
+                    winners.add(nanos);
+                    wonWishes.add(wish);
+                } else {
+                    losers.add(nanos);
+                    if (a.status() != 409 && firstUnexpected == null) {
+                        firstUnexpected = a.status() + " " + a.body();
+                    }
+                }
+            }
+            winnersPerWish.merge(won, 1, Integer::sum);
+            round++;
+        }
+        return new ContendedRun(contenders, wishes.size(), winnersPerWish, statuses,
+                winners.stream().mapToLong(Long::longValue).toArray(), losers.stream().mapToLong(Long::longValue).toArray(),
+                wonWishes, firstUnexpected);
+    }
+
+    private record Answer(int status, String body, long sentNanos, long answeredNanos) {
+    }
+
+    private Answer claim(UUID wish, String token) {
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(api.claimRequest(wish, token), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body(), sent, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            return new Answer(-1, e.toString(), sent, System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "interrupted", sent, System.nanoTime());
+        }
+    }
+}
