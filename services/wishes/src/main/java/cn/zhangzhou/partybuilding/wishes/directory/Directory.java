@@ -43,22 +43,39 @@ public class Directory {
     }
 
     void organisationCreated(UUID id, OrganisationType type, UUID parentId) {
-        String parentPath = parentId == null ? "/" : organisation(parentId).map(KnownOrganisation::path)
-                .orElse("/" + parentId + "/");
-        jdbc.sql("insert into organisation (id, type, parent_id, path) values (?, ?, ?, ?) on conflict (id) do "
-                        + "update set type = excluded.type, parent_id = excluded.parent_id, path = excluded.path")
-                .params(id, type.name(), parentId, parentPath + id + "/").update();
+        jdbc.sql("insert into organisation (id, type, parent_id, path) values (?, ?, ?, '') on conflict (id) do "
+                        + "update set type = excluded.type, parent_id = excluded.parent_id")
+                .params(id, type.name(), parentId).update();
+        repath(id);
     }
 
-    /** Moves the organisation and its whole subtree: every path below the old prefix gets the new one. */
+    /** Moves the organisation and its whole subtree. */
     void organisationMoved(UUID id, UUID toParentId) {
-        organisation(id).ifPresent(o -> {
-            String newParentPath = organisation(toParentId).map(KnownOrganisation::path).orElse("/" + toParentId + "/");
-            String newPath = newParentPath + id + "/";
-            jdbc.sql("update organisation set path = ? || substring(path from ?) where path like ?")
-                    .params(newPath, o.path().length() + 1, o.path() + "%").update();
-            jdbc.sql("update organisation set parent_id = ? where id = ?").params(toParentId, id).update();
-        });
+        if (jdbc.sql("update organisation set parent_id = ? where id = ?").params(toParentId, id).update() == 1) {
+            repath(id);
+        }
+    }
+
+    /**
+     * Recomputes the path of the organisation and of everything below it from the parent links. Membership keys
+     * its events by organisation, so a child's creation may arrive (another partition) before its parent's: the
+     * child then hangs under a placeholder {@code /<parentId>/} until the parent arrives, whose repath reaches it
+     * through {@code parent_id} and completes its path — and its subtree's.
+     */
+    private void repath(UUID id) {
+        jdbc.sql("""
+                with recursive sub (id, path) as (
+                    select o.id, coalesce(p.path, case when o.parent_id is null then '/' else '/' || o.parent_id || '/' end)
+                                 || o.id || '/'
+                    from organisation o left join organisation p on p.id = o.parent_id
+                    where o.id = :id
+                  union all
+                    select c.id, sub.path || c.id || '/'
+                    from organisation c join sub on c.parent_id = sub.id
+                    where position(c.id::text in sub.path) = 0
+                )
+                update organisation o set path = sub.path from sub where o.id = sub.id
+                """).param("id", id).update();
     }
 
     void organisationDeactivated(UUID id) {
