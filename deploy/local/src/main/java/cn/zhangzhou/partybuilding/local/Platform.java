@@ -311,11 +311,15 @@ final class Platform {
                             + "claim→fulfil %s%n",
                     replay ? "绥安镇" + DemoWishes.CHENGXI : Districts.NAMES.get(d), year, figure(r, "posted"),
                     figure(r, "published"), figure(r, "claimed"), figure(r, "fulfilled"), figure(r, "confirmed"),
-                    figure(r, "released"), figure(r, "distinctBeneficiariesHelped"), figure(r, "medianDaysPostToClaim"),
-                    figure(r, "medianDaysClaimToFulfil"));
+                    figure(r, "released"), figure(r, "distinctBeneficiariesHelped"), days(r, "medianDaysPostToClaim"),
+                    days(r, "medianDaysClaimToFulfil"));
         } catch (RuntimeException e) {
             out.println("   figures    unavailable: " + e.getMessage());
         }
+    }
+
+    private static String days(JsonNode report, String field) {
+        return report.hasNonNull(field) ? String.format(java.util.Locale.ROOT, "%.1f", report.get(field).asDouble()) : "-";
     }
 
     private static String figure(JsonNode statistics, String field) {

@@ -209,17 +209,15 @@ public final class WishesLoader {
                     if (replay != null) {
                         clock(d, replay.confirmed());
                     }
-                    staff.post("/wishes/" + id + "/confirm", Map.of("version", wish.path("version").asLong()),
+                    // The claimer's moves raised the version; confirm with the one the wish has now.
+                    long version = staff.getOk("/wishes/" + id, Map.of()).path("version").asLong();
+                    staff.post("/wishes/" + id + "/confirm", Map.of("version", version),
                             "demo-wish-" + w.key() + "-confirm").requireSuccess("confirm " + step);
                 }
                 default -> throw new IllegalStateException(step + " is in a state the demo does not lead to");
             }
-            wish = staff.getOk("/wishes/" + id, Map.of());
-            String next = wish.path("status").asString();
-            if (next.equals(status)) {
-                throw new IllegalStateException(step + " did not move on: " + wish);
-            }
-            status = next;
+            // Each move answered 2xx, so the wish is in the next state (the service checks every transition).
+            status = ORDER.get(ORDER.indexOf(status) + 1);
         }
     }
 
