@@ -55,6 +55,7 @@ public final class WishesLoader {
     public record Caller(Role role, UUID org, UUID member) {
     }
 
+    private final Duration knowledgeWait;
     private final DemoDataSet data;
     private final Map<String, List<DemoWish>> wishes;
     private final Map<String, District> districts;
@@ -63,6 +64,12 @@ public final class WishesLoader {
     private final Map<String, Map<String, UUID>> organisations = new HashMap<>();
 
     public WishesLoader(DemoDataSet data, Map<String, District> districts, PrintStream out) {
+        this(data, districts, out, KNOWLEDGE_WAIT);
+    }
+
+    /** @param knowledgeWait how long to wait for the wishes service to learn a community or member from events */
+    WishesLoader(DemoDataSet data, Map<String, District> districts, PrintStream out, Duration knowledgeWait) {
+        this.knowledgeWait = knowledgeWait;
         this.data = data;
         this.wishes = DemoWishes.generate(data);
         this.districts = districts;
@@ -119,16 +126,25 @@ public final class WishesLoader {
             for (String d : wishes.keySet()) {
                 futures.add(pool.submit(() -> loadDistrict(d)));
             }
+            // Every district finishes (or fails) on its own: interrupting one could leave its replay clock in 2015.
+            RuntimeException first = null;
             for (Future<?> f : futures) {
-                f.get();
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            if (first != null) {
+                throw first;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
         out.printf("wishes demo data loaded in %d s%n", Duration.between(start, Instant.now()).toSeconds());
     }
@@ -237,7 +253,7 @@ public final class WishesLoader {
 
     /** Claims as the member; a 403 while the service has not yet heard of the member (Kafka) is retried. */
     private void claim(String d, DemoWish w, String id, MembershipClient claimer) {
-        Instant deadline = Instant.now().plus(KNOWLEDGE_WAIT);
+        Instant deadline = Instant.now().plus(knowledgeWait);
         while (true) {
             Response r = claimer.post("/wishes/" + id + "/claim", Map.of(), "demo-wish-" + w.key() + "-claim");
             if (r.success()) {
@@ -246,7 +262,7 @@ public final class WishesLoader {
             if (r.status() != 403 || Instant.now().isAfter(deadline)) {
                 throw new MembershipClient.ApiException("claim of demo wish " + w.key() + " in " + d + " by member "
                         + w.claimerKey() + " answered " + r.status() + " " + r.problem()
-                        + (r.status() == 403 ? " for " + KNOWLEDGE_WAIT.toSeconds() + " s: wishes-" + d
+                        + (r.status() == 403 ? " for " + knowledgeWait.toSeconds() + " s: wishes-" + d
                         + " has not learnt of the member from " + d + ".membership.events (see its log)" : ""));
             }
             DemoLoader.pause();
@@ -264,7 +280,7 @@ public final class WishesLoader {
         }
         MembershipClient admin = call(d, new Caller(Role.DISTRICT_ADMIN, null, null));
         String year = String.valueOf(LocalDate.now().getYear());
-        Instant deadline = Instant.now().plus(KNOWLEDGE_WAIT);
+        Instant deadline = Instant.now().plus(knowledgeWait);
         for (String code : codes) {
             UUID id = orgs.get(code);
             if (id == null) {
@@ -278,7 +294,7 @@ public final class WishesLoader {
             }
             if (!r.success()) {
                 throw new IllegalStateException("wishes-" + d + " does not know organisation " + code + " (" + id
-                        + ") after " + KNOWLEDGE_WAIT.toSeconds() + " s: " + r.status() + " " + r.problem()
+                        + ") after " + knowledgeWait.toSeconds() + " s: " + r.status() + " " + r.problem()
                         + "; it learns organisations from " + d + ".membership.events (see its log)");
             }
         }
