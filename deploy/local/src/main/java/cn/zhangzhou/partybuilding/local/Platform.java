@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import cn.zhangzhou.partybuilding.events.Districts;
@@ -27,6 +28,7 @@ import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
+import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.token.DevKeys;
@@ -316,6 +318,14 @@ final class Platform {
         } catch (RuntimeException e) {
             out.println("   figures    unavailable: " + e.getMessage());
         }
+        // What the demo put there, so a report that misses some of it shows at a glance.
+        ToLongFunction<DemoWishState> atLeast =
+                state -> demo.stream().filter(w -> w.state().compareTo(state) >= 0).count();
+        out.printf("   demo       %d wishes loaded: posted %d, published %d, claimed %d, fulfilled %d, confirmed %d%n",
+                demo.size(), demo.size(), atLeast.applyAsLong(DemoWishState.PUBLISHED),
+                atLeast.applyAsLong(DemoWishState.CLAIMED),
+                atLeast.applyAsLong(DemoWishState.FULFILLED),
+                atLeast.applyAsLong(DemoWishState.CONFIRMED));
     }
 
     private static String days(JsonNode report, String field) {
