@@ -2,3 +2,5 @@
 -- One database per service per district: a district's data stays in its own database.
 CREATE DATABASE membership_xiangcheng;
 CREATE DATABASE membership_longwen;
+CREATE DATABASE wishes_xiangcheng;
+CREATE DATABASE wishes_longwen;

@@ -246,7 +246,7 @@ public final class DemoLoader {
     }
 
     /** Simple polling between retries of the cross-district report (no test library in a launcher). */
-    private static void pause() {
+    static void pause() {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A plain HTTP client of one district's membership service (base path {@code /api/v1}); the demo data
- * goes through it like through any other client, so it passes the service's validation and security.
+ * A plain HTTP client of one district's service (base path {@code /api/v1}): membership, and wishes through
+ * {@link #as}; the demo data goes through it like through any other client, so it passes the service's
+ * validation and security.
  */
 public final class MembershipClient {
 
@@ -35,6 +36,16 @@ public final class MembershipClient {
     public static HttpClient newHttpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same service called with another caller's token (a member, a community's staff, the system). */
+    public MembershipClient as(Supplier<String> otherToken) {
+        return new MembershipClient(http, baseUrl, otherToken);
+    }
+
+    /** The same caller at another service's base URL (e.g. the district's wishes service). */
+    public MembershipClient at(String otherBaseUrl) {
+        return new MembershipClient(http, otherBaseUrl, token);
     }
 
     public String baseUrl() {

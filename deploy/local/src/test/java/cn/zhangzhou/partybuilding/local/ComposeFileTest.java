@@ -31,7 +31,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ComposeFileTest {
 
-    /** Standard Spring / JVM settings the membership service reads without declaring them in application.yml. */
+    /** The district services and the districts compose runs them for. */
+    private static final List<String> KINDS = List.of("membership", "wishes");
+    private static final List<String> DISTRICTS = List.of("xiangcheng", "longwen");
+
+    /** Standard Spring / JVM settings the services read without declaring them in application.yml. */
     private static final Set<String> STANDARD_PROPERTIES = Set.of(
             "server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
             "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options");
@@ -55,10 +59,10 @@ class ComposeFileTest {
         assertThat(services).containsKeys("kafka", "postgres", "membership-xiangcheng", "membership-longwen");
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.1.");
         assertThat(services.get("postgres").get("image")).isEqualTo("postgres:17");
-        assertThat(membershipServices()).containsOnlyKeys("membership-xiangcheng", "membership-longwen");
+        assertThat(servicesOf("membership")).containsOnlyKeys("membership-xiangcheng", "membership-longwen");
         assertThat(ports("membership-xiangcheng")).contains("8081:8080");
         assertThat(ports("membership-longwen")).contains("8082:8080");
-        membershipServices().forEach((name, service) -> {
+        servicesOf("membership").forEach((name, service) -> {
             Map<String, String> env = environment(service);
             String district = name.substring("membership-".length());
             assertThat(env).as(name).containsEntry("ZZ_DISTRICT", district);
@@ -69,12 +73,31 @@ class ComposeFileTest {
     }
 
     @Test
+    void oneWishesServicePerDistrictOnTheLocalPlatformsPortsAfterItsMembershipService() {
+        assertThat(servicesOf("wishes")).containsOnlyKeys("wishes-xiangcheng", "wishes-longwen");
+        assertThat(ports("wishes-xiangcheng")).contains(Options.wishesPort("xiangcheng") + ":8080");
+        assertThat(ports("wishes-longwen")).contains(Options.wishesPort("longwen") + ":8080");
+        servicesOf("wishes").forEach((name, service) -> {
+            Map<String, String> env = environment(service);
+            String district = name.substring("wishes-".length());
+            assertThat(env).as(name).containsEntry("ZZ_DISTRICT", district);
+            assertThat(env.get("SPRING_DATASOURCE_URL")).as(name).endsWith("/wishes_" + district);
+            assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka:9092");
+            // The replay clock is for the local platform's 2015 replay only (decision 0010), never in compose.
+            assertThat(env.keySet()).as(name).noneMatch(k -> k.contains("REPLAY"));
+            assertThat(((Map<?, ?>) service.get("build")).get("context")).isEqualTo("services/wishes");
+            assertThat(((Map<?, ?>) service.get("depends_on")).keySet().stream().map(Object::toString).toList())
+                    .as(name).contains("kafka", "postgres", "membership-" + district);
+        });
+    }
+
+    @Test
     void everyServiceHasAHealthcheck() {
         services.forEach((name, service) -> {
             assertThat(service).as("%s has a healthcheck", name).containsKey("healthcheck");
             Object test = ((Map<?, ?>) service.get("healthcheck")).get("test");
             assertThat(test).as("%s healthcheck test", name).isNotNull();
-            if (name.startsWith("membership-")) {
+            if (name.startsWith("membership-") || name.startsWith("wishes-")) {
                 assertThat(test.toString()).as(name).contains("/actuator/health/readiness");
             }
         });
@@ -100,9 +123,12 @@ class ComposeFileTest {
                 dependencies++;
             }
         }
-        assertThat(dependencies).isGreaterThanOrEqualTo(4);
-        membershipServices().forEach((name, s) ->
-                assertThat(((Map<?, ?>) s.get("depends_on")).keySet().stream().map(Object::toString).toList()).as(name).contains("kafka", "postgres"));
+        assertThat(dependencies).isGreaterThanOrEqualTo(4 + 6);
+        for (String kind : KINDS) {
+            servicesOf(kind).forEach((name, s) ->
+                    assertThat(((Map<?, ?>) s.get("depends_on")).keySet().stream().map(Object::toString).toList())
+                            .as(name).contains("kafka", "postgres"));
+        }
     }
 
     @Test
@@ -118,10 +144,37 @@ class ComposeFileTest {
 
     @Test
     void everyEnvironmentVariableOfTheMembershipServicesIsAPropertyTheServiceReads() throws IOException {
-        Path yml = root.resolve("services/membership/src/main/resources/application.yml");
+        environmentIsReadBy("membership");
+    }
+
+    @Test
+    void everyEnvironmentVariableOfTheWishesServicesIsAPropertyTheServiceReads() throws IOException {
+        environmentIsReadBy("wishes");
+    }
+
+    @Test
+    void theLocalPlatformsWishesEnvironmentIsReadByTheWishesServiceToo() throws IOException {
+        Set<String> known = properties("wishes");
+        // The replay clock is a property of its own (read by a @ConditionalOnProperty, not application.yml).
+        known.add("zz.wishes.replay-clock");
+        Map<String, String> env = Platform.wishesEnvironment("zhangpu", "jdbc:postgresql://localhost/wishes_zhangpu",
+                "localhost:9092", Path.of("keys/jwt-public.pem"), true);
+        for (String variable : env.keySet()) {
+            assertThat(known.stream().anyMatch(p -> bindsTo(variable, p))).as(variable).isTrue();
+        }
+        assertThat(env).containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true").containsEntry("SERVER_PORT", "8185");
+        assertThat(Platform.wishesEnvironment("xiangcheng", "jdbc:postgresql://localhost/wishes_xiangcheng",
+                "localhost:9092", Path.of("keys/jwt-public.pem"), false)).doesNotContainKey("ZZ_WISHES_REPLAY_CLOCK");
+        String clock = Files.readString(root.resolve(
+                "services/wishes/src/main/java/cn/zhangzhou/partybuilding/wishes/replay/ReplayClockController.java"));
+        assertThat(clock).contains("@ConditionalOnProperty(name = \"zz.wishes.replay-clock\", havingValue = \"true\")");
+    }
+
+    private static Set<String> properties(String kind) throws IOException {
+        Path yml = root.resolve("services/" + kind + "/src/main/resources/application.yml");
         if (!Files.isRegularFile(yml)) {
-            fail("%s is absent: the membership service module must exist (with its application.yml) for the "
-                    + "compose environment to be checked against it", root.relativize(yml));
+            fail("%s is absent: the %s service module must exist (with its application.yml) for the "
+                    + "compose environment to be checked against it", root.relativize(yml), kind);
         }
         Set<String> known = new TreeSet<>(STANDARD_PROPERTIES);
         try (Reader r = Files.newBufferedReader(yml, StandardCharsets.UTF_8)) {
@@ -131,7 +184,13 @@ class ComposeFileTest {
                 }
             }
         }
-        membershipServices().forEach((name, service) -> {
+        return known;
+    }
+
+    private static void environmentIsReadBy(String kind) throws IOException {
+        Set<String> known = properties(kind);
+        assertThat(servicesOf(kind)).as(kind).isNotEmpty();
+        servicesOf(kind).forEach((name, service) -> {
             for (String variable : environment(service).keySet()) {
                 assertThat(known.stream().anyMatch(p -> bindsTo(variable, p)))
                         .as("%s: %s maps to no property of application.yml nor a standard one (%s)", name, variable,
@@ -174,7 +233,10 @@ class ComposeFileTest {
 
     @Test
     void theJwtPublicKeyIsMountedWhereTheServicesLookForIt() {
-        membershipServices().forEach((name, service) -> {
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>(servicesOf("membership"));
+        all.putAll(servicesOf("wishes"));
+        assertThat(all).hasSize(KINDS.size() * DISTRICTS.size());
+        all.forEach((name, service) -> {
             String location = environment(service).get("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
             assertThat(location).as(name).startsWith("file:");
             String inContainer = location.substring("file:".length());
@@ -184,15 +246,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void theServiceImageRunsTheBuiltJarAsANonRootUserWithAHealthcheck() throws IOException {
-        String dockerfile = Files.readString(root.resolve("services/membership/Dockerfile"), StandardCharsets.UTF_8);
-        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre")
-                .contains("target/membership-service.jar")
-                .contains("HEALTHCHECK")
-                .contains("/actuator/health/readiness");
-        Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
-        assertThat(user.find()).as("USER instruction").isTrue();
-        assertThat(user.group(1)).doesNotStartWith("root").doesNotStartWith("0");
+    void theServiceImagesRunTheBuiltJarAsANonRootUserWithAHealthcheck() throws IOException {
+        for (String kind : KINDS) {
+            String dockerfile = Files.readString(root.resolve("services/" + kind + "/Dockerfile"), StandardCharsets.UTF_8);
+            assertThat(dockerfile).as(kind).contains("FROM eclipse-temurin:17-jre")
+                    .contains("COPY --chown=zz:zz target/" + kind + "-service.jar /app/app.jar")
+                    .contains("HEALTHCHECK")
+                    .contains("/actuator/health/readiness");
+            Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
+            assertThat(user.find()).as("USER instruction of %s", kind).isTrue();
+            assertThat(user.group(1)).as(kind).doesNotStartWith("root").doesNotStartWith("0");
+        }
     }
 
     /** Spring's environment mapping: dots become underscores, dashes are dropped or become underscores. */
@@ -211,10 +275,10 @@ class ComposeFileTest {
         });
     }
 
-    private static Map<String, Map<String, Object>> membershipServices() {
+    private static Map<String, Map<String, Object>> servicesOf(String kind) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         services.forEach((name, s) -> {
-            if (name.startsWith("membership-")) {
+            if (name.startsWith(kind + "-")) {
                 result.put(name, s);
             }
         });

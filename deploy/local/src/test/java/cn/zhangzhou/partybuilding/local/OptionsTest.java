@@ -17,12 +17,13 @@ class OptionsTest {
     Path dir;
 
     @Test
-    void runIsTheDefaultWithTwoDistrictsAndTheDotLocalDataDirectory() {
+    void runIsTheDefaultWithTheTwoArticleDistrictsAndZhangpuAndTheDotLocalDataDirectory() {
         Options o = Options.parse();
         assertThat(o.command()).isEqualTo("run");
         assertThat(o.reset()).isFalse();
         assertThat(o.dataDir()).isEqualTo(".local");
-        assertThat(o.districts()).containsExactly("xiangcheng", "longwen");
+        // zhangpu: its wishes service replays 绥安镇城西社区 2015 (150 claimed, 35 helped) in the default run.
+        assertThat(o.districts()).containsExactly("xiangcheng", "longwen", "zhangpu");
     }
 
     @Test
@@ -43,6 +44,20 @@ class OptionsTest {
         assertThat(Options.port("longwen")).isEqualTo(8082);
         assertThat(Options.port("longhai")).isEqualTo(8083);
         assertThat(Options.port("huaan")).isEqualTo(8091);
+    }
+
+    @Test
+    void wishesPortsAre8181ForXiangchengThenInOrderNeverAMembershipPort() {
+        assertThat(Options.wishesPort("xiangcheng")).isEqualTo(8181);
+        assertThat(Options.wishesPort("longwen")).isEqualTo(8182);
+        assertThat(Options.wishesPort("zhangpu")).isEqualTo(8185);
+        assertThat(Options.wishesPort("huaan")).isEqualTo(8191);
+        for (String d : Districts.IDS) {
+            for (String other : Districts.IDS) {
+                assertThat(Options.wishesPort(d)).isNotEqualTo(Options.port(other));
+            }
+        }
+        assertThatThrownBy(() -> Options.wishesPort("xiamen")).hasMessageContaining("xiamen");
     }
 
     @Test
