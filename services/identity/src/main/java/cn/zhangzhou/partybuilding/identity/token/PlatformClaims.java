@@ -6,7 +6,9 @@ import cn.zhangzhou.partybuilding.identity.user.UserAccount;
 import cn.zhangzhou.partybuilding.identity.user.Users;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -19,6 +21,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 /**
+ * (Claim values are mutable JDK collections on purpose: the authorization, claims included, is stored as JSON by
+ * JdbcOAuth2AuthorizationService, whose allow-list refuses the JDK's immutable list classes when reading it back.)
+ * <p>
  * Puts the platform's claims into access and ID tokens, exactly as the services read them (support's
  * {@code CallerClaims}): {@code roles} (Role names), {@code district}, {@code org}, {@code member}. A user's come from
  * the account as it is now (a role removed since login is not in the next token); a district system's are
@@ -47,7 +52,7 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             String clientId = context.getRegisteredClient().getClientId();
             DistrictClient client = districtClients.find(clientId).orElseThrow(() -> refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
                     "client " + clientId + " is not a registered district system"));
-            claims.claim(Caller.CLAIM_ROLES, List.of(Role.DISTRICT_SYSTEM.name()));
+            claims.claim(Caller.CLAIM_ROLES, new ArrayList<>(List.of(Role.DISTRICT_SYSTEM.name())));
             claims.claim(Caller.CLAIM_DISTRICT, client.district());
             return;
         }
@@ -55,7 +60,8 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         UserAccount user = users.findByUsername(username)
                 .filter(UserAccount::enabled)
                 .orElseThrow(() -> refused(OAuth2ErrorCodes.INVALID_GRANT, "the account is no longer active"));
-        claims.claim(Caller.CLAIM_ROLES, user.roles().stream().sorted().map(Role::name).toList());
+        claims.claim(Caller.CLAIM_ROLES,
+                user.roles().stream().sorted().map(Role::name).collect(Collectors.toCollection(ArrayList::new)));
         if (user.district() != null) {
             claims.claim(Caller.CLAIM_DISTRICT, user.district());
         }

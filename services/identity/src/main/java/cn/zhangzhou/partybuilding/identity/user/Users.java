@@ -60,8 +60,7 @@ public class Users {
     public List<UserAccount> list(Filter filter, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account " + where(filter)
                         + " ORDER BY lower(username) LIMIT :limit OFFSET :offset")
-                .paramSource(params(filter))
-                .param("limit", size).param("offset", (long) page * size)
+                .paramSource(params(filter).addValue("limit", size).addValue("offset", (long) page * size))
                 .query(Users::map).list();
     }
 

@@ -8,11 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "zz.identity.browser-client.redirect-uris=" + IdentityTest.REDIRECT_URI,
         "zz.identity.keys.encryption-secret=test-secret-0123456789-0123456789-abcdef",
         "zz.identity.access-token-ttl=PT10M"})
-@Import(IdentityTest.Config.class)
+@Import(TestClockConfig.class)
 public abstract class IdentityTest {
 
     public static final String ISSUER = "http://identity.test";
@@ -43,15 +40,6 @@ public abstract class IdentityTest {
         registry.add("spring.datasource.url", () -> JDBC_URL);
         registry.add("spring.datasource.username", TestInfrastructure::postgresUser);
         registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
-    }
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 
     @LocalServerPort
