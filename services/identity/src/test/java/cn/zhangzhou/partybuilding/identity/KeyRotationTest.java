@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import cn.zhangzhou.partybuilding.identity.key.SigningKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -22,6 +24,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * new tokens carry the new key id, and the old key leaves the JWKS once every token it signed has expired.
  */
 class KeyRotationTest extends IdentityTest {
+
+    @Autowired
+    SigningKeys keys;
 
     private List<String> publishedKids() {
         Api.Response jwks = api.get("/oauth2/jwks", null);
@@ -69,6 +74,20 @@ class KeyRotationTest extends IdentityTest {
         assertThat(publishedKids()).contains(newKid).doesNotContain(oldKid);
         assertThatThrownBy(() -> service().decode(before)).isInstanceOf(JwtException.class);
         assertThat(service().decode(after).getSubject()).isEqualTo(ADMIN);
+    }
+
+    @Test
+    void theScheduleRotatesAKeyThatReachedTheRotationInterval() {
+        String before = adminToken();
+        String oldKid = (String) service().decode(before).getHeaders().get("kid");
+        assertThat(keys.rotateIfDue()).as("a fresh key is not due").isEmpty();
+        clock.advance(Duration.ofDays(30));
+        String newKid = keys.rotateIfDue().orElseThrow().kid();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(keys.rotateIfDue()).as("rotated once, not again").isEmpty();
+        assertThat(publishedKids()).startsWith(newKid).contains(oldKid);
+        assertThat(service().decode(before).getSubject()).isEqualTo(ADMIN);
+        assertThat(service().decode(signIn(ADMIN, ADMIN_PASSWORD)).getHeaders().get("kid")).isEqualTo(newKid);
     }
 
     @Test
