@@ -10,6 +10,7 @@ import java.time.Instant;
 /**
  * One token signing key (RS256).
  *
+ * @param privateKey   null when read for publication only
  * @param retiredAt    null while it signs; when a newer key took over
  * @param publishUntil for a retired key, when the last token it signed has expired (then it leaves the JWKS)
  */
@@ -27,6 +28,9 @@ public record SigningKey(String kid, RSAPublicKey publicKey, RSAPrivateKey priva
 
     /** Both halves, for the token encoder. */
     public RSAKey signingJwk() {
+        if (privateKey == null) {
+            throw new IllegalStateException("signing key " + kid + " was read without its private half");
+        }
         return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(kid).keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS256).build();
     }

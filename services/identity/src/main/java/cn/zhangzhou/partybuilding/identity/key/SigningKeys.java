@@ -62,8 +62,14 @@ public class SigningKeys {
 
     /** The keys the JWKS publishes now: the active one first, then the retired ones still within their window. */
     public List<SigningKey> published() {
-        return find("WHERE retired_at IS NULL OR publish_until > :now ORDER BY retired_at DESC NULLS FIRST",
-                clock.instant());
+        // Public halves only: the JWKS and token verification never need a private key decrypted.
+        return jdbc.sql("SELECT kid, public_key, created_at, retired_at, publish_until FROM signing_key "
+                        + "WHERE retired_at IS NULL OR publish_until > :now ORDER BY retired_at DESC NULLS FIRST")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, row) -> new SigningKey(rs.getString("kid"), publicKey(rs.getString("kid"),
+                        rs.getBytes("public_key")), null, instant(rs, "created_at"), instant(rs, "retired_at"),
+                        instant(rs, "publish_until")))
+                .list();
     }
 
     /**
@@ -117,16 +123,16 @@ public class SigningKeys {
     }
 
     private List<SigningKey> find(String where) {
-        return find(where, null);
+        return jdbc.sql("SELECT kid, public_key, private_key, created_at, retired_at, publish_until "
+                + "FROM signing_key " + where).query(this::map).list();
     }
 
-    private List<SigningKey> find(String where, Instant now) {
-        var statement = jdbc.sql("SELECT kid, public_key, private_key, created_at, retired_at, publish_until "
-                + "FROM signing_key " + where);
-        if (now != null) {
-            statement = statement.param("now", Timestamp.from(now));
+    private static RSAPublicKey publicKey(String kid, byte[] der) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing key " + kid + " has no RSA public key", e);
         }
-        return statement.query(this::map).list();
     }
 
     private SigningKey map(ResultSet rs, int row) throws SQLException {
