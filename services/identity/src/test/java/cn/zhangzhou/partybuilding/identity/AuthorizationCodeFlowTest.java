@@ -134,6 +134,17 @@ class AuthorizationCodeFlowTest extends IdentityTest {
     }
 
     @Test
+    void probesAndApiDocsArePublicOtherPagesAskForTheLoginAndTheApiForAToken() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs", null).raw()).contains("/api/v1/users").contains("/api/v1/clients");
+        Browser.Reply page = browser.get(baseUrl() + "/somewhere");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/login");
+        assertThat(api.get("/api/v1/keys", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/keys", null).isProblem()).isTrue();
+    }
+
+    @Test
     void discoveryAdvertisesTheConfiguredIssuer() {
         JsonNode openid = api.get("/.well-known/openid-configuration", null).body();
         assertThat(openid.path("issuer").asString()).isEqualTo(ISSUER);
