@@ -107,6 +107,37 @@ class AuthorizationCodeFlowTest extends IdentityTest {
     }
 
     @Test
+    void theNextTokenCarriesTheRolesAsTheyAreNowAndADisabledAccountGetsNone() {
+        String username = unique("changing");
+        UUID id = createUser(username, Set.of("DISTRICT_ADMIN"), "xiangcheng", null, null);
+        assertThat(jwksDecoder().decode(browser.signIn(username, PASSWORD).accessToken())
+                .getClaimAsStringList("roles")).containsExactly("DISTRICT_ADMIN");
+
+        UUID member = UUID.randomUUID();
+        long version = api.get("/api/v1/users/" + id, adminToken()).version();
+        java.util.Map<String, Object> access = new java.util.HashMap<>();
+        access.put("roles", List.of("MEMBER"));
+        access.put("district", "xiangcheng");
+        access.put("member", member);
+        access.put("version", version);
+        assertThat(api.put("/api/v1/users/" + id + "/access", adminToken(), access).status()).isEqualTo(200);
+        Jwt after = jwksDecoder().decode(browser.signIn(username, PASSWORD).accessToken());
+        assertThat(after.getClaimAsStringList("roles")).containsExactly("MEMBER");
+        assertThat(after.getClaimAsString("member")).isEqualTo(member.toString());
+
+        // Signed in, then disabled before the dashboard redeems its code: no token.
+        String verifier = Browser.verifier();
+        browser.newSession();
+        browser.startAuthorization(Browser.challenge(verifier), "s");
+        String code = Browser.queryParameter(browser.get(browser.submitLogin(username, PASSWORD).location()).location(),
+                "code");
+        assertThat(api.post("/api/v1/users/" + id + "/disable", adminToken(), null).status()).isEqualTo(200);
+        HttpResponse<String> refused = browser.exchange(code, verifier);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant").doesNotContain("access_token");
+    }
+
+    @Test
     void withoutPkceThePublicClientGetsNoCode() {
         Browser.Reply reply = browser.startAuthorization(null, "s");
         assertThat(reply.status()).isEqualTo(302);
