@@ -16,62 +16,90 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 /**
  * Reads the {@link Caller} from a verified JWT. Claims that do not make sense (an unknown role, an {@code org}
  * that is not a UUID, a district role without a district) make the token invalid: 401, never a guess.
+ * Where the claims are is a {@link ClaimMapping} ({@code zz.security.claims.*}), so a token of another
+ * provider (e.g. Keycloak's {@code realm_access.roles}) reads the same way.
  */
 public class CallerClaims implements Converter<Jwt, AbstractAuthenticationToken> {
 
     /** District ids as used in topic names, e.g. {@code xiangcheng}. */
     private static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
+    private final ClaimMapping mapping;
+
+    /** With the platform's own claim names. */
+    public CallerClaims() {
+        this(ClaimMapping.DEFAULT);
+    }
+
+    public CallerClaims(ClaimMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    public ClaimMapping mapping() {
+        return mapping;
+    }
+
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Caller caller = caller(jwt.getSubject(), jwt.getClaims());
+        Caller caller = read(jwt.getSubject(), jwt.getClaims());
         return new CallerAuthentication(jwt,
                 caller.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), caller);
     }
 
-    /** @throws InvalidBearerTokenException when the claims are malformed */
+    /** With the platform's own claim names. @throws InvalidBearerTokenException when the claims are malformed */
     public static Caller caller(String subject, Map<String, Object> claims) {
+        return new CallerClaims().read(subject, claims);
+    }
+
+    /** With this converter's mapping. @throws InvalidBearerTokenException when the claims are malformed */
+    public Caller read(String subject, Map<String, Object> claims) {
         if (subject == null || subject.isBlank()) {
             throw invalid("the token has no subject");
         }
-        Set<Role> roles = roles(claims.get(Caller.CLAIM_ROLES));
-        String district = string(claims, Caller.CLAIM_DISTRICT);
+        Set<Role> roles = roles(mapping.roles(), mapping.ignoreUnknownRoles(), ClaimMapping.rolesValue(ClaimMapping.read(claims, mapping.roles())));
+        String district = string(claims, mapping.district());
         if (district != null && !DISTRICT.matcher(district).matches()) {
-            throw invalid("claim 'district' is not a district id: " + echo(district));
+            throw invalid("claim '" + mapping.district() + "' is not a district id: " + echo(district));
         }
-        UUID org = uuid(claims, Caller.CLAIM_ORG);
-        UUID member = uuid(claims, Caller.CLAIM_MEMBER);
+        UUID org = uuid(claims, mapping.org());
+        UUID member = uuid(claims, mapping.member());
         boolean cityWide = roles.contains(Role.CITY_ADMIN);
         if (!cityWide && district == null) {
-            throw invalid("claim 'district' is required for roles " + roles);
+            throw invalid("claim '" + mapping.district() + "' is required for roles " + roles);
         }
         if ((roles.contains(Role.STREET_STAFF) || roles.contains(Role.COMMUNITY_STAFF)) && org == null) {
-            throw invalid("claim 'org' is required for STREET_STAFF and COMMUNITY_STAFF");
+            throw invalid("claim '" + mapping.org() + "' is required for STREET_STAFF and COMMUNITY_STAFF");
         }
         if (roles.contains(Role.MEMBER) && member == null) {
-            throw invalid("claim 'member' is required for MEMBER");
+            throw invalid("claim '" + mapping.member() + "' is required for MEMBER");
         }
         return new Caller(subject, roles, district, org, member);
     }
 
-    private static Set<Role> roles(Object claim) {
+    private static Set<Role> roles(String name, boolean ignoreUnknown, Object claim) {
         if (!(claim instanceof Collection<?> values) || values.isEmpty()) {
-            throw invalid("claim 'roles' must be a non-empty array");
+            throw invalid("claim '" + name + "' must be a non-empty array");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object value : values) {
             try {
                 roles.add(Role.valueOf(String.valueOf(value)));
             } catch (IllegalArgumentException e) {
-                throw invalid("claim 'roles' contains an unknown role: " + echo(String.valueOf(value))
+                if (ignoreUnknown) {
+                    continue;
+                }
+                throw invalid("claim '" + name + "' contains an unknown role: " + echo(String.valueOf(value))
                         + "; known roles are " + List.of(Role.values()));
             }
+        }
+        if (roles.isEmpty()) {
+            throw invalid("claim '" + name + "' holds none of the platform's roles " + List.of(Role.values()));
         }
         return roles;
     }
 
     private static String string(Map<String, Object> claims, String name) {
-        Object value = claims.get(name);
+        Object value = ClaimMapping.read(claims, name);
         if (value == null) {
             return null;
         }

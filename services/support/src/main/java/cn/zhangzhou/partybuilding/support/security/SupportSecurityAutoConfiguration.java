@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         ManagementWebSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
+@EnableConfigurationProperties(ClaimMapping.class)
 public class SupportSecurityAutoConfiguration {
 
     /** Reachable without a token: probes, metrics scraping and the API documentation. */
@@ -47,8 +49,8 @@ public class SupportSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CallerClaims callerClaims() {
-        return new CallerClaims();
+    CallerClaims callerClaims(ClaimMapping mapping) {
+        return new CallerClaims(mapping);
     }
 
     @Bean

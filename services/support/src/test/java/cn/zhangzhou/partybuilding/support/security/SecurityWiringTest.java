@@ -36,6 +36,34 @@ class SecurityWiringTest {
     }
 
     @Test
+    void anotherProvidersClaimsAreMappedByConfigurationAlone() {
+        context.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://keycloak.invalid/certs",
+                        "zz.security.claims.roles=realm_access.roles", "zz.security.claims.district=zz_district",
+                        "zz.security.claims.ignore-unknown-roles=true")
+                .run(run -> {
+                    assertThat(run).hasNotFailed();
+                    ClaimMapping mapping = run.getBean(CallerClaims.class).mapping();
+                    assertThat(mapping.roles()).isEqualTo("realm_access.roles");
+                    assertThat(mapping.district()).isEqualTo("zz_district");
+                    assertThat(mapping.org()).isEqualTo("org");
+                    assertThat(mapping.ignoreUnknownRoles()).isTrue();
+                });
+    }
+
+    @Test
+    void aMalformedClaimPathStopsTheService() {
+        context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem",
+                        "zz.security.claims.roles=realm_access..roles")
+                .run(run -> assertThat(run).hasFailed());
+    }
+
+    @Test
+    void theDefaultsAreThePlatformsOwnClaimNames() {
+        context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem")
+                .run(run -> assertThat(run.getBean(CallerClaims.class).mapping()).isEqualTo(ClaimMapping.DEFAULT));
+    }
+
+    @Test
     void ourDecoderIsUsedWithTheTestKey() {
         context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem")
                 .run(run -> assertThat(run).hasBean("supportJwtDecoder"));

@@ -1,0 +1,180 @@
+package cn.zhangzhou.partybuilding.identity.server;
+
+import cn.zhangzhou.partybuilding.identity.IdentityProperties;
+import cn.zhangzhou.partybuilding.identity.key.ActiveJwkSource;
+import cn.zhangzhou.partybuilding.identity.key.PublishedJwkSource;
+import cn.zhangzhou.partybuilding.identity.key.SigningKeys;
+import cn.zhangzhou.partybuilding.support.security.CallerClaims;
+import cn.zhangzhou.partybuilding.support.security.ProblemSecurityHandlers;
+import cn.zhangzhou.partybuilding.support.security.SupportSecurityAutoConfiguration;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Three filter chains, most specific first. They replace the support module's single resource-server chain, which
+ * steps back by itself ({@code @ConditionalOnMissingBean(SecurityFilterChain)}); the support module's
+ * {@link CallerClaims} and problem-JSON handlers are reused for the API chain.
+ * <ol>
+ *   <li>the authorization server's protocol endpoints ({@code /oauth2/*}, OIDC discovery, userinfo);</li>
+ *   <li>the admin API {@code /api/**}: a resource server of its own tokens, stateless, like every service;</li>
+ *   <li>everything else: the login form (session + CSRF), probes and API docs public.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuthorizationServerConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                // A browser not yet signed in goes to the login form; API clients get a 401.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                // The OIDC userinfo endpoint takes the access token.
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminApiChain(HttpSecurity http, CallerClaims callerClaims, ProblemSecurityHandlers handlers)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callerClaims))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(SupportSecurityAutoConfiguration.PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                // Authenticates with the one AuthenticationProvider bean (LoginAuthenticationProvider, lock-out).
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.issuer().toString()).build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    /** Authorizations (codes, issued tokens) in PostgreSQL: a code issued by one instance is redeemed at another. */
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    /** What {@code /oauth2/jwks} publishes: the active key and the retired ones still within their window. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return new PublishedJwkSource(keys);
+    }
+
+    /** Signs with the active key only. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(new ActiveJwkSource(keys));
+    }
+
+    /** Our own tokens, for the admin API and userinfo: any published key, our issuer, not expired. */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
+        // Spring's validators check the claims (exp, nbf, iss); Nimbus's own claims check would duplicate them.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
+        return decoder;
+    }
+
+    /**
+     * Argon2id (memory-hard, the OWASP first choice) for new hashes; bcrypt hashes still verify and are upgraded at
+     * the next login. Client secrets of district systems are hashed the same way.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Makes Tomcat parse form posts ({@code /login}, {@code /oauth2/token}) before the support module's body-size
+     * filter reads the body into memory: after that the container would find the stream empty and see no
+     * parameters. Tomcat's own limit ({@code server.tomcat.max-http-form-post-size}) bounds form bodies instead.
+     */
+    @Bean
+    FilterRegistrationBean<FormParametersFirstFilter> formParametersFirstFilter() {
+        FilterRegistrationBean<FormParametersFirstFilter> registration =
+                new FilterRegistrationBean<>(new FormParametersFirstFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+}

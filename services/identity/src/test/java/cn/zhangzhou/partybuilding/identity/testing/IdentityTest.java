@@ -1,0 +1,98 @@
+package cn.zhangzhou.partybuilding.identity.testing;
+
+import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.testing.Api;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The identity service on a random port with its own real PostgreSQL database, one context for all test classes.
+ * Tokens come the real way: the bootstrap CITY_ADMIN signs in through the login form (authorization code + PKCE).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "zz.identity.issuer=" + IdentityTest.ISSUER,
+        "zz.identity.bootstrap.admin-username=" + IdentityTest.ADMIN,
+        "zz.identity.bootstrap.admin-password=" + IdentityTest.ADMIN_PASSWORD,
+        "zz.identity.browser-client.redirect-uris=" + IdentityTest.REDIRECT_URI,
+        "zz.identity.keys.encryption-secret=test-secret-0123456789-0123456789-abcdef",
+        "zz.identity.access-token-ttl=PT10M"})
+@Import(TestClockConfig.class)
+public abstract class IdentityTest {
+
+    public static final String ISSUER = "http://identity.test";
+    public static final String ADMIN = "city-admin";
+    public static final String ADMIN_PASSWORD = "bootstrap-password-for-tests";
+    public static final String REDIRECT_URI = "http://127.0.0.1:5173/callback";
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private static final String JDBC_URL = TestInfrastructure.newDatabase("identity");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> JDBC_URL);
+        registry.add("spring.datasource.username", TestInfrastructure::postgresUser);
+        registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected TestClock clock;
+
+    protected Api api;
+    protected Browser browser;
+
+    @BeforeEach
+    void clients() {
+        api = new Api(baseUrl());
+        browser = new Browser(baseUrl());
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private String adminToken;
+
+    /** The bootstrap CITY_ADMIN's token, signed in once per test in a browser of its own. */
+    protected String adminToken() {
+        if (adminToken == null) {
+            adminToken = signIn(ADMIN, ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    /** An access token of the user, signed in through the form in a browser of its own. */
+    protected String signIn(String username, String password) {
+        return new Browser(baseUrl()).signIn(username, password).accessToken();
+    }
+
+    /** A user created by the CITY_ADMIN through the API; returns its id. */
+    protected UUID createUser(String username, Set<String> roles, String district, UUID org, UUID member) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", PASSWORD);
+        body.put("roles", roles);
+        body.put("district", district);
+        body.put("org", org);
+        body.put("member", member);
+        Api.Response created = api.post("/api/v1/users", adminToken(), body);
+        if (created.status() != 201) {
+            throw new AssertionError("could not create " + username + ": " + created);
+        }
+        return UUID.fromString(created.id());
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+}
