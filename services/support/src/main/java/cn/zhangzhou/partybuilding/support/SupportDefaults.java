@@ -33,6 +33,8 @@ public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
         // the HTTP server observation still times and traces the whole request.
         defaults.put("management.observations.enable.spring.security", "false");
         defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
+        // Form posts bypass RequestSizeLimitFilter (the container parses them); this is their limit instead.
+        defaults.put("server.tomcat.max-http-form-post-size", "64KB");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         return defaults;

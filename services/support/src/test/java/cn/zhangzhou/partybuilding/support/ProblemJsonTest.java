@@ -124,6 +124,16 @@ class ProblemJsonTest extends SupportApiTestBase {
     }
 
     @Test
+    void formPostsReachTheContainerUnreadAndAreBoundedToo() {
+        Reply small = call("POST", "/api/v1/things/notes", adminToken(), "text=%E5%BE%AE%E5%BF%83%E6%84%BF",
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(small.status()).as(small.body()).isEqualTo(200);
+        assertThat(small.json().path("text").asString()).isEqualTo("微心愿");
+        call("POST", "/api/v1/things/notes", adminToken(), "text=" + "n".repeat(100 * 1024),
+                "Content-Type", "application/x-www-form-urlencoded").assertProblem(413, "larger than the limit");
+    }
+
+    @Test
     void aBodyLargerThanTheLimitIs413WhetherDeclaredOrChunked() {
         long before = thingCount();
         String huge = thingJson(uniqueCode(), "n".repeat(100 * 1024), "OTHER", 1);

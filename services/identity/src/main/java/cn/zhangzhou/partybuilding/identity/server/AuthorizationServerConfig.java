@@ -15,10 +15,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Map;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -163,18 +161,5 @@ public class AuthorizationServerConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Makes Tomcat parse form posts ({@code /login}, {@code /oauth2/token}) before the support module's body-size
-     * filter reads the body into memory: after that the container would find the stream empty and see no
-     * parameters. Tomcat's own limit ({@code server.tomcat.max-http-form-post-size}) bounds form bodies instead.
-     */
-    @Bean
-    FilterRegistrationBean<FormParametersFirstFilter> formParametersFirstFilter() {
-        FilterRegistrationBean<FormParametersFirstFilter> registration =
-                new FilterRegistrationBean<>(new FormParametersFirstFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-        return registration;
     }
 }

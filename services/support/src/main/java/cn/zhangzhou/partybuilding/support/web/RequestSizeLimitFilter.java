@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,12 +44,23 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
+        if (isForm(request)) {
+            // The container parses form posts (login, token requests) from the stream itself, bounded by
+            // server.tomcat.max-http-form-post-size (SupportDefaults); a body read here would leave it empty.
+            chain.doFilter(request, response);
+            return;
+        }
         byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
         if (body.length > maxBytes) {
             tooLarge(request, response);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

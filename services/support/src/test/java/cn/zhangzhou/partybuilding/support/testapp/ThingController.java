@@ -108,6 +108,12 @@ class ThingController {
         return list(null, 200);
     }
 
+    /** A form post, as a login page or a token endpoint receives them. */
+    @PostMapping(path = "/things/notes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Map<String, Object> note(@RequestParam("text") String text) {
+        return Map.of("text", text, "length", text.length());
+    }
+
     @GetMapping("/whoami")
     Map<String, Object> whoami(Caller caller) {
         Map<String, Object> me = new LinkedHashMap<>();
