@@ -72,6 +72,12 @@ public class SupportSecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    MeController meController() {
+        return new MeController();
+    }
+
+    @Bean
     WebMvcConfigurer callerArgumentResolverConfigurer() {
         return new WebMvcConfigurer() {
             @Override
