@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
         "zz.gateway.breaker.minimum-calls=4",
         "zz.gateway.breaker.open-for=2s",
         "zz.gateway.breaker.half-open-calls=1",
+        "zz.gateway.response-timeouts.xiangcheng-silent=700ms",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,6 +63,7 @@ class GatewayTest {
 
     private static MembershipProcess xiangcheng;
     private static MembershipProcess longwen;
+    private static SilentServer silent;
 
     @Value("${local.server.port}")
     int port;
@@ -81,6 +83,9 @@ class GatewayTest {
         registry.add("zz.gateway.districts.longwen.membership", longwen::baseUrl);
         // A second route to xiangcheng's service with a tiny rate limit, so the 429 test disturbs no other test.
         registry.add("zz.gateway.districts.xiangcheng.limited", xiangcheng::baseUrl);
+        // A "service" that accepts connections and never answers: the response timeout's 504.
+        silent = SilentServer.start();
+        registry.add("zz.gateway.districts.xiangcheng.silent", silent::baseUrl);
     }
 
     @AfterAll
@@ -90,6 +95,9 @@ class GatewayTest {
         }
         if (longwen != null) {
             longwen.stop();
+        }
+        if (silent != null) {
+            silent.close();
         }
     }
 
@@ -194,6 +202,46 @@ class GatewayTest {
     }
 
     @Test
+    @Order(61)
+    void aChunkedBodyOverTheLimitIs413AndHugeHeadersAre431() {
+        byte[] big = ("{\"code\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/xiangcheng/membership/organisations"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TestTokens.districtAdmin("xiangcheng"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        send(chunked).assertProblem(413, "larger than the gateway's limit");
+
+        Reply huge = call("GET", "/api/v1/xiangcheng/membership/statistics", TestTokens.districtAdmin("xiangcheng"), null,
+                "X-Padding", "p".repeat(20 * 1024));
+        assertThat(huge.status()).isEqualTo(431);
+    }
+
+    @Test
+    @Order(62)
+    void aServiceTooSlowForTheResponseTimeoutIs504Problem() {
+        long started = System.nanoTime();
+        call("POST", "/api/v1/xiangcheng/silent/anything", TestTokens.districtAdmin("xiangcheng"), "{}")
+                .assertProblem(504, "xiangcheng-silent did not answer in time");
+        assertThat((System.nanoTime() - started) / 1_000_000).isBetween(600L, 5_000L);
+    }
+
+    @Test
+    @Order(63)
+    void theTraceContinuesInTheService(CapturedOutput output) {
+        // The service's own 404 problem carries the trace id it saw: the gateway's, through traceparent.
+        Reply fromService = call("GET", "/api/v1/xiangcheng/membership/organisations/" + java.util.UUID.randomUUID(),
+                TestTokens.districtAdmin("xiangcheng"), null, "X-Correlation-Id", "trace-check");
+        assertThat(fromService.status()).as(fromService.body()).isEqualTo(404);
+        String serviceTraceId = fromService.json().path("traceId").asString();
+        assertThat(serviceTraceId).matches("[0-9a-f]{32}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("traceId=" + serviceTraceId + " correlationId=trace-check"));
+    }
+
+    @Test
     @Order(7)
     void corsPreflightFromTheDashboardIsAllowedFromElsewhereRefused() {
         Reply allowed = call("OPTIONS", "/api/v1/xiangcheng/membership/statistics", null, null,
@@ -237,8 +285,12 @@ class GatewayTest {
                 call("GET", longwenPath, longwenToken, null).assertProblem(503, "circuit is open"));
         long started = System.nanoTime();
         Reply open = call("GET", longwenPath, longwenToken, null).assertProblem(503, "longwen-membership is unavailable");
+        assertThat(open.json().path("instance").asString()).as("the client's path, not the fallback's").isEqualTo(longwenPath);
         assertThat((System.nanoTime() - started) / 1_000_000).as("an open circuit answers at once").isLessThan(500);
         assertThat(open.header("Retry-After")).isNotNull();
+
+        assertThat(call("GET", "/actuator/prometheus", null, null).body())
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"longwen-membership\"[^}]*state=\"open\"[^}]*} 1\\.0");
 
         Reply other = call("GET", "/api/v1/xiangcheng/membership/statistics", xiangchengToken, null);
         assertThat(other.status()).as(other.body()).isEqualTo(200);

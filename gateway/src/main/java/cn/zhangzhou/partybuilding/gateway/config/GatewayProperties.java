@@ -20,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param breaker            the Resilience4j circuit breaker of each route
  * @param retries            extra attempts for GET/HEAD when the service is unreachable or answers 502/503/504
  * @param corsAllowedOrigins browser origins (the dashboards) allowed to call the API
+ * @param responseTimeouts   route id → its response timeout, where it differs from the HTTP client's global
+ *                           {@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}
+ * @param docsResponseTimeout the response timeout of the {@code /openapi/...} routes: a service generates its
+ *                            OpenAPI document on first request, which takes seconds on a cold JVM
  */
 @ConfigurationProperties("zz.gateway")
 public record GatewayProperties(
@@ -29,7 +33,9 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Breaker breaker,
         @DefaultValue("2") int retries,
-        @DefaultValue List<String> corsAllowedOrigins) {
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue Map<String, Duration> responseTimeouts,
+        @DefaultValue("30s") Duration docsResponseTimeout) {
 
     /**
      * @param store    {@code memory} (Bucket4j in this JVM, the default) or {@code redis} (shared by all gateway

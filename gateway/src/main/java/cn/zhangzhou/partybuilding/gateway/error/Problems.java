@@ -2,7 +2,10 @@ package cn.zhangzhou.partybuilding.gateway.error;
 
 import cn.zhangzhou.partybuilding.gateway.web.CorrelationIdFilter;
 import cn.zhangzhou.partybuilding.gateway.web.TraceIds;
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -39,6 +42,15 @@ public final class Problems {
         return response.writeWith(Mono.just(buffer));
     }
 
+    /** The path the client asked for: a breaker's fallback runs on a forwarded path, which means nothing to it. */
+    private static String originalPath(ServerWebExchange exchange) {
+        Set<URI> original = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+        if (original != null && !original.isEmpty()) {
+            return original.iterator().next().getRawPath();
+        }
+        return exchange.getRequest().getPath().value();
+    }
+
     static Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
@@ -46,7 +58,7 @@ public final class Problems {
         body.put("title", known == null ? "Error " + status.value() : known.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("instance", originalPath(exchange));
         String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
         if (correlationId != null) {
             body.put("correlationId", correlationId);

@@ -5,10 +5,12 @@ import cn.zhangzhou.partybuilding.gateway.error.Problems;
 import cn.zhangzhou.partybuilding.gateway.limit.RateLimitFilter;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +49,7 @@ public class DistrictRoutes {
                                     .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
                                             HttpStatus.GATEWAY_TIMEOUT)
                                     .setExceptions(IOException.class, TimeoutException.class)))
+                    .metadata(timeouts(properties, id))
                     .uri(uri));
             routes.route(id + "-docs", r -> r.order(0)
                     .path("/openapi/" + district + "/" + service)
@@ -54,6 +57,7 @@ public class DistrictRoutes {
                             .setPath("/v3/api-docs")
                             .filter(rateLimit)
                             .circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FALLBACK_PATH + id)))
+                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.docsResponseTimeout().toMillis())
                     .uri(uri));
         }));
         routes.route("unknown", r -> r.order(Integer.MAX_VALUE)
@@ -63,6 +67,12 @@ public class DistrictRoutes {
                                 unknown(exchange.getRequest().getPath().value(), properties.districts()))))
                 .uri("no://op"));
         return routes.build();
+    }
+
+    /** The route's own response timeout, if configured (milliseconds, as the gateway's route metadata wants). */
+    private static Map<String, Object> timeouts(GatewayProperties properties, String routeId) {
+        Duration timeout = properties.responseTimeouts().get(routeId);
+        return timeout == null ? Map.of() : Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout.toMillis());
     }
 
     public static String routeId(String district, String service) {
