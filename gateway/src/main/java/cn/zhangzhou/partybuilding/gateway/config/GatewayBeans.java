@@ -10,6 +10,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -17,9 +18,6 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import java.util.List;
@@ -34,25 +32,25 @@ public class GatewayBeans {
         return new InMemoryRateLimiter(properties.rateLimit());
     }
 
-    /** Redis: replenish rate per second = capacity / period (at least 1), burst = capacity; per route as configured. */
+    /**
+     * Redis: Spring Cloud Gateway's own {@code redisRateLimiter} bean, given one bucket per route: replenish rate
+     * per second = capacity / period (at least 1), burst = capacity.
+     */
     @Bean
     @ConditionalOnProperty(name = "zz.gateway.rate-limit.store", havingValue = "redis")
-    ClientRateLimiter redisRateLimiter(GatewayProperties properties, ReactiveStringRedisTemplate redis,
-                                       RedisScript<List<Long>> redisRequestRateLimiterScript,
-                                       ConfigurationService configurationService) {
+    ClientRateLimiter redisClientRateLimiter(GatewayProperties properties, RedisRateLimiter redisRateLimiter) {
         GatewayProperties.RateLimit config = properties.rateLimit();
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, redisRequestRateLimiterScript, configurationService);
-        limiter.setIncludeHeaders(true);
+        redisRateLimiter.setIncludeHeaders(true);
         properties.districts().forEach((district, services) -> services.keySet().forEach(service -> {
             String id = DistrictRoutes.routeId(district, service);
             for (String route : List.of(id, id + "-docs")) {
                 GatewayProperties.Limit limit = config.forRoute(route);
                 long perSecond = Math.max(1, limit.capacity() * 1000 / Math.max(1, limit.period().toMillis()));
-                limiter.getConfig().put(route, new RedisRateLimiter.Config()
+                redisRateLimiter.getConfig().put(route, new RedisRateLimiter.Config()
                         .setReplenishRate((int) perSecond).setBurstCapacity((int) limit.capacity()).setRequestedTokens(1));
             }
         }));
-        return new RedisClientRateLimiter(limiter);
+        return new RedisClientRateLimiter(redisRateLimiter);
     }
 
     @Bean
@@ -79,13 +77,13 @@ public class GatewayBeans {
 
     /** One Swagger UI entry per district × service, each read through the gateway's {@code /openapi/...} route. */
     @Bean
-    InitializingBean swaggerUrls(SwaggerUiConfigProperties swaggerUi, GatewayProperties properties) {
-        return () -> {
+    InitializingBean swaggerUrls(ObjectProvider<SwaggerUiConfigProperties> swaggerUiConfig, GatewayProperties properties) {
+        return () -> swaggerUiConfig.ifAvailable(swaggerUi -> {
             Set<SwaggerUrl> urls = new LinkedHashSet<>();
             properties.districts().forEach((district, services) -> services.keySet().forEach(service ->
                     urls.add(new SwaggerUrl(district + "-" + service, "/openapi/" + district + "/" + service,
                             service + " (" + district + ")"))));
             swaggerUi.setUrls(urls);
-        };
+        });
     }
 }

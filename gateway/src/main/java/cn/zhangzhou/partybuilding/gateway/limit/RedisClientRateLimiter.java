@@ -16,6 +16,10 @@ public class RedisClientRateLimiter implements ClientRateLimiter {
         this.redis = redis;
     }
 
+    RedisRateLimiter redis() {
+        return redis;
+    }
+
     @Override
     public Mono<Decision> tryConsume(String routeId, String client) {
         return redis.isAllowed(routeId, client).map(response -> {
