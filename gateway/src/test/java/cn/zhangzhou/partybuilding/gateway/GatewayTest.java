@@ -221,11 +221,21 @@ class GatewayTest {
 
     @Test
     @Order(62)
-    void aServiceTooSlowForTheResponseTimeoutIs504Problem() {
+    void aServiceTooSlowForTheResponseTimeoutIs504ProblemAndOnlyGetIsRetried() {
+        String token = TestTokens.districtAdmin("xiangcheng");
+        int before = silent.connections();
         long started = System.nanoTime();
-        call("POST", "/api/v1/xiangcheng/silent/anything", TestTokens.districtAdmin("xiangcheng"), "{}")
+        call("POST", "/api/v1/xiangcheng/silent/anything", token, "{}")
                 .assertProblem(504, "xiangcheng-silent did not answer in time");
         assertThat((System.nanoTime() - started) / 1_000_000).isBetween(600L, 5_000L);
+        await().atMost(Duration.ofSeconds(2)).until(() -> silent.connections() >= before + 1);
+        assertThat(silent.connections()).as("a POST is never retried").isEqualTo(before + 1);
+
+        call("GET", "/api/v1/xiangcheng/silent/anything", token, null)
+                .assertProblem(504, "xiangcheng-silent did not answer in time");
+        // zz.gateway.retries=1: the first attempt and one retry, each on its own connection.
+        await().atMost(Duration.ofSeconds(2)).until(() -> silent.connections() >= before + 3);
+        assertThat(silent.connections()).as("a GET is retried once").isEqualTo(before + 3);
     }
 
     @Test

@@ -37,6 +37,11 @@ final class SilentServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
+    /** Connections accepted so far: one per attempt the gateway made. */
+    int connections() {
+        return held.size();
+    }
+
     private void acceptForever() {
         while (!server.isClosed()) {
             try {

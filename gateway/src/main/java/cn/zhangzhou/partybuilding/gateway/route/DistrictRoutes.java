@@ -48,7 +48,8 @@ public class DistrictRoutes {
                                     .setSeries()
                                     .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
                                             HttpStatus.GATEWAY_TIMEOUT)
-                                    .setExceptions(IOException.class, TimeoutException.class)))
+                                    .setExceptions(IOException.class, TimeoutException.class,
+                                            org.springframework.cloud.gateway.support.TimeoutException.class)))
                     .metadata(timeouts(properties, id))
                     .uri(uri));
             routes.route(id + "-docs", r -> r.order(0)

@@ -38,7 +38,8 @@ public class FallbackController {
                 return Problems.write(exchange, status.getStatusCode(), status.getReason());
             }
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException
+                || failure instanceof org.springframework.cloud.gateway.support.TimeoutException) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, routeId + " did not answer in time");
         }
         return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, routeId + " is unavailable ("

@@ -9,11 +9,14 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -30,7 +33,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * The token is passed on unchanged: the services verify it again (defence in depth).
  *
  * <p>The key comes from Boot's {@code spring.security.oauth2.resourceserver.jwt.*} (jwk-set-uri, issuer-uri or
- * public-key-location) or, like the services, from {@code zz.security.jwt.public-key-location}.
+ * public-key-location), which wins when set, or, like the services, from {@code zz.security.jwt.public-key-location}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -71,9 +74,12 @@ public class GatewaySecurity {
                 .build();
     }
 
-    /** The services' setting works here too: an RSA public key PEM, RS256, exp/nbf checked. */
+    /**
+     * The services' setting works here too: an RSA public key PEM, RS256, exp/nbf checked. Boot's own
+     * {@code spring.security.oauth2.resourceserver.jwt.*} settings win when given (see {@link OnlyZzKey}).
+     */
     @Bean
-    @ConditionalOnProperty("zz.security.jwt.public-key-location")
+    @Conditional(OnlyZzKey.class)
     ReactiveJwtDecoder zzPublicKeyJwtDecoder(org.springframework.core.env.Environment environment,
                                              ResourceLoader resources) throws Exception {
         String location = environment.getRequiredProperty("zz.security.jwt.public-key-location");
@@ -86,6 +92,21 @@ public class GatewaySecurity {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefault());
         return decoder;
+    }
+
+    /** {@code zz.security.jwt.public-key-location} is set and none of Boot's JWT key settings is. */
+    static class OnlyZzKey implements Condition {
+
+        private static final String BOOT = "spring.security.oauth2.resourceserver.jwt.";
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            org.springframework.core.env.Environment environment = context.getEnvironment();
+            return environment.containsProperty("zz.security.jwt.public-key-location")
+                    && !environment.containsProperty(BOOT + "jwk-set-uri")
+                    && !environment.containsProperty(BOOT + "issuer-uri")
+                    && !environment.containsProperty(BOOT + "public-key-location");
+        }
     }
 
     private static RSAPublicKey publicKey(Resource resource) throws Exception {
