@@ -74,6 +74,12 @@ public class SupportSecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    MeController meController() {
+        return new MeController();
+    }
+
+    @Bean
     WebMvcConfigurer callerArgumentResolverConfigurer() {
         return new WebMvcConfigurer() {
             @Override

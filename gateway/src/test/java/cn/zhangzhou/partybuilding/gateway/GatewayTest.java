@@ -1,0 +1,379 @@
+package cn.zhangzhou.partybuilding.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway on a real port in front of two real membership services (child JVMs, districts xiangcheng and
+ * longwen, on real PostgreSQL and Kafka), called over real HTTP with tokens signed by the test key both trust.
+ * The breaker test stops and restarts longwen, so it runs last.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "zz.security.jwt.public-key-location=classpath:" + TestTokens.PUBLIC_KEY_RESOURCE,
+        "zz.gateway.cors-allowed-origins=http://dashboard.test",
+        "zz.gateway.max-body-size=64KB",
+        "zz.gateway.retries=1",
+        "zz.gateway.rate-limit.routes.xiangcheng-limited.capacity=3",
+        // 3 per 15 s, refilled evenly: a token every 5 s, long beside the time the three calls take.
+        "zz.gateway.rate-limit.routes.xiangcheng-limited.period=15s",
+        "zz.gateway.breaker.sliding-window=4",
+        "zz.gateway.breaker.minimum-calls=4",
+        "zz.gateway.breaker.open-for=2s",
+        "zz.gateway.breaker.half-open-calls=1",
+        "zz.gateway.response-timeouts.xiangcheng-silent=700ms",
+        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern STATISTICS_COUNT =
+            Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/statistics\"[^}]*} ([0-9.E]+)");
+
+    private static MembershipProcess xiangcheng;
+    private static MembershipProcess longwen;
+    private static SilentServer silent;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) throws IOException {
+        Path key = Path.of("target", "gateway-test-jwt-public.pem").toAbsolutePath();
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
+        xiangcheng = MembershipProcess.create("xiangcheng", key);
+        longwen = MembershipProcess.create("longwen", key);
+        xiangcheng.start();
+        longwen.start();
+        xiangcheng.awaitReady(Duration.ofMinutes(3));
+        longwen.awaitReady(Duration.ofMinutes(3));
+        registry.add("zz.gateway.districts.xiangcheng.membership", xiangcheng::baseUrl);
+        registry.add("zz.gateway.districts.longwen.membership", longwen::baseUrl);
+        // A second route to xiangcheng's service with a tiny rate limit, so the 429 test disturbs no other test.
+        registry.add("zz.gateway.districts.xiangcheng.limited", xiangcheng::baseUrl);
+        // A "service" that accepts connections and never answers: the response timeout's 504.
+        silent = SilentServer.start();
+        registry.add("zz.gateway.districts.xiangcheng.silent", silent::baseUrl);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (xiangcheng != null) {
+            xiangcheng.stop();
+        }
+        if (longwen != null) {
+            longwen.stop();
+        }
+        if (silent != null) {
+            silent.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRequestReachesItsDistrictsServiceWithCorrelationAndTrace(CapturedOutput output) {
+        Reply x = call("GET", "/api/v1/xiangcheng/membership/statistics", TestTokens.districtAdmin("xiangcheng"), null,
+                "X-Correlation-Id", "corr-123");
+        assertThat(x.status()).as(x.body()).isEqualTo(200);
+        assertThat(x.json().path("district").asString()).isEqualTo("xiangcheng");
+        assertThat(x.header("X-Correlation-Id")).isEqualTo("corr-123");
+
+        Reply l = call("GET", "/api/v1/longwen/membership/statistics", TestTokens.districtAdmin("longwen"), null);
+        assertThat(l.status()).as(l.body()).isEqualTo(200);
+        assertThat(l.json().path("district").asString()).isEqualTo("longwen");
+        assertThat(l.header("X-Correlation-Id")).as("generated when absent").matches("[0-9a-f-]{36}");
+
+        // A role that spans districts may call any of them; the service sees the very same token.
+        Reply city = call("GET", "/api/v1/longwen/membership/me", TestTokens.cityAdmin(), null);
+        assertThat(city.status()).as(city.body()).isEqualTo(200);
+        assertThat(city.json().path("subject").asString()).isEqualTo("city-admin");
+        assertThat(city.json().path("roles").toString()).isEqualTo("[\"CITY_ADMIN\"]");
+        Reply cityStats = call("GET", "/api/v1/longwen/membership/statistics", TestTokens.cityAdmin(), null);
+        assertThat(cityStats.status()).as(cityStats.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("GET /api/v1/xiangcheng/membership/statistics 200 \\d+ms route=xiangcheng-membership "
+                        + "client=\\S+ traceId=[0-9a-f]{32} correlationId=corr-123"));
+
+        String metrics = call("GET", "/actuator/prometheus", null, null).body();
+        assertThat(metrics).contains("routeId=\"xiangcheng-membership\"").contains("routeId=\"longwen-membership\"");
+        assertThat(call("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
+    }
+
+    @Test
+    @Order(2)
+    void theOtherDistrictsTokenIsRefusedBeforeTheService() {
+        double before = servedStatistics(longwen);
+        Reply refused = call("GET", "/api/v1/longwen/membership/statistics", TestTokens.districtAdmin("xiangcheng"), null);
+        refused.assertProblem(403, "The token's district is xiangcheng, not longwen");
+        Reply post = call("POST", "/api/v1/longwen/membership/organisations", TestTokens.districtAdmin("xiangcheng"),
+                "{\"code\":\"X1\",\"name\":\"x\",\"type\":\"COMMUNITY\"}");
+        post.assertProblem(403, "not longwen");
+        assertThat(servedStatistics(longwen)).as("the refused request never reached longwen's service").isEqualTo(before);
+        // The service counts what it serves: a request that passes is seen there.
+        call("GET", "/api/v1/longwen/membership/statistics", TestTokens.districtAdmin("longwen"), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> servedStatistics(longwen) > before);
+    }
+
+    @Test
+    @Order(3)
+    void noForgedOrExpiredTokenIs401() {
+        String path = "/api/v1/xiangcheng/membership/statistics";
+        Reply none = call("GET", path, null, null).assertProblem(401, "Authentication required");
+        assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+        call("GET", path, TestTokens.signedByOtherKey("xiangcheng"), null).assertProblem(401, "Invalid bearer token");
+        Reply expired = call("GET", path, TestTokens.expired("xiangcheng"), null).assertProblem(401, "expired");
+        assertThat(expired.header("WWW-Authenticate")).contains("invalid_token");
+        call("GET", path, "not.a.jwt", null).assertProblem(401, "Invalid bearer token");
+        call("GET", path, TestTokens.withClaims("someone", Map.of("district", "xiangcheng")), null)
+                .assertProblem(401, "claim 'roles'");
+        // A token without a district (and no cross-district role) is in no district.
+        call("GET", path, TestTokens.withClaims("someone", Map.of("roles", List.of("DISTRICT_ADMIN"))), null)
+                .assertProblem(403, "district is (none)");
+    }
+
+    @Test
+    @Order(4)
+    void tooManyRequestsAre429WithRetryAfterAndTheLimitRecovers() {
+        String path = "/api/v1/xiangcheng/limited/statistics";
+        String token = TestTokens.districtAdmin("rate-tester", "xiangcheng");
+        for (int i = 0; i < 3; i++) {
+            Reply ok = call("GET", path, token, null);
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        }
+        Reply limited = call("GET", path, token, null).assertProblem(429, "Too many requests on xiangcheng-limited");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 5);
+        // Per client: another subject still has its own bucket; the other route is untouched.
+        assertThat(call("GET", path, TestTokens.districtAdmin("other-client", "xiangcheng"), null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/xiangcheng/membership/statistics", token, null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> call("GET", path, token, null).status() == 200);
+    }
+
+    @Test
+    @Order(5)
+    void unknownDistrictOrServiceIs404Problem() {
+        String token = TestTokens.districtAdmin("xiangcheng");
+        call("GET", "/api/v1/nowhere/membership/statistics", token, null)
+                .assertProblem(404, "Unknown district 'nowhere'");
+        call("GET", "/api/v1/xiangcheng/nothing/statistics", token, null)
+                .assertProblem(404, "District xiangcheng has no service 'nothing'");
+        call("GET", "/elsewhere", token, null).assertProblem(404, "Nothing at /elsewhere");
+    }
+
+    @Test
+    @Order(6)
+    void anOversizedBodyIs413() {
+        String big = "{\"code\":\"" + "x".repeat(70 * 1024) + "\"}";
+        call("POST", "/api/v1/xiangcheng/membership/organisations", TestTokens.districtAdmin("xiangcheng"), big)
+                .assertProblem(413, "larger than the gateway's limit of 65536 bytes");
+    }
+
+    @Test
+    @Order(61)
+    void aChunkedBodyOverTheLimitIs413AndHugeHeadersAre431() {
+        byte[] big = ("{\"code\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/xiangcheng/membership/organisations"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TestTokens.districtAdmin("xiangcheng"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        send(chunked).assertProblem(413, "larger than the gateway's limit");
+
+        Reply huge = call("GET", "/api/v1/xiangcheng/membership/statistics", TestTokens.districtAdmin("xiangcheng"), null,
+                "X-Padding", "p".repeat(20 * 1024));
+        assertThat(huge.status()).isEqualTo(431);
+    }
+
+    @Test
+    @Order(62)
+    void aServiceTooSlowForTheResponseTimeoutIs504ProblemAndOnlyGetIsRetried() {
+        String token = TestTokens.districtAdmin("xiangcheng");
+        int before = silent.connections();
+        long started = System.nanoTime();
+        call("POST", "/api/v1/xiangcheng/silent/anything", token, "{}")
+                .assertProblem(504, "xiangcheng-silent did not answer in time");
+        assertThat((System.nanoTime() - started) / 1_000_000).isBetween(600L, 5_000L);
+        await().atMost(Duration.ofSeconds(2)).until(() -> silent.connections() >= before + 1);
+        assertThat(silent.connections()).as("a POST is never retried").isEqualTo(before + 1);
+
+        call("GET", "/api/v1/xiangcheng/silent/anything", token, null)
+                .assertProblem(504, "xiangcheng-silent did not answer in time");
+        // zz.gateway.retries=1: the first attempt and one retry, each on its own connection.
+        await().atMost(Duration.ofSeconds(2)).until(() -> silent.connections() >= before + 3);
+        assertThat(silent.connections()).as("a GET is retried once").isEqualTo(before + 3);
+    }
+
+    @Test
+    @Order(63)
+    void theTraceContinuesInTheService(CapturedOutput output) {
+        // The service's own 404 problem carries the trace id it saw: the gateway's, through traceparent.
+        Reply fromService = call("GET", "/api/v1/xiangcheng/membership/organisations/" + java.util.UUID.randomUUID(),
+                TestTokens.districtAdmin("xiangcheng"), null, "X-Correlation-Id", "trace-check");
+        assertThat(fromService.status()).as(fromService.body()).isEqualTo(404);
+        String serviceTraceId = fromService.json().path("traceId").asString();
+        assertThat(serviceTraceId).matches("[0-9a-f]{32}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("traceId=" + serviceTraceId + " correlationId=trace-check"));
+    }
+
+    @Test
+    @Order(7)
+    void corsPreflightFromTheDashboardIsAllowedFromElsewhereRefused() {
+        Reply allowed = call("OPTIONS", "/api/v1/xiangcheng/membership/statistics", null, null,
+                "Origin", "http://dashboard.test", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "authorization");
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://dashboard.test");
+        assertThat(allowed.header("Access-Control-Allow-Methods")).contains("GET");
+
+        call("OPTIONS", "/api/v1/xiangcheng/membership/statistics", null, null,
+                "Origin", "http://evil.test", "Access-Control-Request-Method", "GET")
+                .assertProblem(403, "Cross-origin requests from http://evil.test are not allowed");
+        Reply simple = call("GET", "/api/v1/xiangcheng/membership/statistics", TestTokens.districtAdmin("xiangcheng"),
+                null, "Origin", "http://dashboard.test");
+        assertThat(simple.status()).isEqualTo(200);
+        assertThat(simple.header("Access-Control-Allow-Origin")).isEqualTo("http://dashboard.test");
+    }
+
+    @Test
+    @Order(8)
+    void oneSwaggerUiListsEveryServicesApiDocsThroughTheGateway() {
+        JsonNode config = call("GET", "/v3/api-docs/swagger-config", null, null).json();
+        assertThat(config.path("urls").toString()).contains("/openapi/xiangcheng/membership")
+                .contains("/openapi/longwen/membership");
+        Reply docs = call("GET", "/openapi/longwen/membership", null, null);
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/v1/organisations")).isTrue();
+        assertThat(call("GET", "/swagger-ui.html", null, null).status()).isIn(200, 302);
+    }
+
+    @Test
+    @Order(100)
+    void aStoppedServiceOpensItsCircuitWhileTheOtherDistrictWorksAndClosesWhenBack() {
+        String longwenToken = TestTokens.districtAdmin("longwen");
+        String xiangchengToken = TestTokens.districtAdmin("xiangcheng");
+        String longwenPath = "/api/v1/longwen/membership/statistics";
+        longwen.stop();
+
+        // Failures (connection refused) are 503 problems at once; after the window's failures the circuit opens.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                call("GET", longwenPath, longwenToken, null).assertProblem(503, "circuit is open"));
+        long started = System.nanoTime();
+        Reply open = call("GET", longwenPath, longwenToken, null).assertProblem(503, "longwen-membership is unavailable");
+        assertThat(open.json().path("instance").asString()).as("the client's path, not the fallback's").isEqualTo(longwenPath);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("an open circuit answers at once").isLessThan(500);
+        assertThat(open.header("Retry-After")).isNotNull();
+
+        assertThat(call("GET", "/actuator/prometheus", null, null).body())
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"longwen-membership\"[^}]*state=\"open\"[^}]*} 1\\.0");
+
+        Reply other = call("GET", "/api/v1/xiangcheng/membership/statistics", xiangchengToken, null);
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+
+        longwen.start();
+        longwen.awaitReady(Duration.ofMinutes(3));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> call("GET", longwenPath, longwenToken, null).status() == 200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("GET", longwenPath, longwenToken, null).status()).as("closed again").isEqualTo(200);
+        }
+    }
+
+    private double servedStatistics(MembershipProcess service) {
+        Reply metrics = get(service.baseUrl() + "/actuator/prometheus");
+        Matcher m = STATISTICS_COUNT.matcher(metrics.body());
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
+
+    record Reply(int status, String body, HttpResponse<String> raw) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        Reply assertProblem(int expected, String detailFragment) {
+            assertThat(status).as(body).isEqualTo(expected);
+            assertThat(header("Content-Type")).as(body).startsWith("application/problem+json");
+            assertThat(json().path("status").asInt()).isEqualTo(expected);
+            assertThat(json().path("detail").asString()).contains(detailFragment);
+            assertThat(header("X-Correlation-Id")).isNotBlank();
+            return this;
+        }
+    }
+
+    private Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    private Reply call(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

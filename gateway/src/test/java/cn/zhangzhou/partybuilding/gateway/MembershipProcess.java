@@ -1,0 +1,161 @@
+package cn.zhangzhou.partybuilding.gateway;
+
+import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One district's membership service as a child JVM, started from its fat jar the way the local platform starts it
+ * (configuration in environment variables), on real PostgreSQL and Kafka. Can be stopped and started again on the
+ * same port and database, as an operator would restart it.
+ */
+final class MembershipProcess {
+
+    static final String JAR = "services/membership/target/membership-service.jar";
+
+    private final String district;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path jar;
+    private final Path log;
+    private Process process;
+
+    private MembershipProcess(String district, int port, Map<String, String> env, Path jar, Path log) {
+        this.district = district;
+        this.port = port;
+        this.env = env;
+        this.jar = jar;
+        this.log = log;
+    }
+
+    static MembershipProcess create(String district, Path publicKeyFile) {
+        Path jar = repositoryRoot().resolve(JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the gateway's tests run real membership services; "
+                    + "build it first (mvn -B -q -pl services/membership -am -DskipTests package) or run the whole reactor");
+        }
+        int port = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("ZZ_DISTRICT", district);
+        env.put("ZZ_SERVICE", "membership");
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_DATASOURCE_URL", TestInfrastructure.newDatabase("gw_membership_" + district));
+        env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
+        env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
+        Path log = Path.of("target", "membership-" + district + ".log").toAbsolutePath();
+        return new MembershipProcess(district, port, env, jar, log);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    void start() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start membership for " + district, e);
+        }
+    }
+
+    /** Polls readiness (the child cannot tell us otherwise); fails with the log tail if it exits or times out. */
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("membership " + district + " exited with " + process.exitValue()
+                        + "; log tail:\n" + tail());
+            }
+            try {
+                HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                process.waitFor(300, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("membership " + district + " not ready in " + timeout.toSeconds() + " s (last: "
+                + last + "); log tail:\n" + tail());
+    }
+
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Surefire runs in gateway/; the repository root is its parent (the one holding services/). */
+    static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("services/membership"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root above " + here);
+    }
+}
