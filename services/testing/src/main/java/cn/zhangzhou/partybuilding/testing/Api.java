@@ -83,9 +83,11 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode json = raw == null || raw.isBlank() ? JSON.missingNode() : JSON.readTree(raw);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    json, raw);
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            // Only JSON answers are parsed: a Prometheus scrape or an HTML page stays raw text.
+            boolean isJson = type == null || type.contains("json");
+            JsonNode json = raw == null || raw.isBlank() || !isJson ? JSON.missingNode() : JSON.readTree(raw);
+            return new Response(response.statusCode(), type, json, raw);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

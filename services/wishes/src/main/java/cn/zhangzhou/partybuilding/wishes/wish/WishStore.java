@@ -4,13 +4,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
 import cn.zhangzhou.partybuilding.events.wishes.PostedBy;
@@ -18,6 +25,7 @@ import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
 import cn.zhangzhou.partybuilding.messaging.Outbox;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
+import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 
 /**
  * The wish table and the one way to move a wish: a conditional update on id, current status (and the
@@ -34,19 +42,19 @@ public class WishStore {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Duration roundLength;
 
-    private final java.time.Duration roundLength;
-
-    public WishStore(JdbcClient jdbc, Outbox outbox, Clock clock,
-                     cn.zhangzhou.partybuilding.wishes.WishesProperties properties) {
+    public WishStore(JdbcClient jdbc, Outbox outbox, Clock clock, WishesProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.meters = meters;
         this.roundLength = properties.wishes().roundLength();
     }
 
     public Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Optional<Wish> find(UUID id) {
@@ -67,6 +75,7 @@ public class WishStore {
                 .update();
         history(w.id(), null, w.status(), "POST", actor, null);
         outbox.append(event, 1);
+        countAfterCommit("POST", w.status());
     }
 
     /**
@@ -77,7 +86,7 @@ public class WishStore {
      * @return the new version
      */
     public long move(Wish expected, Transition transition, Long expectedVersion, String set,
-                     java.util.Map<String, Object> params, String actor, String reason, DomainEvent event) {
+                     Map<String, Object> params, String actor, String reason, DomainEvent event) {
         transition.check(expected.id(), expected.status());
         if (expectedVersion != null && expectedVersion != expected.version()) {
             throw ConflictException.staleVersion("wish", expected.id(), expectedVersion);
@@ -106,7 +115,25 @@ public class WishStore {
         long version = expected.version() + 1;
         history(expected.id(), expected.status(), transition.to(), transition.name(), actor, reason);
         outbox.append(event, version);
+        countAfterCommit(transition.name(), transition.to());
         return version;
+    }
+
+    /**
+     * Business metric {@code zz.wishes.transitions{transition,to}} (wishes posted, published, claimed, released,
+     * confirmed, expired ...), counted only once the transition committed, so a rolled-back move never counts.
+     */
+    private void countAfterCommit(String transition, WishStatus to) {
+        Counter counter = Counter.builder("zz.wishes.transitions")
+                .description("Wish transitions committed, by transition and resulting status")
+                .tag("transition", transition).tag("to", to.name())
+                .register(meters);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 
     /** An event that changes no status (a contact reveal) still moves the aggregate version. */
