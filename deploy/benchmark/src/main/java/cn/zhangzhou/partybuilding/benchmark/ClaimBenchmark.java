@@ -126,7 +126,8 @@ final class ClaimBenchmark {
 
         List<SpreadLevel> levels = new ArrayList<>();
         for (int clients : options.levels()) {
-            int needed = (int) Math.ceil(rate * (options.duration().toSeconds() + options.warmup().toSeconds()) * 1.5) + 500;
+            // Generous: the rate still grows after the warm-up, and a pool that runs dry cuts the level short.
+            int needed = (int) Math.ceil(rate * (options.duration().toSeconds() + options.warmup().toSeconds()) * 2.5) + 1000;
             if (pool.size() < needed) {
                 out.printf("topping the pool up to %d wishes ...%n", needed);
                 api.publishWishes(needed - pool.size(), PUBLISHERS, pool);

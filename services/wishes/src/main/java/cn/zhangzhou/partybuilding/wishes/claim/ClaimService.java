@@ -80,8 +80,10 @@ public class ClaimService {
     @Transactional
     public Claim claim(Caller caller, UUID wishId, Claimer claimer) {
         Wish w = wishes.require(wishId);
-        Resolved who = resolve(caller, w, claimer);
+        // State first: under contention most claims arrive after the winner committed, and their 409 should
+        // not wait for the eligibility queries.
         Transition.CLAIM.check(wishId, w.status());
+        Resolved who = resolve(caller, w, claimer);
         claims.lockClaimer(who.id());
         if (claims.openClaims(who.id()) >= rules.maxOpenClaims()) {
             throw new DomainRuleException(who.kind().name().toLowerCase() + " " + who.id() + " already holds "
