@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -45,24 +44,22 @@ public final class Benchmark {
     private final PrintStream out = System.out;
     /** What to close, most recent first. */
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    /** The claim path (wishes) instead of the write path (membership). */
-    private final boolean claims;
+    /** The write path (membership), the claim path (wishes) or the gateway comparison. */
+    private final Mode mode;
 
-    private Benchmark(BenchmarkOptions options, Path root, Path dir, boolean claims) {
+    private Benchmark(BenchmarkOptions options, Path root, Path dir, Mode mode) {
         this.options = options;
         this.root = root;
         this.dir = dir;
-        this.claims = claims;
+        this.mode = mode;
     }
 
     public static void main(String[] args) throws Exception {
-        boolean claims = args.length > 0 && "claims".equals(args[0]);
-        if (claims) {
-            args = Arrays.copyOfRange(args, 1, args.length);
-        }
+        Mode mode;
         BenchmarkOptions options;
         try {
-            options = claims ? BenchmarkOptions.parse(args, List.of(4, 8, 16)) : BenchmarkOptions.parse(args);
+            mode = Mode.of(args);
+            options = BenchmarkOptions.parse(mode.options(args), mode.defaultLevels());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage().isEmpty() ? BenchmarkOptions.USAGE : e.getMessage() + "\n" + BenchmarkOptions.USAGE);
             System.exit(2);
@@ -72,7 +69,7 @@ public final class Benchmark {
         Path dir = Files.createTempDirectory("zz-benchmark-");
         // Before the first logger exists: the infra logs go into the run's temp dir.
         System.setProperty("zz.bench.logs", dir.toString());
-        Benchmark benchmark = new Benchmark(options, root, dir, claims);
+        Benchmark benchmark = new Benchmark(options, root, dir, mode);
         Thread hook = new Thread(benchmark::cleanUp, "benchmark-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = 0;
@@ -94,8 +91,12 @@ public final class Benchmark {
         out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
                 machine.memoryMiB(), machine.java(), machine.loadAverage());
         out.println("temp dir " + dir);
-        if (claims) {
+        if (mode == Mode.CLAIMS) {
             new ClaimBenchmark(options, root, dir, resources, out).run();
+            return;
+        }
+        if (mode == Mode.GATEWAY) {
+            new GatewayBenchmark(options, root, dir, resources, out).run();
             return;
         }
 

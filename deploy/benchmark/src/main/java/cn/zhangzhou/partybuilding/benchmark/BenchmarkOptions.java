@@ -26,16 +26,21 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
                         List<Integer> contenders, int rounds) {
 
     static final String USAGE = """
-            usage: java -jar deploy/benchmark/target/benchmark.jar [claims] [options]   (from the repository root)
+            usage: java -jar deploy/benchmark/target/benchmark.jar [claims|gateway] [options]   (from the repository root)
               (no command)              the membership write path (POST /members) against its ceiling
               claims                    the wishes claim path: spread claims against their ceiling, then
                                         contended claims (one wish, many claimers at once)
-              --levels 1,2,4,8,16       client concurrency levels (claims: 4,8,16)
+              gateway                   GET /me and GET /members/{id} direct, through a bare Spring Cloud
+                                        Gateway and through the real gateway (all filters on), then each at
+                                        half the direct maximum rate (open loop); --service-jvm-arg applies to
+                                        all three child JVMs
+              --levels 1,2,4,8,16       client concurrency levels (claims: 4,8,16; gateway: 1,4,8,16,32)
               --duration 15             measured seconds per level (write path and ceiling)
               --warmup 3                unmeasured seconds before each level
               --jit-warmup 60           unmeasured seconds of load (8 clients) before the first level
-              --fixed-rate-duration 30  seconds of the open-loop run at half the best rate
-              --fixed-rate 0            commands/s of that run (0 = half the best measured rate)
+              --fixed-rate-duration 30  seconds of the open-loop run at half the best rate (gateway: per target)
+              --fixed-rate 0            commands/s of that run (0 = half the best measured rate; gateway: half
+                                        the best direct rate of each endpoint)
               --service-jvm-arg ARG     extra JVM option for the service (repeatable), e.g.
                                         -XX:StartFlightRecording=filename=/tmp/membership.jfr,settings=profile
               --keep                    keep the temp dir (service log, infra log) after the run

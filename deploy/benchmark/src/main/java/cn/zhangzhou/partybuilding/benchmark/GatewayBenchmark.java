@@ -1,0 +1,381 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Comparison;
+import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Measured;
+import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Target;
+import cn.zhangzhou.partybuilding.infra.KafkaBroker;
+import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.token.DevKeys;
+
+/**
+ * What the gateway costs: the same GET requests direct to one membership service, through a bare Spring Cloud
+ * Gateway route (deploy/bare-gateway: Path + RewritePath, nothing else) and through the real gateway (JWT and
+ * district check, rate limit, circuit breaker, retry, access log, metrics, tracing: everything on, as configured
+ * by its application.yml), at several concurrency levels and then at half of the direct maximum rate, all in one
+ * run on the same machine. Run: {@code java -jar deploy/benchmark/target/benchmark.jar gateway}; see
+ * docs/performance.md.
+ */
+final class GatewayBenchmark {
+
+    static final String GATEWAY_JAR = "gateway/target/gateway.jar";
+    static final String BARE_GATEWAY_JAR = "deploy/bare-gateway/target/bare-gateway.jar";
+    static final String DISTRICT = Benchmark.DISTRICT;
+    static final String SERVICE = "membership";
+    /** Members registered before the run; the database-backed read goes round-robin over them. */
+    static final int MEMBERS = 200;
+    /**
+     * The real gateway's token bucket (per client and route, refilled over 1 s). Every benchmark request carries
+     * the same token, so all clients share one bucket: a million a second is far above anything 2 cores serve,
+     * so the limiter is consulted on every request (its cost is measured) but never refuses one.
+     */
+    static final long RATE_LIMIT_CAPACITY = 1_000_000;
+    static final int FIXED_RATE_THREADS = 64;
+    /** The JIT warm-up goes round the endpoints and targets in slices of at most this long. */
+    static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
+    static final int WARMUP_CLIENTS = 8;
+
+    /** An endpoint of the membership API, paths relative to {@code /api/v1}. */
+    record Endpoint(String name, String description, List<String> paths) {
+    }
+
+    private final BenchmarkOptions options;
+    private final Path root;
+    private final Path dir;
+    private final Deque<AutoCloseable> resources;
+    private final PrintStream out;
+
+    GatewayBenchmark(BenchmarkOptions options, Path root, Path dir, Deque<AutoCloseable> resources, PrintStream out) {
+        this.options = options;
+        this.root = root;
+        this.dir = dir;
+        this.resources = resources;
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        Machine machine = Machine.describe();
+        out.println("starting PostgreSQL ...");
+        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
+        resources.push(postgres);
+        String serviceDb = postgres.ensureDatabase(SERVICE + "_" + DISTRICT);
+        out.println("starting Kafka (KRaft) ...");
+        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
+        resources.push(kafka);
+        DevKeys keys = DevKeys.ensure(dir.resolve("keys"));
+        String keyLocation = "file:" + keys.publicKeyFile().toAbsolutePath();
+        HttpClient http = MembershipApi.newHttpClient();
+
+        int servicePort = Benchmark.freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZZ_DISTRICT", DISTRICT);
+        env.put("ZZ_SERVICE", SERVICE);
+        env.put("SERVER_PORT", String.valueOf(servicePort));
+        env.put("SPRING_DATASOURCE_URL", serviceDb);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        ServiceUnderTest service = start(SERVICE + "-" + DISTRICT, ServiceUnderTest.JAR, servicePort, env);
+        service.awaitReady(http, Benchmark.READY_TIMEOUT);
+        String serviceUrl = "http://127.0.0.1:" + servicePort;
+
+        int gatewayPort = Benchmark.freePort();
+        Map<String, String> gatewayEnv = gatewayEnvironment(gatewayPort, serviceUrl, keyLocation);
+        ServiceUnderTest gateway = start("gateway", GATEWAY_JAR, gatewayPort, gatewayEnv);
+        int barePort = Benchmark.freePort();
+        ServiceUnderTest bare = start("bare-gateway", BARE_GATEWAY_JAR, barePort, bareGatewayEnvironment(barePort, serviceUrl));
+        gateway.awaitReady(http, Benchmark.READY_TIMEOUT);
+
+        String token = keys.signer().sign("benchmark-district-admin", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, null,
+                Duration.ofHours(8));
+        out.printf("creating the organisation tree and %d members ...%n", MEMBERS);
+        MembershipApi api = new MembershipApi(http, servicePort, token);
+        api.createTree();
+        List<String> memberPaths = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            HttpResponse<String> r = http.send(api.registerRequest(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("registering a member answered " + r.statusCode() + ": " + r.body());
+            }
+            memberPaths.add("/members/" + MembershipApi.memberId(r.body()));
+        }
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("me", "GET /api/v1/me (token verified, caller as JSON, no database)", List.of("/me")),
+                new Endpoint("member", "GET /api/v1/members/{id} (one member by id from PostgreSQL, " + MEMBERS
+                        + " members round-robin)", memberPaths));
+
+        Map<Target, String> bases = new EnumMap<>(Target.class);
+        bases.put(Target.DIRECT, serviceUrl + "/api/v1");
+        bases.put(Target.BARE, "http://127.0.0.1:" + barePort + "/api/v1/" + DISTRICT + "/" + SERVICE);
+        bases.put(Target.GATEWAY, "http://127.0.0.1:" + gatewayPort + "/api/v1/" + DISTRICT + "/" + SERVICE);
+        Map<String, Map<Target, List<HttpRequest>>> requests = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) {
+            Map<Target, List<HttpRequest>> byTarget = new EnumMap<>(Target.class);
+            for (Target t : Target.values()) {
+                byTarget.put(t, e.paths().stream().map(p -> get(bases.get(t) + p, token)).toList());
+            }
+            requests.put(e.name(), byTarget);
+        }
+        // The bare gateway has no actuator: it is ready when its route answers. Then every path once, so a wrong
+        // route or key fails here, before minutes of load.
+        awaitRoute(http, bare, requests.get("me").get(Target.BARE).get(0));
+        for (Map<Target, List<HttpRequest>> byTarget : requests.values()) {
+            for (List<HttpRequest> list : byTarget.values()) {
+                expectOk(http, list.get(0));
+            }
+        }
+        out.printf("service pid %d on %d, gateway pid %d on %d, bare gateway pid %d on %d%n", service.pid(), servicePort,
+                gateway.pid(), gatewayPort, bare.pid(), barePort);
+
+        Map<String, ServiceUnderTest> children = new LinkedHashMap<>();
+        children.put("service", service);
+        children.put("bare gateway", bare);
+        children.put("gateway", gateway);
+        RssPeaks rss = new RssPeaks(children);
+        resources.push(rss);
+        GatewayLoad load = new GatewayLoad(http);
+
+        // The JIT compiles each JVM's hot path under load: keep that out of the measured levels.
+        out.printf("warming up for %d s (%d clients, round the endpoints and targets) ...%n",
+                options.jitWarmup().toSeconds(), WARMUP_CLIENTS);
+        jitWarmup(load, requests);
+
+        Map<String, List<Comparison>> levels = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) {
+            List<Comparison> list = new ArrayList<>();
+            for (int clients : options.levels()) {
+                Map<Target, Measured> m = new EnumMap<>(Target.class);
+                for (Target t : Target.values()) {
+                    List<HttpRequest> rs = requests.get(e.name()).get(t);
+                    load.closedLoop(clients, options.warmup(), rs);
+                    m.put(t, Measured.of(load.closedLoop(clients, options.duration(), rs)));
+                }
+                Comparison c = new Comparison(e.name(), String.valueOf(clients), m.get(Target.DIRECT), m.get(Target.BARE),
+                        m.get(Target.GATEWAY));
+                list.add(c);
+                out.println(line(c, "clients"));
+                checkAlive(service, bare, gateway);
+            }
+            levels.put(e.name(), list);
+        }
+
+        Map<String, Comparison> halfLoad = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) {
+            double rate = GatewayResults.halfLoad(levels.get(e.name()), options.fixedRate());
+            out.printf(Locale.ROOT, "%s at %.1f req/s for %d s per target (open loop) ...%n", e.name(), rate,
+                    options.fixedRateDuration().toSeconds());
+            Map<Target, Measured> m = new EnumMap<>(Target.class);
+            for (Target t : Target.values()) {
+                m.put(t, Measured.of(load.fixedRate(rate, options.fixedRateDuration(), FIXED_RATE_THREADS,
+                        requests.get(e.name()).get(t))));
+            }
+            Comparison c = new Comparison(e.name(), String.format(Locale.ROOT, "%.1f", rate), m.get(Target.DIRECT),
+                    m.get(Target.BARE), m.get(Target.GATEWAY));
+            halfLoad.put(e.name(), c);
+            out.println(line(c, "req/s"));
+            checkAlive(service, bare, gateway);
+        }
+
+        List<String> gc = new ArrayList<>();
+        children.forEach((name, child) -> gc.add(name + ": " + gcUtil(child)));
+        report(machine, endpoints, levels, halfLoad, rss.peaksMiB(), gc);
+    }
+
+    /** The real gateway with its own application.yml; only the address, the key and the bucket size are given. */
+    static Map<String, String> gatewayEnvironment(int port, String serviceUrl, String keyLocation) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("ZZ_GATEWAY_DISTRICTS_" + DISTRICT.toUpperCase(Locale.ROOT) + "_" + SERVICE.toUpperCase(Locale.ROOT),
+                serviceUrl);
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        env.put("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_CAPACITY", String.valueOf(RATE_LIMIT_CAPACITY));
+        env.put("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_PERIOD", "1s");
+        return env;
+    }
+
+    /** One route, the real gateway's path mapping: /api/v1/{district}/{service}/** → /api/v1/**. */
+    static Map<String, String> bareGatewayEnvironment(int port, String serviceUrl) {
+        String prefix = "/api/v1/" + DISTRICT + "/" + SERVICE;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_ROUTES_0_ID", DISTRICT + "-" + SERVICE);
+        env.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_ROUTES_0_URI", serviceUrl);
+        env.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_ROUTES_0_PREDICATES_0", "Path=" + prefix + "/**");
+        // "$\{rest}": a plain "${rest}" would be taken for a property placeholder; RewritePath turns "$\" into "$".
+        env.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_ROUTES_0_FILTERS_0", "RewritePath=" + prefix + "/(?<rest>.*), /api/v1/$\\{rest}");
+        return env;
+    }
+
+    private ServiceUnderTest start(String name, String jar, int port, Map<String, String> env) {
+        Path log = dir.resolve(name + ".log");
+        out.println("starting " + name + " on " + port + " (log " + log + ") ...");
+        ServiceUnderTest child = ServiceUnderTest.start(root, jar, port, env, options.serviceJvmArgs(), log);
+        resources.push(child);
+        return child;
+    }
+
+    /** Slices of closed-loop load, round the endpoints and targets, until the JIT warm-up time is used. */
+    private void jitWarmup(GatewayLoad load, Map<String, Map<Target, List<HttpRequest>>> requests)
+            throws InterruptedException {
+        int pairs = requests.size() * Target.values().length;
+        long perPair = options.jitWarmup().toNanos() / pairs;
+        long slice = Math.max(1, Math.min(WARMUP_SLICE.toNanos(), perPair));
+        long end = System.nanoTime() + options.jitWarmup().toNanos();
+        while (System.nanoTime() < end) {
+            for (Map<Target, List<HttpRequest>> byTarget : requests.values()) {
+                for (List<HttpRequest> rs : byTarget.values()) {
+                    long left = end - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    load.closedLoop(WARMUP_CLIENTS, Duration.ofNanos(Math.min(slice, left)), rs);
+                }
+            }
+        }
+    }
+
+    private static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET().build();
+    }
+
+    private static void awaitRoute(HttpClient http, ServiceUnderTest child, HttpRequest probe) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Benchmark.READY_TIMEOUT);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!child.isAlive()) {
+                throw new IllegalStateException(probe.uri() + ": the process exited; log tail:\n" + child.tail(40));
+            }
+            try {
+                HttpResponse<String> r = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException notListeningYet) {
+                last = notListeningYet.toString();
+            }
+            // The poll interval.
+            LockSupport.parkNanos(250_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        throw new IllegalStateException(probe.uri() + " did not answer 200 within " + Benchmark.READY_TIMEOUT.toSeconds()
+                + " s (last: " + last + "); log tail:\n" + child.tail(40));
+    }
+
+    private static void expectOk(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static void checkAlive(ServiceUnderTest... children) {
+        for (ServiceUnderTest child : children) {
+            if (!child.isAlive()) {
+                throw new IllegalStateException(child.log().getFileName() + ": the process died; log tail:\n" + child.tail(40));
+            }
+        }
+    }
+
+    /** {@code jstat -gcutil}: collections and GC time over the run, to tell whether -Xmx192m is enough. */
+    private static String gcUtil(ServiceUnderTest child) {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process p = new ProcessBuilder(jstat.toString(), "-gcutil", String.valueOf(child.pid()))
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return text.replace("\n", " | ");
+        } catch (IOException e) {
+            return "jstat unavailable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static String line(Comparison c, String unit) {
+        return String.format(Locale.ROOT,
+                "%-6s %6s %s: direct %.0f req/s p50 %.2f p99 %.2f ms | bare %.0f req/s p50 %.2f p99 %.2f ms | "
+                        + "gateway %.0f req/s p50 %.2f p99 %.2f ms | gateway/direct %.2f, bare/direct %.2f, added p50 %+.2f "
+                        + "p99 %+.2f ms | errors %d%s",
+                c.endpoint(), c.load(), unit, c.direct().perSecond(), c.direct().latency().p50(), c.direct().latency().p99(),
+                c.bare().perSecond(), c.bare().latency().p50(), c.bare().latency().p99(), c.gateway().perSecond(),
+                c.gateway().latency().p50(), c.gateway().latency().p99(), c.gatewayRatio(), c.bareRatio(), c.addedP50(),
+                c.addedP99(), c.errors(), c.firstError() == null ? "" : " (first: " + c.firstError() + ")");
+    }
+
+    private void report(Machine m, List<Endpoint> endpoints, Map<String, List<Comparison>> levels,
+                        Map<String, Comparison> halfLoad, Map<String, Double> rssPeaks, List<String> gc) {
+        out.println();
+        out.println("==== gateway benchmark ====");
+        out.printf("machine  %d CPUs, %s, %d MiB, %s, %s%n", m.cpus(), m.cpuModel(), m.memoryMiB(), m.java(), m.os());
+        out.printf("load     %s at the start, %s at the end%n", m.loadAverage(), Machine.currentLoadAverage());
+        out.printf(Locale.ROOT, "run      %.1f s per level and target after %.1f s warm-up; JIT warm-up %d s; half load %.1f s per target%n",
+                options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, options.jitWarmup().toSeconds(),
+                options.fixedRateDuration().toMillis() / 1000.0);
+        out.println("JVMs     every child: -Xmx192m -XX:+UseSerialGC" + (options.serviceJvmArgs().isEmpty() ? ""
+                : " " + String.join(" ", options.serviceJvmArgs())));
+        StringBuilder peaks = new StringBuilder();
+        rssPeaks.forEach((name, mib) -> peaks.append(String.format(Locale.ROOT, "%s %.0f MiB, ", name, mib)));
+        out.println("RSS peak " + peaks.substring(0, Math.max(0, peaks.length() - 2)));
+        gc.forEach(g -> out.println("GC       " + g));
+        for (Endpoint e : endpoints) {
+            out.println("endpoint " + e.name() + " = " + e.description());
+        }
+        out.println();
+        out.println(GatewayResults.LEVEL_HEADER);
+        levels.values().forEach(list -> list.forEach(c -> out.println(GatewayResults.levelRow(c))));
+        out.println();
+        out.println(GatewayResults.HALF_LOAD_HEADER);
+        halfLoad.values().forEach(c -> out.println(GatewayResults.halfLoadRow(c)));
+        out.println();
+        double trivial = GatewayResults.peakRatio(levels.get("me"), Target.GATEWAY);
+        double database = GatewayResults.peakRatio(levels.get("member"), Target.GATEWAY);
+        out.println(String.format(Locale.ROOT, "- best gateway / best direct, trivial (me): %.2f (bare %.2f) — target ≥ %.1f: %s",
+                trivial, GatewayResults.peakRatio(levels.get("me"), Target.BARE), GatewayResults.TRIVIAL_TARGET,
+                GatewayResults.atLeast(trivial, GatewayResults.TRIVIAL_TARGET)));
+        out.println(String.format(Locale.ROOT, "- best gateway / best direct, database read (member): %.2f (bare %.2f) — target ≥ %.1f: %s",
+                database, GatewayResults.peakRatio(levels.get("member"), Target.BARE), GatewayResults.DATABASE_TARGET,
+                GatewayResults.atLeast(database, GatewayResults.DATABASE_TARGET)));
+        halfLoad.values().forEach(c -> out.println(String.format(Locale.ROOT,
+                "- added p99 at half load, %s (%s req/s): %+.2f ms — target < %.0f ms: %s", c.endpoint(), c.load(), c.addedP99(),
+                GatewayResults.ADDED_P99_TARGET_MILLIS, GatewayResults.under(c.addedP99(), GatewayResults.ADDED_P99_TARGET_MILLIS))));
+        long errors = levels.values().stream().flatMap(List::stream).mapToLong(Comparison::errors).sum()
+                + halfLoad.values().stream().mapToLong(Comparison::errors).sum();
+        String first = levels.values().stream().flatMap(List::stream).map(Comparison::firstError)
+                .filter(Objects::nonNull).findFirst()
+                .orElse(halfLoad.values().stream().map(Comparison::firstError).filter(Objects::nonNull)
+                        .findFirst().orElse(null));
+        out.println("- non-2xx answers or failures: " + errors + (first == null ? "" : " (first: " + first + ")"));
+    }
+}
