@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
         "zz.gateway.breaker.open-for=2s",
         "zz.gateway.breaker.half-open-calls=1",
         "zz.gateway.response-timeouts.xiangcheng-silent=700ms",
+        "zz.gateway.response-timeouts.xiangcheng-crowd=1500ms",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -64,6 +69,7 @@ class GatewayTest {
     private static MembershipProcess xiangcheng;
     private static MembershipProcess longwen;
     private static SilentServer silent;
+    private static SilentServer crowd;
 
     @Value("${local.server.port}")
     int port;
@@ -86,6 +92,9 @@ class GatewayTest {
         // A "service" that accepts connections and never answers: the response timeout's 504.
         silent = SilentServer.start();
         registry.add("zz.gateway.districts.xiangcheng.silent", silent::baseUrl);
+        // Its own hung "service" for the many-requests-in-flight test, so its breaker disturbs no other route.
+        crowd = SilentServer.start();
+        registry.add("zz.gateway.districts.xiangcheng.crowd", crowd::baseUrl);
     }
 
     @AfterAll
@@ -95,6 +104,9 @@ class GatewayTest {
         }
         if (longwen != null) {
             longwen.stop();
+        }
+        if (crowd != null) {
+            crowd.close();
         }
         if (silent != null) {
             silent.close();
@@ -217,6 +229,31 @@ class GatewayTest {
         Reply huge = call("GET", "/api/v1/xiangcheng/membership/statistics", TestTokens.districtAdmin("xiangcheng"), null,
                 "X-Padding", "p".repeat(20 * 1024));
         assertThat(huge.status()).isEqualTo(431);
+    }
+
+    /**
+     * Regression: Spring Cloud CircuitBreaker wraps each breaker in Resilience4j's default bulkhead (25 calls at
+     * once, no waiting), which answered 503 to the 26th request in flight on a route and then opened the circuit.
+     * The gateway turns it off: rate limits and timeouts bound the load, not a hidden per-route cap.
+     */
+    @Test
+    @Order(63)
+    void fortyRequestsInFlightOnOneRouteAreAllForwarded() throws Exception {
+        String token = TestTokens.districtAdmin("xiangcheng");
+        int before = crowd.connections();
+        List<Future<Reply>> replies = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            for (int i = 0; i < 40; i++) {
+                replies.add(pool.submit(() -> call("POST", "/api/v1/xiangcheng/crowd/anything", token, "{}")));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> crowd.connections() >= before + 40);
+            for (Future<Reply> reply : replies) {
+                reply.get().assertProblem(504, "xiangcheng-crowd did not answer in time");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
