@@ -143,7 +143,9 @@ public final class TokenSource {
 
     /** Registers the district's system (区级系统) and keeps its secret in the data directory. */
     public RegisteredClient registerSystem(String district) {
-        RegisteredClient registered = identity.registerClient(cityAdmin(), "demo system of " + district, district);
+        // Names are unique per district: one registered again (its secret lost) must not take the old one's name.
+        RegisteredClient registered = identity.registerClient(cityAdmin(), "demo system of " + district + ", registered "
+                + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), district);
         secrets.storeClient(registered);
         return registered;
     }
