@@ -4,3 +4,5 @@ CREATE DATABASE membership_xiangcheng;
 CREATE DATABASE membership_longwen;
 CREATE DATABASE wishes_xiangcheng;
 CREATE DATABASE wishes_longwen;
+-- The identity service: one for all districts (users, district systems' clients, signing keys).
+CREATE DATABASE identity;

@@ -23,7 +23,7 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.infra.KafkaBroker;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.support.token.DevKeys;
+import cn.zhangzhou.partybuilding.testing.TestKeys;
 
 /**
  * The membership write path (POST /members: member row + outbox row, relayed to Kafka) against the
@@ -108,7 +108,7 @@ public final class Benchmark {
         out.println("starting Kafka (KRaft) ...");
         KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
         resources.push(kafka);
-        DevKeys keys = DevKeys.ensure(dir.resolve("keys"));
+        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
 
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.infra.KafkaBroker;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.support.token.DevKeys;
+import cn.zhangzhou.partybuilding.testing.TestKeys;
 
 /**
  * The wishes claim path (POST /wishes/{id}/claim: the wish's conditional update, its transition, the claim row
@@ -73,7 +73,7 @@ final class ClaimBenchmark {
         out.println("starting Kafka (KRaft) ...");
         KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
         resources.push(kafka);
-        DevKeys keys = DevKeys.ensure(dir.resolve("keys"));
+        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
 
         int port = Benchmark.freePort();
         Map<String, String> env = new LinkedHashMap<>();

@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MembershipClient {
 
+    /** Attempts of a call that keeps answering 5xx (2 s, then 4 s apart). */
+    static final int TRANSIENT_ATTEMPTS = 3;
+
     private final HttpClient http;
     private final String baseUrl;
     private final Supplier<String> token;
@@ -98,6 +101,13 @@ public final class MembershipClient {
                 // repeat (creates carry an Idempotency-Key, PUT and GET are idempotent), so try once more.
                 r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             }
+            // A service answers 5xx when it cannot verify a token for a moment: it fetches identity's JWKS when its
+            // cache expires, and on a crowded machine that fetch can time out. Our calls are safe to repeat (see
+            // above), so a few spaced attempts ride such a moment out; a lasting fault still fails.
+            for (int attempt = 1; attempt < TRANSIENT_ATTEMPTS && r.statusCode() >= 500; attempt++) {
+                sleep(Duration.ofSeconds(2L * attempt));
+                r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             JsonNode body = r.body() == null || r.body().isBlank() ? null : parse(r.body());
             return new Response(request.method() + " " + request.uri(), r.statusCode(), body, r.body());
         } catch (IOException e) {
@@ -106,6 +116,10 @@ public final class MembershipClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static void sleep(Duration pause) throws InterruptedException {
+        Thread.sleep(pause.toMillis());
     }
 
     private static JsonNode parse(String text) {

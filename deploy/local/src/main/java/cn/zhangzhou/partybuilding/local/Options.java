@@ -9,11 +9,12 @@ import cn.zhangzhou.partybuilding.events.Districts;
 
 /**
  * The command line: {@code run [--reset] [--data-dir .local] [--districts xiangcheng,longwen,zhangpu|all]},
- * {@code token [--data-dir .local | --keys-dir dir] <ROLE> [district] [org-uuid] [member-uuid]},
- * {@code keys [--force] <dir>}.
+ * {@code token [--data-dir .local] <username>}, {@code token [--data-dir .local] --client <district>}.
+ *
+ * @param client the district whose system's token {@code token --client} asks for, else null
  */
-public record Options(String command, boolean reset, boolean force, String dataDir, String keysDir,
-                      List<String> districts, List<String> arguments) {
+public record Options(String command, boolean reset, String dataDir, List<String> districts, String client,
+                      List<String> arguments) {
 
     public static final String DEFAULT_DATA_DIR = ".local";
     /**
@@ -28,22 +29,20 @@ public record Options(String command, boolean reset, boolean force, String dataD
         if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
             command = rest.remove(0);
         }
-        if (!List.of("run", "token", "keys", "help").contains(command)) {
-            throw new IllegalArgumentException("unknown command '" + command + "' (run, token, keys, help)");
+        if (!List.of("run", "token", "help").contains(command)) {
+            throw new IllegalArgumentException("unknown command '" + command + "' (run, token, help)");
         }
         boolean reset = false;
-        boolean force = false;
         String dataDir = DEFAULT_DATA_DIR;
-        String keysDir = null;
+        String client = null;
         List<String> districts = DEFAULT_DISTRICTS;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
             switch (a) {
                 case "--reset" -> reset = true;
-                case "--force" -> force = true;
                 case "--data-dir" -> dataDir = value(rest, ++i, a);
-                case "--keys-dir" -> keysDir = value(rest, ++i, a);
+                case "--client" -> client = Districts.require(value(rest, ++i, a));
                 case "--districts" -> districts = districts(value(rest, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
@@ -56,13 +55,13 @@ public record Options(String command, boolean reset, boolean force, String dataD
         if ("run".equals(command) && !positional.isEmpty()) {
             throw new IllegalArgumentException("run takes no arguments besides options: " + positional);
         }
-        if ("token".equals(command) && (positional.isEmpty() || positional.size() > 4)) {
-            throw new IllegalArgumentException("usage: token <ROLE> [district] [org-uuid] [member-uuid]");
+        if (client != null && !"token".equals(command)) {
+            throw new IllegalArgumentException("--client belongs to the token command");
         }
-        if ("keys".equals(command) && positional.size() != 1) {
-            throw new IllegalArgumentException("usage: keys [--force] <dir>");
+        if ("token".equals(command) && (client == null ? positional.size() != 1 : !positional.isEmpty())) {
+            throw new IllegalArgumentException("usage: token <username>   or   token --client <district>");
         }
-        return new Options(command, reset, force, dataDir, keysDir, districts, List.copyOf(positional));
+        return new Options(command, reset, dataDir, districts, client, List.copyOf(positional));
     }
 
     static List<String> districts(String value) {
@@ -98,16 +97,19 @@ public record Options(String command, boolean reset, boolean force, String dataD
         return """
                 usage: java -jar deploy/local/target/local-platform.jar [command] [options]
                   run  (default)  [--reset] [--data-dir .local] [--districts xiangcheng,longwen,zhangpu|all]
-                        starts Kafka (9092/9093), PostgreSQL (15432), one membership service per district
-                        (8081 xiangcheng, 8082 longwen, 8085 zhangpu, ...) and one wishes service per district
-                        (8181 xiangcheng, 8182 longwen, 8185 zhangpu, ...), loads the demo data (zhangpu: the
-                        wishes of 绥安镇城西社区 in 2015), Ctrl-C stops everything
-                  token [--data-dir .local | --keys-dir deploy/dev-keys] <ROLE> [district] [org-uuid] [member-uuid]
-                        prints a dev JWT (RS256, 8 h) signed with <data-dir>/keys/jwt-private.pem
-                        (or <keys-dir>/jwt-private.pem); ROLE: CITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
-                        COMMUNITY_STAFF, MEMBER, DISTRICT_SYSTEM
-                  keys [--force] <dir>
-                        writes jwt-private.pem / jwt-public.pem into <dir> (kept if present unless --force)
+                        starts Kafka (9092/9093), PostgreSQL (15432), the identity service (9000), one
+                        membership service per district (8081 xiangcheng, 8082 longwen, 8085 zhangpu, ...), one
+                        wishes service per district (8181 xiangcheng, 8182 longwen, 8185 zhangpu, ...) and the
+                        gateway (8080); creates the demo users in identity and loads the demo data (zhangpu: the
+                        wishes of 绥安镇城西社区 in 2015); Ctrl-C stops everything
+                  token [--data-dir .local] <username>
+                        prints an access token of a demo user (e.g. xiangcheng-admin, xiangcheng-staff-cm001,
+                        member-1a2b3c4d; admin is the CITY_ADMIN) from the running identity service, by its login
+                        form (authorization code + PKCE) with the password in <data-dir>/demo-password
+                        (<data-dir>/identity-admin-password for admin)
+                  token [--data-dir .local] --client <district>
+                        prints a DISTRICT_SYSTEM token of the district's system client (client credentials; id
+                        and secret in <data-dir>/identity-clients/<district>)
                 """;
     }
 }

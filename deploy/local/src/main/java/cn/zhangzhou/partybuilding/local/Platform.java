@@ -27,17 +27,18 @@ import cn.zhangzhou.partybuilding.infra.KafkaBroker;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
+import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
+import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.support.token.DevKeys;
-import cn.zhangzhou.partybuilding.support.token.JwtSigner;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code run} command: real Kafka and PostgreSQL, one membership and one wishes service per district,
- * the demo data, a summary; Ctrl-C stops the services, then Kafka, then PostgreSQL.
+ * The {@code run} command: real Kafka and PostgreSQL, the identity service, one membership and one wishes service
+ * per district, the gateway in front of them, the demo data (every token from identity), a summary; Ctrl-C stops
+ * the services, then Kafka, then PostgreSQL.
  */
 final class Platform {
 
@@ -49,6 +50,14 @@ final class Platform {
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
     static final String SERVICE_JAR = "services/membership/target/membership-service.jar";
     static final String WISHES_JAR = "services/wishes/target/wishes-service.jar";
+    static final String IDENTITY_JAR = "services/identity/target/identity-service.jar";
+    static final String GATEWAY_JAR = "gateway/target/gateway.jar";
+    static final int IDENTITY_PORT = 9000;
+    static final int GATEWAY_PORT = 8080;
+    /** The issuer: what tokens say in {@code iss} and where services, browsers and the launcher reach identity. */
+    static final String IDENTITY_URL = "http://localhost:" + IDENTITY_PORT;
+    static final String JWKS_URL = IDENTITY_URL + "/oauth2/jwks";
+    static final String GATEWAY_URL = "http://localhost:" + GATEWAY_PORT;
     static final String LAUNCHER = "java -jar deploy/local/target/local-platform.jar";
 
     private final Path root;
@@ -72,7 +81,9 @@ final class Platform {
         Instant start = Instant.now();
         Path jar = root.resolve(SERVICE_JAR);
         Path wishesJar = root.resolve(WISHES_JAR);
-        for (Path j : List.of(jar, wishesJar)) {
+        Path identityJar = root.resolve(IDENTITY_JAR);
+        Path gatewayJar = root.resolve(GATEWAY_JAR);
+        for (Path j : List.of(jar, wishesJar, identityJar, gatewayJar)) {
             if (!Files.isRegularFile(j)) {
                 throw new IllegalStateException(j + " is missing; build it first: mvn -B -DskipTests package");
             }
@@ -84,11 +95,7 @@ final class Platform {
             out.println("reset: removed " + dataDir);
         }
         ignoredByGit(dataDir);
-        Path keys = dataDir.resolve("keys");
-        if (!DevKeys.present(keys)) {
-            DevKeys.ensure(keys);
-            out.println("new dev key pair in " + keys);
-        }
+        DemoSecrets secrets = new DemoSecrets(dataDir);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-platform-shutdown"));
 
         out.println("starting PostgreSQL on " + POSTGRES_PORT + " ...");
@@ -96,6 +103,7 @@ final class Platform {
         stops.push(() -> stopQuietly("PostgreSQL", postgres::close));
         Map<String, String> jdbcUrls = new LinkedHashMap<>();
         Map<String, String> wishesJdbcUrls = new LinkedHashMap<>();
+        String identityJdbcUrl = postgres.ensureDatabase("identity");
         for (String d : districts) {
             jdbcUrls.put(d, postgres.ensureDatabase("membership_" + d));
             wishesJdbcUrls.put(d, postgres.ensureDatabase("wishes_" + d));
@@ -106,20 +114,22 @@ final class Platform {
         stops.push(this::stopServices);
 
         // Services start in waves of one per core: eleven JVMs starting at once on 2 cores all miss the
-        // readiness deadline, while waves keep each start short and the total about the same. Membership
-        // first: the wishes services learn their district from its events.
+        // readiness deadline, while waves keep each start short and the total about the same. Identity first (the
+        // loaders need its tokens; the services fetch its JWKS at their first request), then membership (the
+        // wishes services learn their district from its events), the gateway last.
         List<Runnable> starts = new ArrayList<>();
         List<ServiceProcess> queued = new ArrayList<>();
-        Path publicKey = keys.resolve(DevKeys.PUBLIC_FILE);
+        starts.add(() -> queued.add(start("identity", identityJar, IDENTITY_PORT,
+                identityEnvironment(identityJdbcUrl, secrets))));
         for (String d : districts) {
             starts.add(() -> queued.add(start("membership-" + d, jar, Options.port(d),
-                    serviceEnvironment(d, jdbcUrls.get(d), kafka.bootstrapServers(), publicKey))));
+                    serviceEnvironment(d, jdbcUrls.get(d), kafka.bootstrapServers()))));
         }
         for (String d : districts) {
             starts.add(() -> queued.add(start("wishes-" + d, wishesJar, Options.wishesPort(d),
-                    wishesEnvironment(d, wishesJdbcUrls.get(d), kafka.bootstrapServers(), publicKey,
-                            replays(d)))));
+                    wishesEnvironment(d, wishesJdbcUrls.get(d), kafka.bootstrapServers(), replays(d)))));
         }
+        starts.add(() -> queued.add(start("gateway", gatewayJar, GATEWAY_PORT, gatewayEnvironment(districts))));
         int wave = Math.max(2, Runtime.getRuntime().availableProcessors());
         for (int first = 0; first < starts.size(); first += wave) {
             queued.clear();
@@ -131,9 +141,15 @@ final class Platform {
                 out.printf("%s ready (%d s)%n", s.name(), Duration.between(start, Instant.now()).toSeconds());
             }
         }
-        out.printf("platform healthy in %d s%n", Duration.between(start, Instant.now()).toSeconds());
+        Duration healthy = Duration.between(start, Instant.now());
+        out.printf("platform healthy in %d s (%d JVMs in waves of %d)%n", healthy.toSeconds(), services.size(), wave);
 
-        Map<String, MembershipClient> clients = clients(districts);
+        // Every token from identity: the launcher signs nothing. Org codes name the staff users.
+        IdentityClient identity = new IdentityClient(IDENTITY_URL);
+        Map<String, MembershipClient> clients = new LinkedHashMap<>();
+        TokenSource tokens = new TokenSource(identity, secrets, (d, org) -> clients.get(d)
+                .getOk("/organisations/" + org, Map.of()).path("code").asString());
+        clients.putAll(clients(districts, tokens));
         DemoDataSet demo = DemoData.generate(districts);
         DemoLoader loader = new DemoLoader(demo, clients, out);
         if (loader.alreadyLoaded()) {
@@ -142,14 +158,15 @@ final class Platform {
             out.println("loading demo data through the REST API ...");
             loader.load();
         }
-        WishesLoader wishes = new WishesLoader(demo, wishesDistricts(districts, clients), out);
+        WishesLoader wishes = new WishesLoader(demo, wishesDistricts(districts, clients, tokens), out);
         if (wishes.alreadyLoaded()) {
             out.println("wishes demo data already loaded (every community's wishes are there); use --reset to start afresh");
         } else {
             out.println("loading wishes demo data through the wishes REST API ...");
             wishes.load();
         }
-        printSummary(clients, wishes);
+        Map<String, DemoCallers> callers = demoCallers(clients, wishes, tokens);
+        printSummary(clients, wishes, callers, secrets, healthy);
         for (ServiceProcess s : services) {
             s.process().onExit().thenAccept(p -> {
                 if (!stopping.get()) {
@@ -178,8 +195,7 @@ final class Platform {
      * The wishes service's configuration (services/wishes application.yml), as environment variables; the
      * dev-only replay clock (decision 0010) only where {@code replayClock}.
      */
-    static Map<String, String> wishesEnvironment(String district, String jdbcUrl, String kafka, Path publicKey,
-                                                 boolean replayClock) {
+    static Map<String, String> wishesEnvironment(String district, String jdbcUrl, String kafka, boolean replayClock) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ZZ_DISTRICT", district);
         env.put("ZZ_SERVICE", "wishes");
@@ -188,28 +204,68 @@ final class Platform {
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
+        trustIdentity(env);
         if (replayClock) {
             env.put("ZZ_WISHES_REPLAY_CLOCK", "true");
         }
         return env;
     }
 
-    private Map<String, WishesLoader.District> wishesDistricts(List<String> districts,
-                                                               Map<String, MembershipClient> clients) {
-        JwtSigner signer = DevKeys.ensure(dataDir.resolve("keys")).signer();
+    private static Map<String, WishesLoader.District> wishesDistricts(List<String> districts,
+                                                                      Map<String, MembershipClient> clients,
+                                                                      TokenSource tokens) {
         Map<String, WishesLoader.District> result = new LinkedHashMap<>();
         for (String d : districts) {
-            MembershipClient wishes = clients.get(d).as(() -> LocalPlatform.token(signer, Role.DISTRICT_ADMIN, d, null, null))
-                    .at("http://localhost:" + Options.wishesPort(d));
-            result.put(d, new WishesLoader.District(d, clients.get(d), wishes,
-                    c -> LocalPlatform.token(signer, c.role(), d, c.org(), c.member())));
+            MembershipClient wishes = clients.get(d).at("http://localhost:" + Options.wishesPort(d));
+            result.put(d, new WishesLoader.District(d, clients.get(d), wishes, c -> tokens.token(d, c)));
         }
         return result;
     }
 
+    /**
+     * Services and the gateway verify tokens with identity's published keys (by {@code kid}, refetched when a key
+     * rotates), instead of the development key file of the foundation.
+     */
+    static void trustIdentity(Map<String, String> env) {
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", JWKS_URL);
+    }
+
+    /**
+     * identity (services/identity application.yaml) as environment variables: its own database, the issuer, the
+     * generated bootstrap CITY_ADMIN password and key-encryption secret from the data directory. The dashboard
+     * client's redirect URIs stay those of application.yaml (http://localhost:5173/callback, 127.0.0.1 likewise).
+     */
+    static Map<String, String> identityEnvironment(String jdbcUrl, DemoSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(IDENTITY_PORT));
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("ZZ_IDENTITY_ISSUER", IDENTITY_URL);
+        env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", DemoSecrets.ADMIN_USERNAME);
+        env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
+        env.put("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret());
+        // The longest identity allows (services check no revocation): a token from the `token` command lasts a
+        // walk-through. Local demo only; identity's default is 15 minutes.
+        env.put("ZZ_IDENTITY_ACCESS_TOKEN_TTL", "PT1H");
+        return env;
+    }
+
+    /** The gateway (gateway/application.yml): every started district's membership and wishes, identity's keys. */
+    static Map<String, String> gatewayEnvironment(List<String> districts) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(GATEWAY_PORT));
+        for (String d : districts) {
+            String key = "ZZ_GATEWAY_DISTRICTS_" + d.toUpperCase(java.util.Locale.ROOT);
+            env.put(key + "_MEMBERSHIP", "http://localhost:" + Options.port(d));
+            env.put(key + "_WISHES", "http://localhost:" + Options.wishesPort(d));
+        }
+        trustIdentity(env);
+        return env;
+    }
+
     /** The configuration of membership-api.md, as environment variables. */
-    static Map<String, String> serviceEnvironment(String district, String jdbcUrl, String kafka, Path publicKey) {
+    static Map<String, String> serviceEnvironment(String district, String jdbcUrl, String kafka) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ZZ_DISTRICT", district);
         env.put("ZZ_SERVICE", "membership");
@@ -218,41 +274,101 @@ final class Platform {
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
+        trustIdentity(env);
         return env;
     }
 
-    private Map<String, MembershipClient> clients(List<String> districts) {
-        JwtSigner signer = DevKeys.ensure(dataDir.resolve("keys")).signer();
+    /** The loaders call the services directly (not through the gateway, whose rate limit would slow them). */
+    private Map<String, MembershipClient> clients(List<String> districts, TokenSource tokens) {
         Map<String, MembershipClient> clients = new LinkedHashMap<>();
         for (String d : districts) {
-            // A fresh token per request is cheap and never expires during a long session.
-            clients.put(d, new MembershipClient(http, "http://localhost:" + Options.port(d),
-                    () -> LocalPlatform.token(signer, Role.DISTRICT_ADMIN, d, null, null)));
+            // TokenSource reuses the district admin's token until shortly before it expires.
+            clients.put(d, new MembershipClient(http, "http://localhost:" + Options.port(d), () -> tokens.districtAdmin(d)));
         }
         return clients;
     }
 
-    private void printSummary(Map<String, MembershipClient> clients, WishesLoader wishes) {
-        String tokenCmd = LAUNCHER + " token" + (Options.DEFAULT_DATA_DIR.equals(options.dataDir())
-                ? "" : " --data-dir " + options.dataDir());
+    /** Who the walk-through acts as in one district: demo usernames (and the org or member they stand for). */
+    record DemoCallers(String district, String admin, String streetStaff, UUID street, String communityStaff,
+                       UUID community, String member, UUID memberId, String systemClient) {
+    }
+
+    /**
+     * Makes sure every demo role has its account in each district (the loaders created most of them already): the
+     * district admin, the staff of the street and the community of the first demo wish, a member of that community
+     * who claimed a demo wish, and the district system.
+     */
+    private Map<String, DemoCallers> demoCallers(Map<String, MembershipClient> clients, WishesLoader wishes,
+                                                 TokenSource tokens) {
+        Map<String, DemoCallers> result = new LinkedHashMap<>();
+        DemoDataSet demo = wishes.data();
+        for (String d : clients.keySet()) {
+            try {
+                List<DemoWish> list = wishes.wishes().getOrDefault(d, List.of());
+                Map<String, UUID> orgs = wishes.organisations(d);
+                String communityCode = list.isEmpty() ? null : list.get(0).communityCode();
+                String streetCode = communityCode == null ? null : demo.district(d).organisations().stream()
+                        .filter(o -> o.code().equals(communityCode)).findFirst().orElseThrow().parentCode();
+                UUID community = communityCode == null ? null : orgs.get(communityCode);
+                UUID street = streetCode == null ? null : orgs.get(streetCode);
+                UUID member = list.stream().filter(w -> w.claimerKey() != null).findFirst()
+                        .map(w -> memberId(clients.get(d), demo, d, w.claimerKey())).orElse(null);
+                String admin = tokens.ensureUser(d, new Caller(Role.DISTRICT_ADMIN, null, null));
+                String streetStaff = street == null ? null : tokens.ensureUser(d, new Caller(Role.STREET_STAFF, street, null));
+                String communityStaff = community == null ? null
+                        : tokens.ensureUser(d, new Caller(Role.COMMUNITY_STAFF, community, null));
+                String memberUser = member == null ? null : tokens.ensureUser(d, new Caller(Role.MEMBER, null, member));
+                tokens.system(d);
+                String client = new DemoSecrets(dataDir).client(d).map(IdentityClient.RegisteredClient::clientId)
+                        .orElse("?");
+                result.put(d, new DemoCallers(d, admin, streetStaff, street, communityStaff, community, memberUser,
+                        member, client));
+            } catch (RuntimeException e) {
+                out.println("demo users of " + d + " incomplete: " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    /** A demo member's id in membership, found by name and matched on the ID number. */
+    private static UUID memberId(MembershipClient membership, DemoDataSet demo, String d, String key) {
+        DemoMember m = demo.district(d).members().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        for (JsonNode item : membership.getOk("/members", Map.of("name", m.name(), "size", "200")).path("items")) {
+            if (m.idNumber().equals(item.path("idNumber").asString())) {
+                return UUID.fromString(item.path("id").asString());
+            }
+        }
+        return null;
+    }
+
+    private void printSummary(Map<String, MembershipClient> clients, WishesLoader wishes,
+                              Map<String, DemoCallers> callers, DemoSecrets secrets, Duration healthy) {
+        String dataOption = Options.DEFAULT_DATA_DIR.equals(options.dataDir()) ? "" : " --data-dir " + options.dataDir();
+        String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
-        out.println("==== 小社区 大党建: local platform ====");
+        out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
+        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes>/...   (the one entry point)");
+        out.println("Swagger UI " + GATEWAY_URL + "/swagger-ui.html   (every district's services)");
+        out.println("identity   " + IDENTITY_URL + "   (OpenID Connect issuer; " + IDENTITY_URL
+                + "/.well-known/openid-configuration)");
         out.println("Kafka      localhost:" + KAFKA_PORT);
         out.println("PostgreSQL jdbc:postgresql://localhost:" + POSTGRES_PORT
-                + "/membership_<district> and /wishes_<district> (user postgres, no password)");
+                + "/identity, /membership_<district>, /wishes_<district> (user postgres, no password)");
         out.println("data       " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
-        out.println("tokens     " + tokenCmd + " CITY_ADMIN");
+        out.println();
+        out.println("Tokens come only from identity (a local demo: one password for every demo user):");
+        out.println("  demo password  " + secrets.demoPassword() + "   (" + dataDir.resolve(DemoSecrets.DEMO_PASSWORD_FILE) + ")");
+        out.println("  CITY_ADMIN     admin, password in " + dataDir.resolve(DemoSecrets.ADMIN_PASSWORD_FILE));
+        out.println("  a user's token " + tokenCmd + " <username>        (login form, PKCE, as the dashboard client)");
+        out.println("  a system token " + tokenCmd + " --client <district>   (client credentials)");
         for (Map.Entry<String, MembershipClient> e : clients.entrySet()) {
             String d = e.getKey();
             MembershipClient c = e.getValue();
-            String base = c.baseUrl();
+            String api = GATEWAY_URL + "/api/v1/" + d;
             out.println();
-            out.printf("-- %s %s: membership service%n", d, Districts.NAMES.get(d));
-            out.println("   API        " + base + "/api/v1");
-            out.println("   Swagger UI " + base + "/swagger-ui.html");
-            out.println("   health     " + base + "/actuator/health/readiness");
-            out.println("   Prometheus " + base + "/actuator/prometheus");
+            out.printf("-- %s %s%n", d, Districts.NAMES.get(d));
+            out.println("   membership " + api + "/membership/...   (direct " + c.baseUrl() + ")");
+            out.println("   wishes     " + api + "/wishes/...   (direct http://localhost:" + Options.wishesPort(d) + ")");
             try {
                 JsonNode s = c.getOk("/statistics", Map.of());
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
@@ -265,27 +381,32 @@ final class Platform {
             } catch (RuntimeException ex) {
                 out.println("   figures    unavailable: " + ex.getMessage());
             }
-            String street = firstId(c, "/organisations", Map.of("type", "STREET_COMMITTEE", "size", "1"), "id", "<street-uuid>");
-            String community = firstId(c, "/organisations", Map.of("type", "COMMUNITY", "size", "1"), "id", "<community-uuid>");
-            String member = firstId(c, "/members", Map.of("size", "1"), "id", "<member-uuid>");
-            String home = firstId(c, "/members", Map.of("size", "1"), "homeOrganisationId", "<org-uuid>");
-            out.println("   tokens     " + tokenCmd + " DISTRICT_ADMIN " + d);
-            out.println("              " + tokenCmd + " STREET_STAFF " + d + " " + street);
-            out.println("              " + tokenCmd + " COMMUNITY_STAFF " + d + " " + community);
-            out.println("              " + tokenCmd + " MEMBER " + d + " " + home + " " + member);
-            out.println("              " + tokenCmd + " DISTRICT_SYSTEM " + d);
-            out.println("   try        curl -H \"Authorization: Bearer $(" + tokenCmd + " DISTRICT_ADMIN " + d + ")\" "
-                    + base + "/api/v1/statistics");
-            printWishes(d, wishes, tokenCmd);
+            DemoCallers who = callers.get(d);
+            if (who != null) {
+                out.println("   users      DISTRICT_ADMIN  " + who.admin());
+                if (who.streetStaff() != null) {
+                    out.println("              STREET_STAFF    " + who.streetStaff() + "   (street " + who.street() + ")");
+                }
+                if (who.communityStaff() != null) {
+                    out.println("              COMMUNITY_STAFF " + who.communityStaff() + "   (community " + who.community() + ")");
+                }
+                if (who.member() != null) {
+                    out.println("              MEMBER          " + who.member() + "   (member " + who.memberId() + ")");
+                }
+                out.println("              DISTRICT_SYSTEM client " + who.systemClient() + "   (" + tokenCmd
+                        + " --client " + d + ")");
+                out.println("   try        curl -H \"Authorization: Bearer $(" + tokenCmd + " " + who.admin() + ")\" "
+                        + api + "/membership/statistics");
+            }
+            printWishes(d, wishes, who);
         }
         out.println();
     }
 
     /** The wishes service of a district: where it is, and figures read back from its own report. */
-    private void printWishes(String d, WishesLoader loader, String tokenCmd) {
-        String base = "http://localhost:" + Options.wishesPort(d);
+    private void printWishes(String d, WishesLoader loader, DemoCallers who) {
+        String base = GATEWAY_URL + "/api/v1/" + d + "/wishes";
         out.printf("-- %s %s: wishes service (微心愿)%n", d, Districts.NAMES.get(d));
-        out.println("   API        " + base + "/api/v1   Swagger UI " + base + "/swagger-ui.html");
         List<DemoWish> demo = loader.wishes().getOrDefault(d, List.of());
         if (demo.isEmpty()) {
             out.println("   demo       no demo wishes in this district");
@@ -302,10 +423,10 @@ final class Platform {
         boolean replay = demo.get(0).replay() != null;
         int year = replay ? DemoWishes.REPLAY_YEAR : java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         UUID of = replay ? community : orgs.get("DC");
-        String report = base + "/api/v1/reports/wishes?organisationId=" + of + "&year=" + year;
-        out.println("   menu       " + base + "/api/v1/wishes?communityId=" + community + " (token: "
-                + tokenCmd + " COMMUNITY_STAFF " + d + " " + community + ")");
-        out.println("   report     " + report + " (token: " + tokenCmd + " DISTRICT_ADMIN " + d + ")");
+        out.println("   menu       " + base + "/wishes?communityId=" + community
+                + (who == null || who.communityStaff() == null ? "" : " (as " + who.communityStaff() + ")"));
+        out.println("   report     " + base + "/reports/wishes?organisationId=" + of + "&year=" + year
+                + (who == null ? "" : " (as " + who.admin() + ")"));
         try {
             JsonNode r = loader.report(d, of, year);
             out.printf("   figures    %s %d: posted %s, published %s, claimed %s, fulfilled %s, confirmed %s, "
@@ -336,18 +457,10 @@ final class Platform {
         return statistics.hasNonNull(field) ? statistics.get(field).asString() : "?";
     }
 
-    private static String firstId(MembershipClient c, String path, Map<String, String> query, String field, String fallback) {
-        try {
-            JsonNode items = c.getOk(path, query).path("items");
-            return items.isEmpty() ? fallback : items.get(0).path(field).asString(fallback);
-        } catch (RuntimeException e) {
-            return fallback;
-        }
-    }
-
     /** Fails before anything starts when a fixed port is taken (an earlier platform still running?). */
     private static void requireFreePorts(List<String> districts) {
-        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, IDENTITY_PORT,
+                GATEWAY_PORT));
         districts.forEach(d -> ports.add(Options.port(d)));
         districts.forEach(d -> ports.add(Options.wishesPort(d)));
         List<Integer> taken = new ArrayList<>();

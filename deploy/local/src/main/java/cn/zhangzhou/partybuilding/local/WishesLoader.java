@@ -76,6 +76,10 @@ public final class WishesLoader {
         this.out = out;
     }
 
+    public DemoDataSet data() {
+        return data;
+    }
+
     public Map<String, List<DemoWish>> wishes() {
         return wishes;
     }

@@ -38,7 +38,10 @@ class ComposeFileTest {
     /** Standard Spring / JVM settings the services read without declaring them in application.yml. */
     private static final Set<String> STANDARD_PROPERTIES = Set.of(
             "server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options");
+            "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options",
+            // Boot's resource server: the key source is identity's JWKS (no default in application.yml).
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+    private static final String JWKS_IN_COMPOSE = "http://identity:9000/oauth2/jwks";
     private static final Pattern DATABASE_IN_URL = Pattern.compile("jdbc:postgresql://[^/]+/([a-z0-9_]+)");
 
     private static Path root;
@@ -56,7 +59,8 @@ class ComposeFileTest {
 
     @Test
     void theComposeFileHasKafkaPostgresAndOneMembershipServicePerDistrict() {
-        assertThat(services).containsKeys("kafka", "postgres", "membership-xiangcheng", "membership-longwen");
+        assertThat(services).containsKeys("kafka", "postgres", "identity", "gateway", "membership-xiangcheng",
+                "membership-longwen");
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.1.");
         assertThat(services.get("postgres").get("image")).isEqualTo("postgres:17");
         assertThat(servicesOf("membership")).containsOnlyKeys("membership-xiangcheng", "membership-longwen");
@@ -97,7 +101,8 @@ class ComposeFileTest {
             assertThat(service).as("%s has a healthcheck", name).containsKey("healthcheck");
             Object test = ((Map<?, ?>) service.get("healthcheck")).get("test");
             assertThat(test).as("%s healthcheck test", name).isNotNull();
-            if (name.startsWith("membership-") || name.startsWith("wishes-")) {
+            if (name.startsWith("membership-") || name.startsWith("wishes-") || name.equals("identity")
+                    || name.equals("gateway")) {
                 assertThat(test.toString()).as(name).contains("/actuator/health/readiness");
             }
         });
@@ -123,11 +128,65 @@ class ComposeFileTest {
                 dependencies++;
             }
         }
-        assertThat(dependencies).isGreaterThanOrEqualTo(4 + 6);
+        assertThat(dependencies).isGreaterThanOrEqualTo(4 + 6 + 4 + 1 + 5);
         for (String kind : KINDS) {
+            // identity too: a service refuses every call until it can fetch identity's keys.
             servicesOf(kind).forEach((name, s) ->
                     assertThat(((Map<?, ?>) s.get("depends_on")).keySet().stream().map(Object::toString).toList())
-                            .as(name).contains("kafka", "postgres"));
+                            .as(name).contains("kafka", "postgres", "identity"));
+        }
+        assertThat(((Map<?, ?>) services.get("identity").get("depends_on")).keySet().stream().map(Object::toString).toList())
+                .containsExactly("postgres");
+    }
+
+    @Test
+    void identityHasItsDatabaseTheBrowserFacingIssuerAndSecretsOnlyFromTheEnvironment() throws IOException {
+        Map<String, Object> identity = services.get("identity");
+        assertThat(((Map<?, ?>) identity.get("build")).get("context")).isEqualTo("services/identity");
+        assertThat(ports("identity")).containsExactly("9000:9000");
+        Map<String, String> env = environment(identity);
+        assertThat(env).containsEntry("SERVER_PORT", "9000")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/identity")
+                .containsEntry("ZZ_IDENTITY_ISSUER", "http://localhost:9000");
+        // No secret in the file: compose refuses to start without them (${VAR:?message}).
+        for (String secret : List.of("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET")) {
+            assertThat(env.get(secret)).as(secret).startsWith("${" + secret + ":?");
+        }
+        Set<String> known = properties(root.resolve("services/identity/src/main/resources/application.yaml"));
+        for (String variable : env.keySet()) {
+            assertThat(known.stream().anyMatch(p -> bindsTo(variable, p))).as("identity: %s", variable).isTrue();
+        }
+    }
+
+    @Test
+    void theGatewayRoutesEveryDistrictServiceOfComposeByItsServiceNameAfterAllAreHealthy() throws IOException {
+        Map<String, Object> gateway = services.get("gateway");
+        assertThat(((Map<?, ?>) gateway.get("build")).get("context")).isEqualTo("gateway");
+        assertThat(ports("gateway")).containsExactly("8080:8080");
+        Map<String, String> env = environment(gateway);
+        Set<String> routes = new TreeSet<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("ZZ_GATEWAY_DISTRICTS_")) {
+                routes.add(k);
+            }
+        });
+        Set<String> expected = new TreeSet<>();
+        for (String kind : KINDS) {
+            for (String d : DISTRICTS) {
+                String variable = "ZZ_GATEWAY_DISTRICTS_" + d.toUpperCase(Locale.ROOT) + "_" + kind.toUpperCase(Locale.ROOT);
+                expected.add(variable);
+                assertThat(env).containsEntry(variable, "http://" + kind + "-" + d + ":8080");
+                assertThat(services).containsKey(kind + "-" + d);
+            }
+        }
+        assertThat(routes).isEqualTo(expected);
+        assertThat(((Map<?, ?>) gateway.get("depends_on")).keySet().stream().map(Object::toString).toList())
+                .containsExactlyInAnyOrder("identity", "membership-xiangcheng", "membership-longwen",
+                        "wishes-xiangcheng", "wishes-longwen");
+        Set<String> known = properties(root.resolve("gateway/src/main/resources/application.yml"));
+        for (String variable : env.keySet()) {
+            assertThat(variable.startsWith("ZZ_GATEWAY_DISTRICTS_") || known.stream().anyMatch(p -> bindsTo(variable, p)))
+                    .as("gateway: %s", variable).isTrue();
         }
     }
 
@@ -158,23 +217,26 @@ class ComposeFileTest {
         // The replay clock is a property of its own (read by a @ConditionalOnProperty, not application.yml).
         known.add("zz.wishes.replay-clock");
         Map<String, String> env = Platform.wishesEnvironment("zhangpu", "jdbc:postgresql://localhost/wishes_zhangpu",
-                "localhost:9092", Path.of("keys/jwt-public.pem"), true);
+                "localhost:9092", true);
         for (String variable : env.keySet()) {
             assertThat(known.stream().anyMatch(p -> bindsTo(variable, p))).as(variable).isTrue();
         }
         assertThat(env).containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true").containsEntry("SERVER_PORT", "8185");
         assertThat(Platform.wishesEnvironment("xiangcheng", "jdbc:postgresql://localhost/wishes_xiangcheng",
-                "localhost:9092", Path.of("keys/jwt-public.pem"), false)).doesNotContainKey("ZZ_WISHES_REPLAY_CLOCK");
+                "localhost:9092", false)).doesNotContainKey("ZZ_WISHES_REPLAY_CLOCK");
         String clock = Files.readString(root.resolve(
                 "services/wishes/src/main/java/cn/zhangzhou/partybuilding/wishes/replay/ReplayClockController.java"));
         assertThat(clock).contains("@ConditionalOnProperty(name = \"zz.wishes.replay-clock\", havingValue = \"true\")");
     }
 
     private static Set<String> properties(String kind) throws IOException {
-        Path yml = root.resolve("services/" + kind + "/src/main/resources/application.yml");
+        return properties(root.resolve("services/" + kind + "/src/main/resources/application.yml"));
+    }
+
+    private static Set<String> properties(Path yml) throws IOException {
         if (!Files.isRegularFile(yml)) {
-            fail("%s is absent: the %s service module must exist (with its application.yml) for the "
-                    + "compose environment to be checked against it", root.relativize(yml), kind);
+            fail("%s is absent: the module must exist (with its application.yml) for the "
+                    + "compose environment to be checked against it", root.relativize(yml));
         }
         Set<String> known = new TreeSet<>(STANDARD_PROPERTIES);
         try (Reader r = Files.newBufferedReader(yml, StandardCharsets.UTF_8)) {
@@ -232,25 +294,35 @@ class ComposeFileTest {
     }
 
     @Test
-    void theJwtPublicKeyIsMountedWhereTheServicesLookForIt() {
+    void theServicesAndTheGatewayTrustIdentitysKeysAndNoKeyFile() {
         Map<String, Map<String, Object>> all = new LinkedHashMap<>(servicesOf("membership"));
         all.putAll(servicesOf("wishes"));
         assertThat(all).hasSize(KINDS.size() * DISTRICTS.size());
+        all.put("gateway", services.get("gateway"));
         all.forEach((name, service) -> {
-            String location = environment(service).get("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
-            assertThat(location).as(name).startsWith("file:");
-            String inContainer = location.substring("file:".length());
-            assertThat(((List<?>) service.get("volumes")).stream().map(Object::toString))
-                    .as(name).anyMatch(v -> v.startsWith("./deploy/dev-keys/") && v.contains(":" + inContainer));
+            Map<String, String> env = environment(service);
+            assertThat(env).as(name).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", JWKS_IN_COMPOSE)
+                    .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+            // The development key files of the foundation are gone: nothing signs tokens but identity.
+            assertThat(String.valueOf(service.get("volumes"))).as(name).doesNotContain("dev-keys");
+            assertThat(((Map<?, ?>) service.get("depends_on")).keySet().stream().map(Object::toString).toList()).as(name)
+                    .contains("identity");
         });
     }
 
     @Test
     void theServiceImagesRunTheBuiltJarAsANonRootUserWithAHealthcheck() throws IOException {
+        Map<String, String> images = new LinkedHashMap<>();
         for (String kind : KINDS) {
-            String dockerfile = Files.readString(root.resolve("services/" + kind + "/Dockerfile"), StandardCharsets.UTF_8);
+            images.put("services/" + kind, kind + "-service.jar");
+        }
+        images.put("services/identity", "identity-service.jar");
+        images.put("gateway", "gateway.jar");
+        for (Map.Entry<String, String> image : images.entrySet()) {
+            String kind = image.getKey();
+            String dockerfile = Files.readString(root.resolve(kind + "/Dockerfile"), StandardCharsets.UTF_8);
             assertThat(dockerfile).as(kind).contains("FROM eclipse-temurin:17-jre")
-                    .contains("COPY --chown=zz:zz target/" + kind + "-service.jar /app/app.jar")
+                    .contains("COPY --chown=zz:zz target/" + image.getValue() + " /app/app.jar")
                     .contains("HEALTHCHECK")
                     .contains("/actuator/health/readiness");
             Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);

@@ -3,8 +3,10 @@ package cn.zhangzhou.partybuilding.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,9 +68,27 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("run", "--fast")).hasMessageContaining("--fast");
         assertThatThrownBy(() -> Options.parse("run", "--data-dir")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse("token")).hasMessageContaining("usage: token");
-        assertThatThrownBy(() -> Options.parse("keys")).hasMessageContaining("usage: keys");
-        assertThat(Options.parse("token", "MEMBER", "longwen", "o", "m").arguments())
-                .isEqualTo(List.of("MEMBER", "longwen", "o", "m"));
+        assertThatThrownBy(() -> Options.parse("token", "a", "b")).hasMessageContaining("usage: token");
+        assertThatThrownBy(() -> Options.parse("token", "--client", "xiangcheng", "admin"))
+                .hasMessageContaining("usage: token");
+        assertThatThrownBy(() -> Options.parse("token", "--client", "xiamen")).hasMessageContaining("xiamen");
+        assertThatThrownBy(() -> Options.parse("run", "--client", "xiangcheng")).hasMessageContaining("token command");
+        // The dev-token commands of the foundation are gone: the launcher signs nothing.
+        assertThatThrownBy(() -> Options.parse("keys", "dir")).hasMessageContaining("unknown command");
+        assertThatThrownBy(() -> Options.parse("token", "--keys-dir", "k", "CITY_ADMIN")).hasMessageContaining("--keys-dir");
+    }
+
+    @Test
+    void tokenTakesAUsernameOrADistrictsClient() {
+        Options user = Options.parse("token", "--data-dir", "/tmp/d", "xiangcheng-admin");
+        assertThat(user.arguments()).isEqualTo(List.of("xiangcheng-admin"));
+        assertThat(user.client()).isNull();
+        assertThat(user.dataDir()).isEqualTo("/tmp/d");
+        Options system = Options.parse("token", "--client", "longwen");
+        assertThat(system.client()).isEqualTo("longwen");
+        assertThat(system.arguments()).isEmpty();
+        assertThat(Options.usage()).contains("token [--data-dir .local] <username>")
+                .contains("token [--data-dir .local] --client <district>").doesNotContain("keys");
     }
 
     @Test
@@ -84,15 +104,62 @@ class OptionsTest {
     }
 
     @Test
-    void theServiceEnvironmentIsTheOneOfTheApiContract() {
+    void theServiceEnvironmentIsTheOneOfTheApiContractAndTrustsIdentitysKeys() {
         var env = Platform.serviceEnvironment("longwen", "jdbc:postgresql://localhost:15432/membership_longwen",
-                "localhost:9092", dir.resolve("keys/jwt-public.pem"));
+                "localhost:9092");
         assertThat(env).containsEntry("ZZ_DISTRICT", "longwen")
                 .containsEntry("SERVER_PORT", "8082")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/membership_longwen")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
-                .containsEntry("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + dir.resolve("keys/jwt-public.pem").toAbsolutePath())
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
+                .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION")
                 .containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        assertThat(Platform.wishesEnvironment("zhangpu", "jdbc:postgresql://localhost:15432/wishes_zhangpu",
+                "localhost:9092", true))
+                .containsEntry("SERVER_PORT", "8185")
+                .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
+                .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+    }
+
+    @Test
+    void identityGetsItsDatabaseIssuerAndTheGeneratedSecretsOfTheDataDirectory() {
+        DemoSecrets secrets = new DemoSecrets(dir);
+        var env = Platform.identityEnvironment("jdbc:postgresql://localhost:15432/identity", secrets);
+        assertThat(env).containsEntry("SERVER_PORT", "9000")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/identity")
+                .containsEntry("ZZ_IDENTITY_ISSUER", "http://localhost:9000")
+                .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", "admin")
+                .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword())
+                .containsEntry("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret());
+        assertThat(dir.resolve(DemoSecrets.ADMIN_PASSWORD_FILE)).exists();
+        // Not the development default of identity's application.yaml.
+        assertThat(secrets.keysEncryptionSecret()).doesNotContain("local-development-only");
+    }
+
+    @Test
+    void theGatewayRoutesEveryStartedDistrictsServicesAndTrustsIdentitysKeys() {
+        var env = Platform.gatewayEnvironment(List.of("longwen", "zhangpu"));
+        assertThat(env).containsEntry("SERVER_PORT", "8080")
+                .containsEntry("ZZ_GATEWAY_DISTRICTS_LONGWEN_MEMBERSHIP", "http://localhost:8082")
+                .containsEntry("ZZ_GATEWAY_DISTRICTS_LONGWEN_WISHES", "http://localhost:8182")
+                .containsEntry("ZZ_GATEWAY_DISTRICTS_ZHANGPU_MEMBERSHIP", "http://localhost:8085")
+                .containsEntry("ZZ_GATEWAY_DISTRICTS_ZHANGPU_WISHES", "http://localhost:8185")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
+                .doesNotContainKey("ZZ_GATEWAY_DISTRICTS_XIANGCHENG_MEMBERSHIP");
+    }
+
+    @Test
+    void demoUsernamesAreDeterministic() {
+        UUID member = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+        assertThat(TokenSource.username("xiangcheng", Role.DISTRICT_ADMIN, null, null)).isEqualTo("xiangcheng-admin");
+        assertThat(TokenSource.username("xiangcheng", Role.COMMUNITY_STAFF, "CM001", null))
+                .isEqualTo("xiangcheng-staff-cm001");
+        assertThat(TokenSource.username("longwen", Role.STREET_STAFF, "ST02", null)).isEqualTo("longwen-staff-st02");
+        assertThat(TokenSource.username("longwen", Role.MEMBER, null, member)).isEqualTo("member-7c9e6679");
+        assertThat(TokenSource.username(null, Role.CITY_ADMIN, null, null)).isEqualTo("admin");
+        assertThatThrownBy(() -> TokenSource.username("longwen", Role.DISTRICT_SYSTEM, null, null))
+                .hasMessageContaining("client");
     }
 
     @Test

@@ -2,28 +2,18 @@ package cn.zhangzhou.partybuilding.support.token;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** RSA keys to and from PEM ({@code PUBLIC KEY} = X.509 SubjectPublicKeyInfo, {@code PRIVATE KEY} = PKCS#8). */
+/**
+ * An RSA public key from PEM ({@code PUBLIC KEY} = X.509 SubjectPublicKeyInfo), for
+ * {@code zz.security.jwt.public-key-location} (tests, offline use). Nothing here signs: tokens come from the
+ * identity service; tests sign theirs with service-testing's {@code JwtSigner}.
+ */
 public final class PemKeys {
 
     private PemKeys() {
-    }
-
-    public static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA is not available", e);
-        }
     }
 
     public static RSAPublicKey publicKey(String pem) {
@@ -33,23 +23,6 @@ public final class PemKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an RSA public key PEM", e);
         }
-    }
-
-    public static RSAPrivateKey privateKey(String pem) {
-        try {
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an RSA PKCS#8 private key PEM", e);
-        }
-    }
-
-    public static String publicPem(RSAPublicKey key) {
-        return encode(key.getEncoded(), "PUBLIC KEY");
-    }
-
-    public static String privatePem(RSAPrivateKey key) {
-        return encode(key.getEncoded(), "PRIVATE KEY");
     }
 
     private static byte[] decode(String pem, String type) {
@@ -62,11 +35,5 @@ public final class PemKeys {
         }
         String base64 = pem.substring(from + begin.length(), to).replaceAll("\\s", "");
         return Base64.getDecoder().decode(base64);
-    }
-
-    private static String encode(byte[] der, String type) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

@@ -2,8 +2,8 @@ package cn.zhangzhou.partybuilding.support.testing;
 
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.support.token.JwtSigner;
-import cn.zhangzhou.partybuilding.support.token.PemKeys;
+import cn.zhangzhou.partybuilding.testing.JwtSigner;
+import cn.zhangzhou.partybuilding.testing.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Tokens for the tests of every service, signed with a fixed test key pair that lives in this test-jar
- * ({@code support-test-keys/}; test-only, never used outside tests).
+ * ({@code support-test-keys/}; test-only, never used outside tests) by service-testing's {@link JwtSigner}.
  *
  * <p>How a service test wires it: depend on
  * <pre>{@code
@@ -28,6 +28,11 @@ import java.util.UUID;
  *   <groupId>cn.zhangzhou.partybuilding</groupId>
  *   <artifactId>service-support</artifactId>
  *   <type>test-jar</type>
+ *   <scope>test</scope>
+ * </dependency>
+ * <dependency>
+ *   <groupId>cn.zhangzhou.partybuilding</groupId>
+ *   <artifactId>service-testing</artifactId>
  *   <scope>test</scope>
  * </dependency>
  * }</pre>
@@ -49,7 +54,7 @@ public final class TestTokens {
 
     private static final Duration TTL = Duration.ofHours(1);
     private static final String PUBLIC_PEM = read("support-test-keys/jwt-public.pem");
-    private static final JwtSigner SIGNER = new JwtSigner(PemKeys.privateKey(read("support-test-keys/jwt-private.pem")));
+    private static final JwtSigner SIGNER = new JwtSigner(TestKeys.privateKey(read("support-test-keys/jwt-private.pem")));
     /** A key no service trusts: a fresh one per JVM. */
     private static final JwtSigner OTHER_SIGNER = otherSigner();
 
@@ -104,7 +109,7 @@ public final class TestTokens {
     }
 
     private static JwtSigner otherSigner() {
-        KeyPair pair = PemKeys.generate();
+        KeyPair pair = TestKeys.generate();
         return new JwtSigner((RSAPrivateKey) pair.getPrivate());
     }
 

@@ -7,11 +7,10 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.security.SupportJwtDecoderAutoConfiguration;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import cn.zhangzhou.partybuilding.testing.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
-/** DevKeys, JwtSigner and DevTokenCommand against the decoder the services configure. */
+/**
+ * The offline key option ({@code zz.security.jwt.public-key-location}, {@link PemKeys}) against tokens signed with
+ * service-testing's key files, as tests and the benchmark use it.
+ */
 class TokenToolsTest {
 
     @TempDir
@@ -32,17 +34,14 @@ class TokenToolsTest {
             .withConfiguration(AutoConfigurations.of(SupportJwtDecoderAutoConfiguration.class));
 
     @Test
-    void theDevTokenCommandPrintsATokenTheServiceDecoderAccepts() {
+    void aTokenSignedWithTheTestKeyFilesIsAcceptedWithItsClaims() {
         UUID community = UUID.randomUUID();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = DevTokenCommand.run(new String[] {keyDir.toString(), "community_staff", "xiangcheng",
-                community.toString(), "-", "30"}, new PrintStream(out), new PrintStream(err));
-        assertThat(status).as(err.toString()).isZero();
-        String token = out.toString(StandardCharsets.UTF_8).trim();
-        assertThat(Files.exists(keyDir.resolve(DevKeys.PRIVATE_FILE))).isTrue();
+        TestKeys keys = TestKeys.ensure(keyDir);
+        String token = keys.signer().sign("worker", Set.of(Role.COMMUNITY_STAFF), "xiangcheng", community, null,
+                Duration.ofMinutes(30));
+        assertThat(Files.exists(keyDir.resolve(TestKeys.PRIVATE_FILE))).isTrue();
 
-        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + keyDir.resolve(DevKeys.PUBLIC_FILE))
+        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + keys.publicKeyFile())
                 .run(context -> {
                     Jwt jwt = context.getBean(JwtDecoder.class).decode(token);
                     Caller caller = CallerClaims.caller(jwt.getSubject(), jwt.getClaims());
@@ -56,57 +55,52 @@ class TokenToolsTest {
     }
 
     @Test
-    void devKeysAreCreatedOnceAndReused() throws Exception {
-        DevKeys first = DevKeys.ensure(keyDir);
-        String publicPem = Files.readString(keyDir.resolve(DevKeys.PUBLIC_FILE));
-        DevKeys second = DevKeys.ensure(keyDir);
+    void testKeysAreCreatedOnceAndReused() throws Exception {
+        TestKeys first = TestKeys.ensure(keyDir);
+        String publicPem = Files.readString(keyDir.resolve(TestKeys.PUBLIC_FILE));
+        TestKeys second = TestKeys.ensure(keyDir);
         assertThat(second.publicKey()).isEqualTo(first.publicKey());
-        assertThat(Files.readString(keyDir.resolve(DevKeys.PUBLIC_FILE))).isEqualTo(publicPem);
+        assertThat(Files.readString(keyDir.resolve(TestKeys.PUBLIC_FILE))).isEqualTo(publicPem);
+        assertThat(PemKeys.publicKey(publicPem)).isEqualTo(first.publicKey());
         // A token of the first instance verifies with the key loaded by the second.
-        String token = first.signer().sign("u", Set.of(Role.CITY_ADMIN), null, null, null, java.time.Duration.ofMinutes(5));
+        String token = first.signer().sign("u", Set.of(Role.CITY_ADMIN), null, null, null, Duration.ofMinutes(5));
         decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + second.publicKeyFile())
                 .run(context -> assertThat(context.getBean(JwtDecoder.class).decode(token).getSubject()).isEqualTo("u"));
     }
 
     @Test
-    void replaceWritesANewPairAndOldTokensStopVerifying() throws Exception {
-        assertThat(DevKeys.present(keyDir)).isFalse();
-        DevKeys first = DevKeys.ensure(keyDir);
-        assertThat(DevKeys.present(keyDir)).isTrue();
-        String old = first.signer().sign("u", Set.of(Role.CITY_ADMIN), null, null, null, java.time.Duration.ofMinutes(5));
-        DevKeys second = DevKeys.replace(keyDir);
-        assertThat(second.publicKey()).isNotEqualTo(first.publicKey());
-        assertThat(DevKeys.ensure(keyDir).publicKey()).isEqualTo(second.publicKey());
-        // No temporary files are left behind next to the pair.
-        try (var files = Files.list(keyDir)) {
-            assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder(DevKeys.PRIVATE_FILE, DevKeys.PUBLIC_FILE);
-        }
-        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + second.publicKeyFile())
-                .run(context -> assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode(old))
-                        .isInstanceOf(JwtException.class));
-    }
-
-    @Test
     void aTokenFromAnotherKeyIsRejectedByTheDecoder() {
-        String foreign = DevKeys.ensure(keyDir.resolve("other")).signer()
-                .sign("u", Set.of(Role.CITY_ADMIN), null, null, null, java.time.Duration.ofMinutes(5));
-        DevKeys.ensure(keyDir.resolve("mine"));
-        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + keyDir.resolve("mine").resolve(DevKeys.PUBLIC_FILE))
+        String foreign = TestKeys.ensure(keyDir.resolve("other")).signer()
+                .sign("u", Set.of(Role.CITY_ADMIN), null, null, null, Duration.ofMinutes(5));
+        TestKeys.ensure(keyDir.resolve("mine"));
+        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:"
+                        + keyDir.resolve("mine").resolve(TestKeys.PUBLIC_FILE))
                 .run(context -> assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode(foreign))
                         .isInstanceOf(JwtException.class));
     }
 
     @Test
-    void theCommandRefusesBadArguments() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(DevTokenCommand.run(new String[] {keyDir.toString(), "KING"}, new PrintStream(out), new PrintStream(err)))
-                .isEqualTo(2);
-        assertThat(DevTokenCommand.run(new String[] {keyDir.toString()}, new PrintStream(out), new PrintStream(err)))
-                .isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("usage");
+    void anExpiredTokenIsRejected() {
+        TestKeys keys = TestKeys.ensure(keyDir);
+        java.time.Instant now = java.time.Instant.now();
+        String expired = keys.signer().sign("u", java.util.Map.of("roles", java.util.List.of("CITY_ADMIN")),
+                now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + keys.publicKeyFile())
+                .run(context -> assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode(expired))
+                        .isInstanceOf(JwtException.class));
+    }
+
+    @Test
+    void aPublicKeyLocationThatPointsAtNothingStopsTheStart() {
+        decoderContext.withPropertyValues("zz.security.jwt.public-key-location=file:" + keyDir.resolve("missing.pem"))
+                .run(context -> assertThat(context).hasFailed()
+                        .getFailure().rootCause().hasMessageContaining("points at nothing"));
+    }
+
+    @Test
+    void aPemThatIsNotAPublicKeyIsRefused() {
+        assertThatThrownBy(() -> PemKeys.publicKey("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PUBLIC KEY");
     }
 
     @Test

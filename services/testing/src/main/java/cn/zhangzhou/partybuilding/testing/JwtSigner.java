@@ -1,14 +1,5 @@
-package cn.zhangzhou.partybuilding.support.token;
+package cn.zhangzhou.partybuilding.testing;
 
-import cn.zhangzhou.partybuilding.support.security.Caller;
-import cn.zhangzhou.partybuilding.support.security.Role;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
 /**
- * Signs RS256 tokens with the platform's claims ({@code roles}, {@code district}, {@code org}, {@code member}).
- * For local development and tests until an identity service issues the tokens.
+ * Signs RS256 tokens with the platform's claims ({@code roles}, {@code district}, {@code org}, {@code member}) for
+ * tests and for the benchmark, which measures one service without an identity service. Deployments never sign:
+ * their tokens come from the identity service (or another OIDC provider).
+ *
+ * <p>Roles are names ({@code "DISTRICT_ADMIN"}, or any enum constant: its {@code name()} is used), so this module
+ * does not depend on service-support, whose tests use it.
  */
 public final class JwtSigner {
+
+    /** Claim names as service-support's {@code Caller} reads them by default. */
+    public static final String CLAIM_ROLES = "roles";
+    public static final String CLAIM_DISTRICT = "district";
+    public static final String CLAIM_ORG = "org";
+    public static final String CLAIM_MEMBER = "member";
 
     private final RSASSASigner signer;
     private final Clock clock;
@@ -38,7 +47,7 @@ public final class JwtSigner {
     }
 
     /** A token valid from now for {@code ttl}; district/org/member may be null. */
-    public String sign(String subject, Collection<Role> roles, String district, UUID org, UUID member, Duration ttl) {
+    public String sign(String subject, Collection<?> roles, String district, UUID org, UUID member, Duration ttl) {
         Instant now = clock.instant();
         return sign(subject, claims(roles, district, org, member), now, now.plus(ttl));
     }
@@ -63,18 +72,22 @@ public final class JwtSigner {
     }
 
     /** The platform's claims; absent values are left out rather than null. */
-    public static Map<String, Object> claims(Collection<Role> roles, String district, UUID org, UUID member) {
+    public static Map<String, Object> claims(Collection<?> roles, String district, UUID org, UUID member) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put(Caller.CLAIM_ROLES, roles.stream().map(Role::name).toList());
+        claims.put(CLAIM_ROLES, roles.stream().map(JwtSigner::roleName).toList());
         if (district != null) {
-            claims.put(Caller.CLAIM_DISTRICT, district);
+            claims.put(CLAIM_DISTRICT, district);
         }
         if (org != null) {
-            claims.put(Caller.CLAIM_ORG, org.toString());
+            claims.put(CLAIM_ORG, org.toString());
         }
         if (member != null) {
-            claims.put(Caller.CLAIM_MEMBER, member.toString());
+            claims.put(CLAIM_MEMBER, member.toString());
         }
         return claims;
+    }
+
+    private static String roleName(Object role) {
+        return role instanceof Enum<?> e ? e.name() : String.valueOf(role);
     }
 }
