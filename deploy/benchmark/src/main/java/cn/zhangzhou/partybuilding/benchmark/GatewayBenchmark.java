@@ -27,7 +27,7 @@ import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Target;
 import cn.zhangzhou.partybuilding.infra.KafkaBroker;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.support.token.DevKeys;
+import cn.zhangzhou.partybuilding.testing.TestKeys;
 
 /**
  * What the gateway costs: the same GET requests direct to one membership service, through a bare Spring Cloud
@@ -83,7 +83,7 @@ final class GatewayBenchmark {
         out.println("starting Kafka (KRaft) ...");
         KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
         resources.push(kafka);
-        DevKeys keys = DevKeys.ensure(dir.resolve("keys"));
+        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
         String keyLocation = "file:" + keys.publicKeyFile().toAbsolutePath();
         HttpClient http = MembershipApi.newHttpClient();
 
