@@ -143,9 +143,11 @@ public final class TokenSource {
 
     /** Registers the district's system (区级系统) and keeps its secret in the data directory. */
     public RegisteredClient registerSystem(String district) {
-        // Names are unique per district: one registered again (its secret lost) must not take the old one's name.
+        // Names are unique per district: one registered again (its secret lost) must not take the old one's name,
+        // even within the same second (regression: two registrations in one second answered 409).
         RegisteredClient registered = identity.registerClient(cityAdmin(), "demo system of " + district + ", registered "
-                + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), district);
+                + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " ("
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ")", district);
         secrets.storeClient(registered);
         return registered;
     }
