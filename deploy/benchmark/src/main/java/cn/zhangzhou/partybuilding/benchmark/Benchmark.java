@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,15 +110,8 @@ public final class Benchmark {
         TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
 
         int port = freePort();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ZZ_DISTRICT", DISTRICT);
-        env.put("ZZ_SERVICE", "membership");
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_DATASOURCE_URL", serviceDb);
-        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile().toAbsolutePath());
+        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, "membership", port, serviceDb,
+                kafka.bootstrapServers(), "file:" + keys.publicKeyFile().toAbsolutePath());
         Path log = dir.resolve("membership-" + DISTRICT + ".log");
         out.println("starting membership-" + DISTRICT + " on " + port + " (log " + log + ") ...");
         long started = System.nanoTime();

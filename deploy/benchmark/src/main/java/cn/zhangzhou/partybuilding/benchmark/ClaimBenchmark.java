@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,15 +75,8 @@ final class ClaimBenchmark {
         TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
 
         int port = Benchmark.freePort();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ZZ_DISTRICT", DISTRICT);
-        env.put("ZZ_SERVICE", "wishes");
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_DATASOURCE_URL", serviceDb);
-        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile().toAbsolutePath());
+        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, "wishes", port, serviceDb,
+                kafka.bootstrapServers(), "file:" + keys.publicKeyFile().toAbsolutePath());
         // Each member ends up with many open claims here; the limit is still checked on every claim (lock +
         // count), it just must not be what refuses a claim.
         env.put("ZZ_WISHES_MAX_OPEN_CLAIMS", "1000000");

@@ -88,15 +88,8 @@ final class GatewayBenchmark {
         HttpClient http = MembershipApi.newHttpClient();
 
         int servicePort = Benchmark.freePort();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ZZ_DISTRICT", DISTRICT);
-        env.put("ZZ_SERVICE", SERVICE);
-        env.put("SERVER_PORT", String.valueOf(servicePort));
-        env.put("SPRING_DATASOURCE_URL", serviceDb);
-        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, SERVICE, servicePort, serviceDb,
+                kafka.bootstrapServers(), keyLocation);
         ServiceUnderTest service = start(SERVICE + "-" + DISTRICT, ServiceUnderTest.JAR, servicePort, env);
         service.awaitReady(http, Benchmark.READY_TIMEOUT);
         String serviceUrl = "http://127.0.0.1:" + servicePort;

@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import cn.zhangzhou.partybuilding.infra.PostgresServer;
 
 /**
  * The one service under load (membership, or wishes for the claim path), a child JVM started the way the local launcher starts it:
@@ -33,6 +36,24 @@ final class ServiceUnderTest implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
+    }
+
+    /**
+     * The configuration every benchmarked service gets, as the launcher passes it: district, service, port, its
+     * database, the broker and the key its tokens are checked with. Mutable, for a mode's own additions.
+     */
+    static Map<String, String> environment(String district, String service, int port, String jdbcUrl,
+                                           String kafkaBootstrap, String keyLocation) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZZ_DISTRICT", district);
+        env.put("ZZ_SERVICE", service);
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        return env;
     }
 
     static ServiceUnderTest start(Path root, int port, Map<String, String> env, List<String> extraJvmArgs, Path log) {
