@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.identity.testing;
 
+import cn.zhangzhou.partybuilding.testing.TestClock;
 import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.identity.testing;
 
+import cn.zhangzhou.partybuilding.testing.TestClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.wishes.replay;
 
+import cn.zhangzhou.partybuilding.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.wishes.testing.TestClock;
 
 /** The dev-only replay clock (decision 0010): real time until set, then on from the set instant, and back. */
 class ReplayClockTest {

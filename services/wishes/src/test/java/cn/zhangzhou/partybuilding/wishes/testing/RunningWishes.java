@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.wishes.testing;
 
+import cn.zhangzhou.partybuilding.testing.TestClock;
 import cn.zhangzhou.partybuilding.testing.Api;
 
 import java.util.UUID;

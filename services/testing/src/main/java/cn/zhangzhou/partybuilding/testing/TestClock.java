@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.testing;
+package cn.zhangzhou.partybuilding.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests move forward by hand, so deadlines pass without waiting. */
+/** A clock the tests move by hand, so deadlines, lock-outs and expiries pass without waiting. */
 public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
