@@ -3,15 +3,20 @@ package cn.zhangzhou.partybuilding.gateway.config;
 import cn.zhangzhou.partybuilding.gateway.limit.ClientRateLimiter;
 import cn.zhangzhou.partybuilding.gateway.limit.InMemoryRateLimiter;
 import cn.zhangzhou.partybuilding.gateway.limit.RateLimitFilter;
+import cn.zhangzhou.partybuilding.gateway.limit.RedisBucket;
 import cn.zhangzhou.partybuilding.gateway.limit.RedisClientRateLimiter;
 import cn.zhangzhou.partybuilding.gateway.route.DistrictRoutes;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.lettuce.core.ClientOptions;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -33,24 +38,36 @@ public class GatewayBeans {
     }
 
     /**
-     * Redis: Spring Cloud Gateway's own {@code redisRateLimiter} bean, given one bucket per route: replenish rate
-     * per second = capacity / period (at least 1), burst = capacity.
+     * Redis: Spring Cloud Gateway's own {@code redisRateLimiter} bean, given one bucket per route (see
+     * {@link RedisBucket} for how capacity per period becomes whole tokens per second).
      */
     @Bean
     @ConditionalOnProperty(name = "zz.gateway.rate-limit.store", havingValue = "redis")
     ClientRateLimiter redisClientRateLimiter(GatewayProperties properties, RedisRateLimiter redisRateLimiter) {
         GatewayProperties.RateLimit config = properties.rateLimit();
         redisRateLimiter.setIncludeHeaders(true);
+        Map<String, RedisBucket> buckets = new HashMap<>();
         properties.districts().forEach((district, services) -> services.keySet().forEach(service -> {
             String id = DistrictRoutes.routeId(district, service);
             for (String route : List.of(id, id + "-docs")) {
-                GatewayProperties.Limit limit = config.forRoute(route);
-                long perSecond = Math.max(1, limit.capacity() * 1000 / Math.max(1, limit.period().toMillis()));
-                redisRateLimiter.getConfig().put(route, new RedisRateLimiter.Config()
-                        .setReplenishRate((int) perSecond).setBurstCapacity((int) limit.capacity()).setRequestedTokens(1));
+                RedisBucket bucket = RedisBucket.of(config.forRoute(route));
+                buckets.put(route, bucket);
+                redisRateLimiter.getConfig().put(route, bucket.config());
             }
         }));
-        return new RedisClientRateLimiter(redisRateLimiter);
+        return new RedisClientRateLimiter(redisRateLimiter, buckets);
+    }
+
+    /**
+     * Lettuce queues commands while disconnected and waits {@code spring.data.redis.timeout} for each: with Redis
+     * down every request would wait that long before the limiter fails open. Refused at once instead.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "zz.gateway.rate-limit.store", havingValue = "redis")
+    LettuceClientConfigurationBuilderCustomizer redisFailFast() {
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
     }
 
     @Bean

@@ -1,19 +1,24 @@
 package cn.zhangzhou.partybuilding.gateway.limit;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
  * The shared store: Spring Cloud Gateway's {@link RedisRateLimiter} (a token bucket in a Redis Lua script), so all
- * gateway instances count together. Its buckets refill per second, so a refused client is told to retry in 1 s.
+ * gateway instances count together. When Redis cannot be reached the limiter lets the request through (fail open:
+ * the services stay reachable, only the limit is off until Redis answers again).
  */
 public class RedisClientRateLimiter implements ClientRateLimiter {
 
     private final RedisRateLimiter redis;
+    private final Map<String, RedisBucket> buckets;
 
-    public RedisClientRateLimiter(RedisRateLimiter redis) {
+    /** @param buckets route id → its bucket, as given to {@code redis}'s configuration */
+    public RedisClientRateLimiter(RedisRateLimiter redis, Map<String, RedisBucket> buckets) {
         this.redis = redis;
+        this.buckets = Map.copyOf(buckets);
     }
 
     RedisRateLimiter redis() {
@@ -22,10 +27,15 @@ public class RedisClientRateLimiter implements ClientRateLimiter {
 
     @Override
     public Mono<Decision> tryConsume(String routeId, String client) {
+        RedisBucket bucket = buckets.get(routeId);
         return redis.isAllowed(routeId, client).map(response -> {
             String remaining = response.getHeaders().get(redis.getRemainingHeader());
-            return new Decision(response.isAllowed(), remaining == null ? -1 : Long.parseLong(remaining),
-                    response.isAllowed() ? Duration.ZERO : Duration.ofSeconds(1));
+            long tokens = remaining == null ? -1 : Long.parseLong(remaining);
+            // Redis counts tokens; the client counts requests.
+            long requests = tokens < 0 || bucket == null ? tokens : tokens / bucket.requestedTokens();
+            Duration retryAfter = response.isAllowed() ? Duration.ZERO
+                    : bucket == null ? Duration.ofSeconds(1) : bucket.refillOfOneRequest();
+            return new Decision(response.isAllowed(), requests, retryAfter);
         });
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Only the wiring of the Redis store: with {@code store=redis} the limiter is SCG's RedisRateLimiter with the
- * configured buckets, and the in-memory one is absent. No Redis server exists on the build machines, so the Redis
- * behaviour itself is untested here (docs/gateway.md); the connection is lazy, so the context starts without one.
+ * configured buckets, and the in-memory one is absent; the connection is lazy, so the context starts without a
+ * Redis. The behaviour against a real Redis server is {@code RedisRateLimitTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem",
