@@ -169,6 +169,22 @@ class GatewayTest {
         Reply expired = call("GET", path, TestTokens.expired("xiangcheng"), null).assertProblem(401, "expired");
         assertThat(expired.header("WWW-Authenticate")).contains("invalid_token");
         call("GET", path, "not.a.jwt", null).assertProblem(401, "Invalid bearer token");
+
+        // A token the gateway verified and now remembers: sent again it is answered from the cache, but a copy with
+        // another signature, or another payload under its signature, is verified afresh and refused.
+        String good = TestTokens.districtAdmin("xiangcheng");
+        assertThat(call("GET", path, good, null).status()).isEqualTo(200);
+        assertThat(call("GET", path, good, null).status()).isEqualTo(200);
+        String[] parts = good.split("\\.");
+        String foreignSignature = TestTokens.signedByOtherKey("xiangcheng").split("\\.")[2];
+        String otherSignature = parts[0] + "." + parts[1] + "." + foreignSignature;
+        call("GET", path, otherSignature, null).assertProblem(401, "Invalid bearer token");
+        String otherPayload = parts[0] + "." + TestTokens.cityAdmin().split("\\.")[1] + "." + parts[2];
+        call("GET", path, otherPayload, null).assertProblem(401, "Invalid bearer token");
+        Matcher cached = Pattern.compile("zz_gateway_tokens_total\\{[^}]*verification=\"cached\"[^}]*} ([0-9.E]+)")
+                .matcher(call("GET", "/actuator/prometheus", null, null).body());
+        assertThat(cached.find()).as("the cache's counter is exported").isTrue();
+        assertThat(Double.parseDouble(cached.group(1))).isGreaterThanOrEqualTo(1);
         call("GET", path, TestTokens.withClaims("someone", Map.of("district", "xiangcheng")), null)
                 .assertProblem(401, "claim 'roles'");
         // A token without a district (and no cross-district role) is in no district.

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  *                           {@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}
  * @param docsResponseTimeout the response timeout of the {@code /openapi/...} routes: a service generates its
  *                            OpenAPI document on first request, which takes seconds on a cold JVM
+ * @param tokenCache         verified tokens remembered so that a client's next request skips the signature check
  */
 @ConfigurationProperties("zz.gateway")
 public record GatewayProperties(
@@ -35,7 +36,8 @@ public record GatewayProperties(
         @DefaultValue("2") int retries,
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue Map<String, Duration> responseTimeouts,
-        @DefaultValue("30s") Duration docsResponseTimeout) {
+        @DefaultValue("30s") Duration docsResponseTimeout,
+        @DefaultValue TokenCache tokenCache) {
 
     /**
      * @param store    {@code memory} (Bucket4j in this JVM, the default) or {@code redis} (shared by all gateway
@@ -59,6 +61,14 @@ public record GatewayProperties(
                 throw new IllegalArgumentException("a rate limit needs a positive capacity and period");
             }
         }
+    }
+
+    /**
+     * @param ttl        how long a verified token is trusted without a new signature check (never past its own
+     *                   {@code exp}); {@code 0s} turns the cache off
+     * @param maxEntries tokens held at most (one per active client); {@code 0} turns the cache off
+     */
+    public record TokenCache(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -48,9 +49,16 @@ public class GatewaySecurity {
         return new TokenClaims(names);
     }
 
+    /** In front of whichever decoder is configured (ours below or Boot's): see {@link VerifiedTokenCache}. */
+    @Bean
+    VerifiedTokenCache verifiedTokenCache(ReactiveJwtDecoder decoder, GatewayProperties properties) {
+        GatewayProperties.TokenCache cache = properties.tokenCache();
+        return new VerifiedTokenCache(decoder, cache.ttl(), cache.maxEntries(), Clock.systemUTC());
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, GatewayProperties properties,
-                                                TokenClaims claims) {
+                                                TokenClaims claims, VerifiedTokenCache tokens) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -65,7 +73,7 @@ public class GatewaySecurity {
                         .pathMatchers("/api/v1/{district}/**").access(new DistrictAuthorization(properties, claims))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(claims))
+                        .jwt(jwt -> jwt.jwtDecoder(tokens::decode).jwtAuthenticationConverter(claims))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
