@@ -151,7 +151,7 @@ final class GatewayBenchmark {
         GatewayLoad load = new GatewayLoad(http);
 
         // The JIT compiles each JVM's hot path under load: keep that out of the measured levels.
-        out.printf("warming up for %d s (%d clients, round the endpoints and targets) ...%n",
+        out.printf("warming up each target until its rate is steady, at most %d s each (%d clients) ...%n",
                 options.jitWarmup().toSeconds(), WARMUP_CLIENTS);
         jitWarmup(load, requests);
 
@@ -230,22 +230,32 @@ final class GatewayBenchmark {
     }
 
     /** Slices of closed-loop load, round the endpoints and targets, until the JIT warm-up time is used. */
+    /**
+     * Each target's JVM under its own load until its rate has stopped rising — the JIT has compiled its hot path —
+     * and at most {@code --jit-warmup} per target: the real gateway needs about a minute of load on 2 cores before
+     * its compiler threads go quiet, and a shared warm-up measured it half-compiled (docs/performance.md).
+     */
     private void jitWarmup(GatewayLoad load, Map<String, Map<Target, List<HttpRequest>>> requests)
             throws InterruptedException {
-        int pairs = requests.size() * Target.values().length;
-        long perPair = options.jitWarmup().toNanos() / pairs;
-        long slice = Math.max(1, Math.min(WARMUP_SLICE.toNanos(), perPair));
-        long end = System.nanoTime() + options.jitWarmup().toNanos();
-        while (System.nanoTime() < end) {
-            for (Map<Target, List<HttpRequest>> byTarget : requests.values()) {
-                for (List<HttpRequest> rs : byTarget.values()) {
+        for (Target target : Target.values()) {
+            long start = System.nanoTime();
+            long end = start + options.jitWarmup().toNanos();
+            WarmUp warmUp = new WarmUp(requests.keySet());
+            while (System.nanoTime() < end && !warmUp.steady(Duration.ofNanos(System.nanoTime() - start))) {
+                for (Map.Entry<String, Map<Target, List<HttpRequest>>> endpoint : requests.entrySet()) {
                     long left = end - System.nanoTime();
                     if (left <= 0) {
-                        return;
+                        break;
                     }
-                    load.closedLoop(WARMUP_CLIENTS, Duration.ofNanos(Math.min(slice, left)), rs);
+                    GatewayLoad.Run run = load.closedLoop(WARMUP_CLIENTS, Duration.ofNanos(Math.min(WARMUP_SLICE.toNanos(),
+                            left)), endpoint.getValue().get(target));
+                    warmUp.record(endpoint.getKey(), run.perSecond());
                 }
             }
+            out.printf(Locale.ROOT, "  %s warmed for %d s (%s): %s%n", target.label,
+                    Duration.ofNanos(System.nanoTime() - start).toSeconds(),
+                    warmUp.steady(Duration.ofNanos(System.nanoTime() - start)) ? "steady" : "time limit",
+                    warmUp.lastRates());
         }
     }
 
