@@ -12,7 +12,8 @@ import java.util.List;
  * @param duration measured time per level (write path and ceiling alike)
  * @param warmup unmeasured load before each level
  * @param jitWarmup unmeasured load (8 clients) before the first level, so the JIT has compiled the service's
- *                  hot path: on 2 cores C2 still takes ~40 % of the CPU after 10 s of load (async-profiler)
+ *                  hot path: on 2 cores C2 still takes ~40 % of the CPU after 10 s of load (async-profiler);
+ *                  in gateway mode the most each target gets, see {@code WarmUp}
  * @param fixedRateDuration length of the open-loop run at half the best write-path rate
  * @param fixedRate commands/s of that run; 0 = half the best measured rate
  * @param serviceJvmArgs extra JVM options for the service child (e.g. {@code -XX:StartFlightRecording=...})
@@ -38,6 +39,7 @@ record BenchmarkOptions(List<Integer> levels, Duration duration, Duration warmup
               --duration 15             measured seconds per level (write path and ceiling)
               --warmup 3                unmeasured seconds before each level
               --jit-warmup 60           unmeasured seconds of load (8 clients) before the first level
+                                        (gateway: at most this long per target, less once its rate is steady)
               --fixed-rate-duration 30  seconds of the open-loop run at half the best rate (gateway: per target)
               --fixed-rate 0            commands/s of that run (0 = half the best measured rate; gateway: half
                                         the best direct rate of each endpoint)
