@@ -174,9 +174,27 @@ final class GatewayBenchmark {
             levels.put(e.name(), list);
         }
 
-        Map<String, Comparison> halfLoad = new LinkedHashMap<>();
+        // Half of direct's best rate (the half load), and half of the gateway's own best rate: where the
+        // gateway is below 0.5× direct the first overloads it and its p99 is queueing, the second shows the latency
+        // it adds while it has headroom.
+        Map<String, Comparison> halfLoad = openLoop(endpoints, requests, load, service, bare, gateway,
+                e -> GatewayResults.halfLoad(levels.get(e.name()), options.fixedRate()));
+        Map<String, Comparison> halfGateway = openLoop(endpoints, requests, load, service, bare, gateway,
+                e -> GatewayResults.halfOfBest(levels.get(e.name()), Target.GATEWAY));
+
+        List<String> gc = new ArrayList<>();
+        children.forEach((name, child) -> gc.add(name + ": " + gcUtil(child)));
+        report(machine, endpoints, levels, halfLoad, halfGateway, rss.peaksMiB(), gc);
+    }
+
+    /** Each endpoint at its rate, open loop, for every target in turn. */
+    private Map<String, Comparison> openLoop(List<Endpoint> endpoints, Map<String, Map<Target, List<HttpRequest>>> requests,
+                                             GatewayLoad load, ServiceUnderTest service, ServiceUnderTest bare,
+                                             ServiceUnderTest gateway, java.util.function.ToDoubleFunction<Endpoint> rates)
+            throws InterruptedException {
+        Map<String, Comparison> results = new LinkedHashMap<>();
         for (Endpoint e : endpoints) {
-            double rate = GatewayResults.halfLoad(levels.get(e.name()), options.fixedRate());
+            double rate = rates.applyAsDouble(e);
             out.printf(Locale.ROOT, "%s at %.1f req/s for %d s per target (open loop) ...%n", e.name(), rate,
                     options.fixedRateDuration().toSeconds());
             Map<Target, Measured> m = new EnumMap<>(Target.class);
@@ -186,14 +204,11 @@ final class GatewayBenchmark {
             }
             Comparison c = new Comparison(e.name(), String.format(Locale.ROOT, "%.1f", rate), m.get(Target.DIRECT),
                     m.get(Target.BARE), m.get(Target.GATEWAY));
-            halfLoad.put(e.name(), c);
+            results.put(e.name(), c);
             out.println(line(c, "req/s"));
             checkAlive(service, bare, gateway);
         }
-
-        List<String> gc = new ArrayList<>();
-        children.forEach((name, child) -> gc.add(name + ": " + gcUtil(child)));
-        report(machine, endpoints, levels, halfLoad, rss.peaksMiB(), gc);
+        return results;
     }
 
     /** The real gateway with its own application.yml; only the address, the key and the bucket size are given. */
@@ -338,7 +353,8 @@ final class GatewayBenchmark {
     }
 
     private void report(Machine m, List<Endpoint> endpoints, Map<String, List<Comparison>> levels,
-                        Map<String, Comparison> halfLoad, Map<String, Double> rssPeaks, List<String> gc) {
+                        Map<String, Comparison> halfLoad, Map<String, Comparison> halfGateway,
+                        Map<String, Double> rssPeaks, List<String> gc) {
         out.println();
         out.println("==== gateway benchmark ====");
         out.printf("machine  %d CPUs, %s, %d MiB, %s, %s%n", m.cpus(), m.cpuModel(), m.memoryMiB(), m.java(), m.os());
@@ -362,6 +378,11 @@ final class GatewayBenchmark {
         out.println(GatewayResults.HALF_LOAD_HEADER);
         halfLoad.values().forEach(c -> out.println(GatewayResults.halfLoadRow(c)));
         out.println();
+        out.println("At half of the gateway's own best rate:");
+        out.println();
+        out.println(GatewayResults.HALF_LOAD_HEADER);
+        halfGateway.values().forEach(c -> out.println(GatewayResults.halfLoadRow(c)));
+        out.println();
         double trivial = GatewayResults.peakRatio(levels.get("me"), Target.GATEWAY);
         double database = GatewayResults.peakRatio(levels.get("member"), Target.GATEWAY);
         out.println(String.format(Locale.ROOT, "- best gateway / best direct, trivial (me): %.2f (bare %.2f) — target ≥ %.1f: %s",
@@ -373,8 +394,12 @@ final class GatewayBenchmark {
         halfLoad.values().forEach(c -> out.println(String.format(Locale.ROOT,
                 "- added p99 at half load, %s (%s req/s): %+.2f ms — target < %.0f ms: %s", c.endpoint(), c.load(), c.addedP99(),
                 GatewayResults.ADDED_P99_TARGET_MILLIS, GatewayResults.under(c.addedP99(), GatewayResults.ADDED_P99_TARGET_MILLIS))));
+        halfGateway.values().forEach(c -> out.println(String.format(Locale.ROOT,
+                "- added p99 at half the gateway's capacity, %s (%s req/s): %+.2f ms (bare %+.2f ms) — beside the target",
+                c.endpoint(), c.load(), c.addedP99(), c.bareAddedP99())));
         long errors = levels.values().stream().flatMap(List::stream).mapToLong(Comparison::errors).sum()
-                + halfLoad.values().stream().mapToLong(Comparison::errors).sum();
+                + halfLoad.values().stream().mapToLong(Comparison::errors).sum()
+                + halfGateway.values().stream().mapToLong(Comparison::errors).sum();
         String first = levels.values().stream().flatMap(List::stream).map(Comparison::firstError)
                 .filter(Objects::nonNull).findFirst()
                 .orElse(halfLoad.values().stream().map(Comparison::firstError).filter(Objects::nonNull)

@@ -88,10 +88,7 @@ final class GatewayResults {
     /** Throughput ratio of the best gateway level to the best direct level (they may be at different clients). */
     static double peakRatio(List<Comparison> levels, Target target) {
         double direct = levels.stream().mapToDouble(c -> c.direct().perSecond()).max().orElse(0);
-        double other = levels.stream()
-                .mapToDouble(c -> (target == Target.BARE ? c.bare() : target == Target.GATEWAY ? c.gateway() : c.direct())
-                        .perSecond())
-                .max().orElse(0);
+        double other = levels.stream().mapToDouble(c -> measured(c, target).perSecond()).max().orElse(0);
         return direct > 0 ? other / direct : Double.NaN;
     }
 
@@ -100,11 +97,24 @@ final class GatewayResults {
         if (givenRate > 0) {
             return givenRate;
         }
-        double best = levels.stream().mapToDouble(c -> c.direct().perSecond()).max().orElse(0);
+        return halfOfBest(levels, Target.DIRECT);
+    }
+
+    /** Half the best throughput of one target over the levels (to 0.1 req/s). */
+    static double halfOfBest(List<Comparison> levels, Target target) {
+        double best = levels.stream().mapToDouble(c -> measured(c, target).perSecond()).max().orElse(0);
         if (!(best > 0)) {
-            throw new IllegalStateException("no direct request succeeded: there is no half load to run at");
+            throw new IllegalStateException("no " + target.label + " request succeeded: there is no half load to run at");
         }
         return Math.max(0.1, Math.round(best / 2 * 10) / 10.0);
+    }
+
+    private static Measured measured(Comparison c, Target target) {
+        return switch (target) {
+            case DIRECT -> c.direct();
+            case BARE -> c.bare();
+            case GATEWAY -> c.gateway();
+        };
     }
 
     /** "met" / "missed" for a lower bound on the ratio; NaN (nothing measured) is missed. */

@@ -73,6 +73,16 @@ class GatewayResultsTest {
     }
 
     @Test
+    void halfOfTheGatewaysBestIsItsOwnHalfLoad() {
+        List<Comparison> levels = List.of(level("1", 1000, 300, 600), level("8", 4001.37, 1000, 1800.3));
+
+        assertThat(GatewayResults.halfOfBest(levels, Target.GATEWAY)).isEqualTo(900.2);
+        assertThat(GatewayResults.halfOfBest(levels, Target.BARE)).isEqualTo(500.0);
+        assertThatThrownBy(() -> GatewayResults.halfOfBest(List.of(level("1", 10, 10, 0)), Target.GATEWAY))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no gateway request");
+    }
+
+    @Test
     void verdictsUseTheTargetsBounds() {
         assertThat(GatewayResults.atLeast(0.5, GatewayResults.TRIVIAL_TARGET)).isEqualTo("met");
         assertThat(GatewayResults.atLeast(0.49, GatewayResults.TRIVIAL_TARGET)).isEqualTo("missed");

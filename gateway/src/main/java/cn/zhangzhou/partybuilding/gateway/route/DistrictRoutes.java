@@ -16,12 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
 
 /**
  * One route per (district, service): {@code /api/v1/<district>/<service>/**} → that district's instance, path
  * rewritten to {@code /api/v1/**}, so each route has its own circuit breaker, rate limit and metrics. A second
  * route per pair, {@code /openapi/<district>/<service>}, reaches the service's {@code /v3/api-docs} for the
- * gateway's Swagger UI. Whatever else starts with {@code /api/v1/} ends in a 404 problem that names the unknown
+ * gateway's Swagger UI, its paths given the gateway's prefix ({@link GatewayApiDocs}). Whatever else starts with {@code /api/v1/} ends in a 404 problem that names the unknown
  * district or service.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +57,8 @@ public class DistrictRoutes {
                     .path("/openapi/" + district + "/" + service)
                     .filters(f -> f
                             .setPath("/v3/api-docs")
+                            .modifyResponseBody(String.class, String.class, (exchange, document) ->
+                                    Mono.justOrEmpty(GatewayApiDocs.throughTheGateway(document, district, service)))
                             .filter(rateLimit)
                             .circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FALLBACK_PATH + id)))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.docsResponseTimeout().toMillis())
