@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.gateway;
 
+import cn.zhangzhou.partybuilding.infra.ChildProcesses;
 import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,18 +117,7 @@ final class MembershipProcess {
     }
 
     void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 
     private String tail() {

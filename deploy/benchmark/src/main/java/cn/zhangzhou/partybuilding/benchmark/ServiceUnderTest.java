@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import cn.zhangzhou.partybuilding.infra.ChildProcesses;
 import cn.zhangzhou.partybuilding.infra.PostgresServer;
 
 /**
@@ -155,17 +156,6 @@ final class ServiceUnderTest implements AutoCloseable {
     /** SIGTERM (graceful Spring shutdown, which also ends a JFR recording), forced after 20 s. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 }
