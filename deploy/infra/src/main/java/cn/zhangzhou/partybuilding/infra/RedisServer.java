@@ -102,7 +102,7 @@ public final class RedisServer implements AutoCloseable {
         }
         throw new IllegalStateException("no redis-server for " + System.getProperty("os.name") + "/"
                 + System.getProperty("os.arch") + ": the embedded-redis jar has Linux amd64 and arm64 binaries; "
-                + "elsewhere put redis-server on the PATH, or point REDIS_HOST/REDIS_PORT at a running Redis");
+                + "elsewhere put redis-server on the PATH");
     }
 
     private static String resourceForThisPlatform() {

@@ -2,7 +2,6 @@ package cn.zhangzhou.partybuilding.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,8 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The real Kafka broker and PostgreSQL server of one test JVM, started on first use and stopped when
  * the JVM exits. Externally started servers are used instead when the environment names them:
  * {@code KAFKA_BOOTSTRAP_SERVERS}; {@code POSTGRES_URL} (a JDBC URL of an admin database, e.g.
- * {@code jdbc:postgresql://db:5432/postgres}), {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}; Redis (only the
- * gateway's tests use one) {@code REDIS_HOST} and {@code REDIS_PORT}.
+ * {@code jdbc:postgresql://db:5432/postgres}), {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}.
  */
 public final class TestInfrastructure {
 
@@ -20,7 +18,6 @@ public final class TestInfrastructure {
     private static String kafkaBootstrap;
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
-    private static RedisServer redis;
 
     private TestInfrastructure() {
     }
@@ -72,19 +69,6 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "postgres-shutdown"));
         }
         return postgres.jdbcUrl("postgres");
-    }
-
-    /** Host and port of this JVM's Redis: the external one named by the environment, or one started here. */
-    public static synchronized InetSocketAddress redis() {
-        String external = System.getenv("REDIS_HOST");
-        if (external != null && !external.isBlank()) {
-            return InetSocketAddress.createUnresolved(external, Integer.parseInt(env("REDIS_PORT", "6379")));
-        }
-        if (redis == null) {
-            redis = RedisServer.start(tempDir("redis"), 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "redis-shutdown"));
-        }
-        return InetSocketAddress.createUnresolved(redis.host(), redis.port());
     }
 
     private static String env(String name, String fallback) {

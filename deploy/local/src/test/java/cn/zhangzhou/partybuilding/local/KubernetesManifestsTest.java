@@ -1,0 +1,223 @@
+package cn.zhangzhou.partybuilding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * No Kubernetes API server runs here, so the manifests in deploy/kubernetes are checked for what makes them work
+ * and safe when applied: every container non-root with a read-only root filesystem, limits and the services' own
+ * probes; each gateway route names a Service that exists, in the namespace of the district it is for, on the port
+ * its Deployment listens on; each district service finds identity's JWKS, its own district id and databases.
+ */
+class KubernetesManifestsTest {
+
+    private static final Pattern ROUTE_ENV = Pattern.compile("ZZ_GATEWAY_DISTRICTS_([A-Z]+)_([A-Z]+)");
+    private static final Pattern CLUSTER_URL = Pattern.compile("http://([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc:(\\d+)(/.*)?");
+
+    private static List<Map<String, Object>> objects;
+
+    @BeforeAll
+    static void readManifests() throws IOException {
+        Path dir = RepositoryRoot.require(Path.of("")).resolve("deploy/kubernetes");
+        objects = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r)) {
+                        objects.add(map(document));
+                    }
+                }
+            }
+        }
+        assertThat(objects).isNotEmpty();
+    }
+
+    @Test
+    void everyContainerIsNonRootReadOnlyLimitedAndProbed() {
+        List<Map<String, Object>> deployments = ofKind("Deployment");
+        assertThat(deployments).extracting(KubernetesManifestsTest::name)
+                .contains("identity", "gateway", "membership", "wishes");
+        for (Map<String, Object> deployment : deployments) {
+            String where = namespace(deployment) + "/" + name(deployment);
+            Map<String, Object> pod = map(path(deployment, "spec", "template", "spec"));
+            assertThat(path(pod, "securityContext", "runAsNonRoot")).as(where).isEqualTo(true);
+            for (Object c : list(pod.get("containers"))) {
+                Map<String, Object> container = map(c);
+                assertThat(path(container, "securityContext", "readOnlyRootFilesystem")).as(where).isEqualTo(true);
+                assertThat(path(container, "securityContext", "allowPrivilegeEscalation")).as(where).isEqualTo(false);
+                assertThat(list(path(container, "securityContext", "capabilities", "drop"))).as(where).contains("ALL");
+                for (String kind : List.of("requests", "limits")) {
+                    assertThat(map(path(container, "resources", kind))).as(where + " " + kind).containsKeys("cpu", "memory");
+                }
+                assertThat(path(container, "livenessProbe", "httpGet", "path")).as(where)
+                        .isEqualTo("/actuator/health/liveness");
+                assertThat(path(container, "readinessProbe", "httpGet", "path")).as(where)
+                        .isEqualTo("/actuator/health/readiness");
+                // A read-only root needs a writable /tmp (Tomcat's and Netty's work files).
+                assertThat(list(container.get("volumeMounts"))).as(where)
+                        .anySatisfy(m -> assertThat(map(m).get("mountPath")).isEqualTo("/tmp"));
+                assertThat(String.valueOf(container.get("image"))).as(where).startsWith("zz-partybuilding/");
+            }
+        }
+    }
+
+    @Test
+    void everyGatewayRouteReachesThatDistrictsServiceOnItsPort() {
+        Map<String, String> env = env(deployment("zz-city", "gateway"));
+        List<String> routes = env.keySet().stream().filter(k -> ROUTE_ENV.matcher(k).matches()).sorted().toList();
+        assertThat(routes).isNotEmpty();
+        for (String key : routes) {
+            Matcher route = ROUTE_ENV.matcher(key);
+            assertThat(route.matches()).isTrue();
+            String district = route.group(1).toLowerCase(Locale.ROOT);
+            String service = route.group(2).toLowerCase(Locale.ROOT);
+            Matcher url = CLUSTER_URL.matcher(env.get(key));
+            assertThat(url.matches()).as(key + " = " + env.get(key)).isTrue();
+            assertThat(url.group(2)).as(key + ": the district's own namespace").isEqualTo("zz-" + district);
+            assertThat(url.group(1)).as(key).isEqualTo(service);
+            Map<String, Object> target = object("Service", url.group(2), url.group(1));
+            int port = Integer.parseInt(url.group(3));
+            Map<String, Object> servicePort = list(path(target, "spec", "ports")).stream().map(KubernetesManifestsTest::map)
+                    .filter(p -> Objects.equals(p.get("port"), port)).findFirst().orElseThrow(() ->
+                            new AssertionError(key + ": Service " + url.group(2) + "/" + url.group(1) + " has no port " + port));
+            Map<String, Object> backing = deploymentSelectedBy(target);
+            assertThat(containerPorts(backing)).as(key + ": the Service's target port is the container's")
+                    .contains(String.valueOf(servicePort.get("targetPort")));
+            assertThat(district(backing)).as(key + ": the Deployment behind it serves that district").isEqualTo(district);
+        }
+        // Every district service in the manifests is routed.
+        for (Map<String, Object> d : ofKind("Deployment")) {
+            if (namespace(d).startsWith("zz-") && !namespace(d).equals("zz-city")) {
+                String key = "ZZ_GATEWAY_DISTRICTS_" + namespace(d).substring(3).toUpperCase(Locale.ROOT) + "_"
+                        + name(d).toUpperCase(Locale.ROOT);
+                assertThat(routes).as("the gateway routes " + namespace(d) + "/" + name(d)).contains(key);
+            }
+        }
+    }
+
+    @Test
+    void everyDistrictServiceFindsIdentityItsDistrictAndItsOwnDatabase() {
+        Map<String, Object> identity = object("Service", "zz-city", "identity");
+        int identityPort = (Integer) map(list(path(identity, "spec", "ports")).get(0)).get("port");
+        String jwks = "http://identity.zz-city.svc:" + identityPort + "/oauth2/jwks";
+        assertThat(env(deployment("zz-city", "gateway"))).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", jwks);
+        for (Map<String, Object> d : ofKind("Deployment")) {
+            String ns = namespace(d);
+            if (ns.equals("zz-city")) {
+                continue;
+            }
+            Map<String, Object> config = object("ConfigMap", ns, "zz-district");
+            Map<String, Object> data = map(config.get("data"));
+            String district = ns.substring(3);
+            assertThat(data.get("district")).as(ns).isEqualTo(district);
+            assertThat(data.get("jwk-set-uri")).as(ns).isEqualTo(jwks);
+            assertThat(String.valueOf(data.get(name(d) + "-db-url"))).as(ns + "/" + name(d))
+                    .endsWith("/" + name(d) + "_" + district);
+            assertThat(district(d)).as(ns + "/" + name(d)).isEqualTo(district);
+            assertThat(env(d)).as(ns + "/" + name(d)).containsKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
+        }
+    }
+
+    /** The ZZ_DISTRICT a Deployment runs with: a literal value or the key of its namespace's ConfigMap. */
+    private static String district(Map<String, Object> deployment) {
+        Map<String, Object> variable = envVariables(deployment).stream().filter(v -> "ZZ_DISTRICT".equals(v.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError(name(deployment) + " has no ZZ_DISTRICT"));
+        if (variable.containsKey("value")) {
+            return String.valueOf(variable.get("value"));
+        }
+        Map<String, Object> ref = map(path(variable, "valueFrom", "configMapKeyRef"));
+        return String.valueOf(map(object("ConfigMap", namespace(deployment), String.valueOf(ref.get("name"))).get("data"))
+                .get(String.valueOf(ref.get("key"))));
+    }
+
+    private static Map<String, Object> deploymentSelectedBy(Map<String, Object> service) {
+        Map<String, Object> selector = map(path(service, "spec", "selector"));
+        return ofKind("Deployment").stream()
+                .filter(d -> namespace(d).equals(namespace(service)))
+                .filter(d -> map(path(d, "spec", "template", "metadata", "labels")).entrySet().containsAll(selector.entrySet()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Deployment behind Service " + name(service)));
+    }
+
+    private static List<String> containerPorts(Map<String, Object> deployment) {
+        List<String> ports = new ArrayList<>();
+        for (Object c : list(path(deployment, "spec", "template", "spec", "containers"))) {
+            for (Object p : list(map(c).get("ports"))) {
+                ports.add(String.valueOf(map(p).get("name")));
+                ports.add(String.valueOf(map(p).get("containerPort")));
+            }
+        }
+        return ports;
+    }
+
+    /** The literal environment of a Deployment's first container (references left out). */
+    private static Map<String, String> env(Map<String, Object> deployment) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map<String, Object> v : envVariables(deployment)) {
+            env.put(String.valueOf(v.get("name")), v.containsKey("value") ? String.valueOf(v.get("value")) : "(ref)");
+        }
+        return env;
+    }
+
+    private static List<Map<String, Object>> envVariables(Map<String, Object> deployment) {
+        Map<String, Object> container = map(list(path(deployment, "spec", "template", "spec", "containers")).get(0));
+        return list(container.get("env")).stream().map(KubernetesManifestsTest::map).toList();
+    }
+
+    private static Map<String, Object> deployment(String namespace, String name) {
+        return object("Deployment", namespace, name);
+    }
+
+    private static Map<String, Object> object(String kind, String namespace, String name) {
+        return ofKind(kind).stream().filter(o -> namespace(o).equals(namespace) && name(o).equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + namespace + "/" + name + " in deploy/kubernetes"));
+    }
+
+    private static List<Map<String, Object>> ofKind(String kind) {
+        return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
+    }
+
+    private static String name(Map<String, Object> object) {
+        return String.valueOf(path(object, "metadata", "name"));
+    }
+
+    private static String namespace(Map<String, Object> object) {
+        return String.valueOf(path(object, "metadata", "namespace"));
+    }
+
+    private static Object path(Map<String, Object> object, String... keys) {
+        Object current = object;
+        for (String key : keys) {
+            current = current instanceof Map<?, ?> m ? m.get(key) : null;
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object value) {
+        return value instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+}
