@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Comparison;
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Measured;
@@ -190,7 +192,7 @@ final class GatewayBenchmark {
     /** Each endpoint at its rate, open loop, for every target in turn. */
     private Map<String, Comparison> openLoop(List<Endpoint> endpoints, Map<String, Map<Target, List<HttpRequest>>> requests,
                                              GatewayLoad load, ServiceUnderTest service, ServiceUnderTest bare,
-                                             ServiceUnderTest gateway, java.util.function.ToDoubleFunction<Endpoint> rates)
+                                             ServiceUnderTest gateway, ToDoubleFunction<Endpoint> rates)
             throws InterruptedException {
         Map<String, Comparison> results = new LinkedHashMap<>();
         for (Endpoint e : endpoints) {
@@ -244,7 +246,6 @@ final class GatewayBenchmark {
         return child;
     }
 
-    /** Slices of closed-loop load, round the endpoints and targets, until the JIT warm-up time is used. */
     /**
      * Each target's JVM under its own load until its rate has stopped rising — the JIT has compiled its hot path —
      * and at most {@code --jit-warmup} per target: the real gateway needs about a minute of load on 2 cores before
@@ -267,10 +268,9 @@ final class GatewayBenchmark {
                     warmUp.record(endpoint.getKey(), run.perSecond());
                 }
             }
-            out.printf(Locale.ROOT, "  %s warmed for %d s (%s): %s%n", target.label,
-                    Duration.ofNanos(System.nanoTime() - start).toSeconds(),
-                    warmUp.steady(Duration.ofNanos(System.nanoTime() - start)) ? "steady" : "time limit",
-                    warmUp.lastRates());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            out.printf(Locale.ROOT, "  %s warmed for %d s (%s): %s%n", target.label, took.toSeconds(),
+                    warmUp.steady(took) ? "steady" : "time limit", warmUp.lastRates());
         }
     }
 
@@ -400,10 +400,10 @@ final class GatewayBenchmark {
         long errors = levels.values().stream().flatMap(List::stream).mapToLong(Comparison::errors).sum()
                 + halfLoad.values().stream().mapToLong(Comparison::errors).sum()
                 + halfGateway.values().stream().mapToLong(Comparison::errors).sum();
-        String first = levels.values().stream().flatMap(List::stream).map(Comparison::firstError)
-                .filter(Objects::nonNull).findFirst()
-                .orElse(halfLoad.values().stream().map(Comparison::firstError).filter(Objects::nonNull)
-                        .findFirst().orElse(null));
+        String first = Stream.of(levels.values().stream().flatMap(List::stream), halfLoad.values().stream(),
+                        halfGateway.values().stream())
+                .flatMap(comparisons -> comparisons.map(Comparison::firstError))
+                .filter(Objects::nonNull).findFirst().orElse(null);
         out.println("- non-2xx answers or failures: " + errors + (first == null ? "" : " (first: " + first + ")"));
     }
 }

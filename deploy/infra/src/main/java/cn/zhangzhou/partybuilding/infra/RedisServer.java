@@ -69,10 +69,6 @@ public final class RedisServer implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
     /** Stops the server; it can be started again on the same port with {@link #start(Path, int)}. */
     @Override
     public void close() {
@@ -86,6 +82,10 @@ public final class RedisServer implements AutoCloseable {
             try (InputStream in = RedisServer.class.getResourceAsStream("/" + resource)) {
                 if (in != null) {
                     Path target = dir.resolve(resource);
+                    if (Files.isExecutable(target)) {
+                        // A restart in the same directory: the binary was copied out by the first start.
+                        return target;
+                    }
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                     if (!target.toFile().setExecutable(true)) {
                         throw new IOException("cannot make " + target + " executable");
@@ -143,7 +143,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** True when a Redis at this address answers PING with PONG. */
-    public static boolean ping(String host, int port) throws IOException {
+    private static boolean ping(String host, int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
             socket.setSoTimeout(1000);

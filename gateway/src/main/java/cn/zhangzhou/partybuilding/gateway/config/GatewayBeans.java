@@ -9,9 +9,7 @@ import cn.zhangzhou.partybuilding.gateway.route.DistrictRoutes;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.lettuce.core.ClientOptions;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,16 +44,13 @@ public class GatewayBeans {
     ClientRateLimiter redisClientRateLimiter(GatewayProperties properties, RedisRateLimiter redisRateLimiter) {
         GatewayProperties.RateLimit config = properties.rateLimit();
         redisRateLimiter.setIncludeHeaders(true);
-        Map<String, RedisBucket> buckets = new HashMap<>();
         properties.districts().forEach((district, services) -> services.keySet().forEach(service -> {
             String id = DistrictRoutes.routeId(district, service);
             for (String route : List.of(id, id + "-docs")) {
-                RedisBucket bucket = RedisBucket.of(config.forRoute(route));
-                buckets.put(route, bucket);
-                redisRateLimiter.getConfig().put(route, bucket.config());
+                redisRateLimiter.getConfig().put(route, RedisBucket.of(config.forRoute(route)).config());
             }
         }));
-        return new RedisClientRateLimiter(redisRateLimiter, buckets);
+        return new RedisClientRateLimiter(redisRateLimiter);
     }
 
     /**

@@ -36,6 +36,12 @@ public record RedisBucket(int requestedTokens, int replenishRate, int burstCapac
         return new RedisBucket(requested.intValue(), replenish.intValue(), burst.intValue());
     }
 
+    /** The bucket a route's Redis configuration holds. */
+    public static RedisBucket of(RedisRateLimiter.Config config) {
+        return new RedisBucket(config.getRequestedTokens(), config.getReplenishRate(),
+                Math.toIntExact(config.getBurstCapacity()));
+    }
+
     /** How long until a refused client has a request's worth of tokens again (what one request costs to refill). */
     public Duration refillOfOneRequest() {
         return Duration.ofMillis(Math.max(1, Math.round(1000.0 * requestedTokens / replenishRate)));

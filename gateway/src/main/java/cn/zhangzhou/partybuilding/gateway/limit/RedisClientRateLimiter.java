@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.gateway.limit;
 
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import reactor.core.publisher.Mono;
 
@@ -13,12 +12,10 @@ import reactor.core.publisher.Mono;
 public class RedisClientRateLimiter implements ClientRateLimiter {
 
     private final RedisRateLimiter redis;
-    private final Map<String, RedisBucket> buckets;
 
-    /** @param buckets route id → its bucket, as given to {@code redis}'s configuration */
-    public RedisClientRateLimiter(RedisRateLimiter redis, Map<String, RedisBucket> buckets) {
+    /** @param redis configured with one {@link RedisBucket} per route id */
+    public RedisClientRateLimiter(RedisRateLimiter redis) {
         this.redis = redis;
-        this.buckets = Map.copyOf(buckets);
     }
 
     RedisRateLimiter redis() {
@@ -27,7 +24,8 @@ public class RedisClientRateLimiter implements ClientRateLimiter {
 
     @Override
     public Mono<Decision> tryConsume(String routeId, String client) {
-        RedisBucket bucket = buckets.get(routeId);
+        RedisRateLimiter.Config config = redis.getConfig().get(routeId);
+        RedisBucket bucket = config == null ? null : RedisBucket.of(config);
         return redis.isAllowed(routeId, client).map(response -> {
             String remaining = response.getHeaders().get(redis.getRemainingHeader());
             long tokens = remaining == null ? -1 : Long.parseLong(remaining);
