@@ -1,7 +1,7 @@
 package cn.zhangzhou.partybuilding.gateway;
 
-import cn.zhangzhou.partybuilding.infra.ChildProcesses;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.gateway.limit.RateLimitFilter;
-import cn.zhangzhou.partybuilding.infra.RedisServer;
+import cn.zhangzhou.partybuilding.embedded.RedisServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
-import cn.zhangzhou.partybuilding.infra.KafkaBroker;
-import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.testing.TestKeys;
 

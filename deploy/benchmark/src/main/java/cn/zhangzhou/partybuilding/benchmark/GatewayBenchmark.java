@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Comparison;
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Measured;
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Target;
-import cn.zhangzhou.partybuilding.infra.KafkaBroker;
-import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.testing.TestKeys;
 

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import cn.zhangzhou.partybuilding.infra.ChildProcesses;
-import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 
 /**
  * The one service under load (membership, or wishes for the claim path), a child JVM started the way the local launcher starts it:

@@ -23,8 +23,8 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import cn.zhangzhou.partybuilding.events.Districts;
-import cn.zhangzhou.partybuilding.infra.KafkaBroker;
-import cn.zhangzhou.partybuilding.infra.PostgresServer;
+import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoMember;

@@ -2,7 +2,7 @@ package cn.zhangzhou.partybuilding.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testapp.TestApplication;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;

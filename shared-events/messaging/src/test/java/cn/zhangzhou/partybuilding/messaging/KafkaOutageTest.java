@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import cn.zhangzhou.partybuilding.infra.KafkaBroker;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.messaging.testapp.MessagingTestApplication;
 import cn.zhangzhou.partybuilding.messaging.testapp.OrganisationNames;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -25,7 +25,7 @@ import cn.zhangzhou.partybuilding.events.InvalidEventException;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents.Outcome;
 import cn.zhangzhou.partybuilding.messaging.testapp.MessagingTestApplication;
 import cn.zhangzhou.partybuilding.messaging.testapp.MessagingTestApplication.CrashableRelay;

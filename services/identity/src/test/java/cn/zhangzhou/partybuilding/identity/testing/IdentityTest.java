@@ -1,7 +1,7 @@
 package cn.zhangzhou.partybuilding.identity.testing;
 
 import cn.zhangzhou.partybuilding.testing.TestClock;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.util.Map;
 import java.util.Set;

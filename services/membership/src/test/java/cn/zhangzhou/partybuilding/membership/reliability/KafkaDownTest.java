@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.infra.KafkaBroker;
+import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
 import cn.zhangzhou.partybuilding.testing.Api.Response;
 import cn.zhangzhou.partybuilding.membership.testing.Fixtures;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;

@@ -29,7 +29,7 @@ import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 
 /**

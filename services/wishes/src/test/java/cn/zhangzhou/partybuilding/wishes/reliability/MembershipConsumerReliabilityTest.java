@@ -27,7 +27,7 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 

@@ -27,7 +27,7 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
-import cn.zhangzhou.partybuilding.infra.TestInfrastructure;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 
 /**
  * Plays the district's membership service: publishes its events, CloudEvents headers and all, on

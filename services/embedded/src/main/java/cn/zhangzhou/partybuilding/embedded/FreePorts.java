@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.infra;
+package cn.zhangzhou.partybuilding.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
