@@ -6,7 +6,7 @@ import java.util.Map;
 /** The districts and counties of 漳州市: the ids used in topics, configuration and the {@code district} claim. */
 public final class Districts {
 
-    /** id → Chinese name, in the order of DOMAIN.md. */
+    /** id → Chinese name, in the order of docs/domain.md (it gives each district its local port offset). */
     public static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("xiangcheng", "芗城区"),
             Map.entry("longwen", "龙文区"),

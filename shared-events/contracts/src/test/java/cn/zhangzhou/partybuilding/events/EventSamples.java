@@ -53,7 +53,7 @@ import cn.zhangzhou.partybuilding.events.wishes.WishSentBack;
 import cn.zhangzhou.partybuilding.events.wishes.WishWithdrawn;
 
 /**
- * Realistic instances of every event record, modelled on Xiangcheng's tree in DOMAIN.md: with every
+ * Realistic instances of every event record, modelled on Xiangcheng's tree in docs/domain.md: with every
  * optional field set, and with optional fields null and lists empty, since both go over the wire.
  */
 final class EventSamples {

@@ -1,6 +1,6 @@
 package cn.zhangzhou.partybuilding.events.membership;
 
-/** The kinds of party organisation in a district's tree (see DOMAIN.md). */
+/** The kinds of party organisation in a district's tree (docs/domain.md, "The organisation tree"). */
 public enum OrganisationType {
     /** 区(县)委: the root of a district deployment. */
     DISTRICT_COMMITTEE,
