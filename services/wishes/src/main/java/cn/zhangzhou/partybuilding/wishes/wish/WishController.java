@@ -15,7 +15,6 @@ import cn.zhangzhou.partybuilding.events.wishes.ConfirmedBy;
 import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
-import cn.zhangzhou.partybuilding.wishes.confirmation.BeneficiaryConfirmation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

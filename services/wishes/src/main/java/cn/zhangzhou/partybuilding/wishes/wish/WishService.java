@@ -24,10 +24,6 @@ import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.claim.Claim;
-import cn.zhangzhou.partybuilding.wishes.claim.ClaimStore;
-import cn.zhangzhou.partybuilding.wishes.claim.ClaimerAuthority;
-import cn.zhangzhou.partybuilding.wishes.confirmation.ConfirmationCodes;
 import cn.zhangzhou.partybuilding.wishes.directory.Directory;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.wishes.PostedBy;
 import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
-import cn.zhangzhou.partybuilding.wishes.claim.Claim;
 
 /**
  * A wish as answered over HTTP. {@code beneficiary} is the masked name (王*) for everyone: contact data only

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.confirmation;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +18,6 @@ import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
-import cn.zhangzhou.partybuilding.wishes.wish.Transition;
-import cn.zhangzhou.partybuilding.wishes.wish.Wish;
-import cn.zhangzhou.partybuilding.wishes.wish.WishStore;
 
 /**
  * The beneficiary confirms (受助群众确认) a fulfilled wish with the code on their paper slip (回执), through

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 /** Where a claim (认领) stands: OPEN → CONTACTED → FULFILLED → CONFIRMED, or RELEASED or CANCELLED. */
 public enum ClaimStatus {

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -26,10 +26,6 @@ import cn.zhangzhou.partybuilding.wishes.directory.Directory;
 import cn.zhangzhou.partybuilding.wishes.group.HelpGroup;
 import cn.zhangzhou.partybuilding.wishes.group.HelpGroupStore;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
-import cn.zhangzhou.partybuilding.wishes.wish.Transition;
-import cn.zhangzhou.partybuilding.wishes.wish.Wish;
-import cn.zhangzhou.partybuilding.wishes.wish.WishStatus;
-import cn.zhangzhou.partybuilding.wishes.wish.WishStore;
 
 /** The claimer's side: claim (认领), see the contact data, record contact, report fulfilment. */
 @Service

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.confirmation;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
