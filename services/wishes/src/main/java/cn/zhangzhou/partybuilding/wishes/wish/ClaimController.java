@@ -4,23 +4,31 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.web.Page;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
  * The claimer's side. No {@code version} on these: the claimer acts on the standing claim, and each move is a
- * conditional update on the wish's status.
+ * conditional update on the wish's status. And a member's claims (我的认领): the member their own and their help
+ * groups'; staff those of a member on wishes inside their scope; newest first, no personal data of the
+ * beneficiary.
  */
 @RestController
+@Validated
 public class ClaimController {
 
     private final ClaimService service;
@@ -67,5 +75,20 @@ public class ClaimController {
     @PostMapping("/api/v1/wishes/{id}/fulfilment")
     public Claim fulfil(Caller caller, @PathVariable UUID id, @Valid @RequestBody FulfilmentRequest r) {
         return service.fulfil(caller, id, r.note().strip(), r.photoRef());
+    }
+
+    @GetMapping("/api/v1/claims/mine")
+    public Page<ClaimStore.ClaimSummary> mine(Caller caller, @RequestParam(required = false) ClaimStatus status,
+                                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.mine(caller, status, page, size);
+    }
+
+    @GetMapping("/api/v1/claims")
+    public Page<ClaimStore.ClaimSummary> ofMember(Caller caller, @RequestParam UUID memberId,
+                                                  @RequestParam(required = false) ClaimStatus status,
+                                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.ofMember(caller, memberId, status, page, size);
     }
 }

@@ -1,33 +1,35 @@
 package cn.zhangzhou.partybuilding.wishes.wish;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
+import cn.zhangzhou.partybuilding.events.wishes.DeadlineKind;
+import cn.zhangzhou.partybuilding.events.wishes.ReleaseReason;
 import cn.zhangzhou.partybuilding.events.wishes.WishClaimed;
 import cn.zhangzhou.partybuilding.events.wishes.WishContactRevealed;
 import cn.zhangzhou.partybuilding.events.wishes.WishContacted;
-import cn.zhangzhou.partybuilding.events.wishes.ReleaseReason;
 import cn.zhangzhou.partybuilding.events.wishes.WishFulfilled;
 import cn.zhangzhou.partybuilding.events.wishes.WishReleased;
+import cn.zhangzhou.partybuilding.events.wishes.WishReminderDue;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.directory.Directory;
+import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.wishes.group.HelpGroup;
-import cn.zhangzhou.partybuilding.wishes.group.HelpGroupStore;
+import cn.zhangzhou.partybuilding.wishes.group.HelpGroupService;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
-/** The claimer's side: claim (认领), see the contact data, record contact, report fulfilment. */
+/**
+ * The claimer's side: claim (认领), see the contact data, record contact, report fulfilment, give up; and what
+ * the deadlines do to a standing claim (release, reminders).
+ */
 @Service
 public class ClaimService {
 
@@ -35,25 +37,23 @@ public class ClaimService {
     public record Contact(UUID wishId, UUID claimId, String name, String phone, String address) {
     }
 
+    private final WishLifecycle lifecycle;
     private final WishStore wishes;
     private final ClaimStore claims;
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final AccessPolicy access;
-    private final JdbcClient jdbc;
     private final WishesProperties.Wishes rules;
-    private final HelpGroupStore groups;
-    private final ClaimerAuthority authority;
+    private final HelpGroupService groups;
 
-    public ClaimService(WishStore wishes, ClaimStore claims, Directory directory, AccessPolicy access, JdbcClient jdbc,
-                        WishesProperties properties, HelpGroupStore groups, ClaimerAuthority authority) {
-        this.groups = groups;
-        this.authority = authority;
+    public ClaimService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, DirectoryStore directory,
+                        AccessPolicy access, WishesProperties properties, HelpGroupService groups) {
+        this.lifecycle = lifecycle;
         this.wishes = wishes;
         this.claims = claims;
         this.directory = directory;
         this.access = access;
-        this.jdbc = jdbc;
         this.rules = properties.wishes();
+        this.groups = groups;
     }
 
     /**
@@ -75,23 +75,22 @@ public class ClaimService {
      */
     @Transactional
     public Claim claim(Caller caller, UUID wishId, Claimer claimer) {
-        Wish w = wishes.require(wishId);
+        Wish w = lifecycle.require(wishId);
         // State first: under contention most claims arrive after the winner committed, and their 409 should
         // not wait for the eligibility queries.
         Transition.CLAIM.check(wishId, w.status());
         Resolved who = resolve(caller, w, claimer);
         claims.lockClaimer(who.id());
-        if (claims.openClaims(who.id()) >= rules.maxOpenClaims()) {
+        if (claims.openClaimsOf(who.id()) >= rules.maxOpenClaims()) {
             throw new DomainRuleException(who.kind().name().toLowerCase() + " " + who.id() + " already holds "
                     + rules.maxOpenClaims() + " open claims; fulfil one first");
         }
-        Instant now = wishes.now();
+        Instant now = lifecycle.now();
         Instant contactDeadline = now.plus(rules.contactDeadline());
         Claim claim = new Claim(UUID.randomUUID(), wishId, who.kind(), who.id(), who.district(), "OPEN", now,
                 contactDeadline, null, null, null, null, null, null, null);
-        wishes.move(w, Transition.CLAIM, null, "current_claim_id = :claim, priority = false",
-                Map.of("claim", claim.id()), caller.subject(), null, new WishClaimed(wishId, w.communityId(),
-                        claim.id(), who.kind(), who.id(), who.district(), contactDeadline));
+        lifecycle.move(w, Transition.CLAIM, null, new WishClaimed(wishId, w.communityId(), claim.id(), who.kind(),
+                who.id(), who.district(), contactDeadline), at -> wishes.claim(w, claim.id(), at, caller.subject()));
         claims.insert(claim);
         return claims.find(claim.id()).orElseThrow();
     }
@@ -150,40 +149,33 @@ public class ClaimService {
     /** The beneficiary's contact data, to the holder of the standing claim only; every reveal is recorded. */
     @Transactional
     public Contact contact(Caller caller, UUID wishId) {
-        Wish w = wishes.require(wishId);
-        Claim claim = standingClaimOf(caller, w);
-        var contact = jdbc.sql("select name, phone, address from beneficiary where id = ?").param(w.beneficiaryId())
-                .query((rs, i) -> new Contact(wishId, claim.id(), rs.getString("name"), rs.getString("phone"),
-                        rs.getString("address")))
-                .single();
-        claims.recordReveal(wishId, claim.id(), caller.subject(), wishes.now());
-        wishes.touch(w, new WishContactRevealed(wishId, w.communityId(), claim.id()));
-        return contact;
+        Wish w = lifecycle.require(wishId);
+        Claim claim = standingClaimOf(caller, w, null);
+        Wish.Beneficiary b = wishes.beneficiary(w.beneficiaryId());
+        claims.recordReveal(wishId, claim.id(), caller.subject(), lifecycle.now());
+        lifecycle.touch(w, new WishContactRevealed(wishId, w.communityId(), claim.id()));
+        return new Contact(wishId, claim.id(), b.name(), b.phone(), b.address());
     }
 
     @Transactional
     public Claim contacted(Caller caller, UUID wishId) {
-        Wish w = wishes.require(wishId);
-        Transition.CONTACT.check(wishId, w.status());
-        Claim claim = standingClaimOf(caller, w);
-        Instant now = wishes.now();
+        Wish w = lifecycle.require(wishId);
+        Claim claim = standingClaimOf(caller, w, Transition.CONTACT);
+        Instant now = lifecycle.now();
         Instant deadline = now.plus(rules.fulfilmentDeadline());
-        wishes.move(w, Transition.CONTACT, null, null, Map.of(), caller.subject(), null,
+        lifecycle.move(w, Transition.CONTACT, null, caller.subject(), null,
                 new WishContacted(wishId, w.communityId(), claim.id(), deadline));
-        claims.update(claim.id(), "status = 'CONTACTED', contacted_at = ?, fulfilment_deadline = ?",
-                Timestamp.from(now), Timestamp.from(deadline));
+        claims.markContacted(claim.id(), now, deadline);
         return claims.find(claim.id()).orElseThrow();
     }
 
     @Transactional
     public Claim fulfil(Caller caller, UUID wishId, String note, String photoRef) {
-        Wish w = wishes.require(wishId);
-        Transition.FULFIL.check(wishId, w.status());
-        Claim claim = standingClaimOf(caller, w);
-        wishes.move(w, Transition.FULFIL, null, null, Map.of(), caller.subject(), null,
+        Wish w = lifecycle.require(wishId);
+        Claim claim = standingClaimOf(caller, w, Transition.FULFIL);
+        lifecycle.move(w, Transition.FULFIL, null, caller.subject(), null,
                 new WishFulfilled(wishId, w.communityId(), claim.id(), photoRef != null));
-        claims.update(claim.id(), "status = 'FULFILLED', fulfilled_at = ?, fulfilment_note = ?, photo_ref = ?",
-                Timestamp.from(wishes.now()), note, photoRef);
+        claims.markFulfilled(claim.id(), lifecycle.now(), note, photoRef);
         return claims.find(claim.id()).orElseThrow();
     }
 
@@ -193,30 +185,112 @@ public class ClaimService {
      */
     @Transactional
     public Claim withdraw(Caller caller, UUID wishId) {
-        Wish w = wishes.require(wishId);
-        Transition.RELEASE.check(wishId, w.status());
-        Claim claim = standingClaimOf(caller, w);
-        wishes.move(w, Transition.RELEASE, null, "current_claim_id = null, priority = true", Map.of(),
-                caller.subject(), ReleaseReason.CLAIMER_WITHDREW.name(), new WishReleased(wishId, w.communityId(),
-                        claim.id(), ReleaseReason.CLAIMER_WITHDREW, true));
-        claims.update(claim.id(), "status = 'RELEASED', released_at = ?, release_reason = ?",
-                Timestamp.from(wishes.now()), ReleaseReason.CLAIMER_WITHDREW.name());
+        Wish w = lifecycle.require(wishId);
+        Claim claim = standingClaimOf(caller, w, Transition.RELEASE);
+        release(w, claim.id(), caller.subject(), ReleaseReason.CLAIMER_WITHDREW, null);
         return claims.find(claim.id()).orElseThrow();
     }
 
-    private Claim standingClaimOf(Caller caller, Wish w) {
+    /**
+     * A deadline passed (释放, 优先认领): the wish goes back to the menu with priority and the claim records the
+     * miss.
+     *
+     * @return false if the claim moved on since the deadline was found missed
+     */
+    @Transactional
+    public boolean release(ClaimStore.Deadline missed) {
+        Wish w = lifecycle.require(missed.wishId());
+        if (!stillDue(missed, w)) {
+            return false;
+        }
+        release(w, missed.claimId(), "system", missed.kind() == DeadlineKind.CONTACT
+                ? ReleaseReason.CONTACT_DEADLINE_MISSED : ReleaseReason.FULFILMENT_DEADLINE_MISSED, missed.kind());
+        return true;
+    }
+
+    private void release(Wish w, UUID claimId, String actor, ReleaseReason reason, DeadlineKind missed) {
+        lifecycle.move(w, Transition.RELEASE, null, new WishReleased(w.id(), w.communityId(), claimId, reason, true),
+                now -> wishes.release(w, now, lifecycle.roundEndsAt(now), actor, reason.name()));
+        claims.release(claimId, lifecycle.now(), reason, missed);
+    }
+
+    /**
+     * Reminds the claimer (提醒) of the deadline, once per claim and deadline kind.
+     *
+     * @return false if the claim moved on meanwhile or was already reminded
+     */
+    @Transactional
+    public boolean remind(ClaimStore.Deadline due, Instant now) {
+        Wish w = lifecycle.require(due.wishId());
+        if (!stillDue(due, w) || !claims.recordReminder(due.claimId(), due.kind(), now)) {
+            return false;
+        }
+        lifecycle.touch(w, new WishReminderDue(w.id(), w.communityId(), due.claimId(), due.kind(), due.at()));
+        return true;
+    }
+
+    private static boolean stillDue(ClaimStore.Deadline d, Wish w) {
+        WishStatus expected = d.kind() == DeadlineKind.CONTACT ? WishStatus.CLAIMED : WishStatus.CONTACTED;
+        return d.claimId().equals(w.currentClaimId()) && w.status() == expected;
+    }
+
+    /** 我的认领: the member's own claims and their help groups'. */
+    public Page<ClaimStore.ClaimSummary> mine(Caller caller, ClaimStatus status, int page, int size) {
+        return claims.claimsOf(access.requireMember(caller), true, status, null, page, size);
+    }
+
+    /** Staff see a member's claims on wishes inside their scope. */
+    public Page<ClaimStore.ClaimSummary> ofMember(Caller caller, UUID memberId, ClaimStatus status, int page,
+                                                  int size) {
+        if (!access.isStaff(caller)) {
+            throw new ForbiddenException("only staff see another member's claims; members use /api/v1/claims/mine");
+        }
+        // District-wide staff see all; street and community staff only claims on wishes inside their subtree.
+        UUID within = access.isDistrictWide(caller) ? null : caller.org();
+        return claims.claimsOf(memberId, false, status, within, page, size);
+    }
+
+    /** @param next the move the claimer is about to make (checked first, 409 naming it); null: none */
+    private Claim standingClaimOf(Caller caller, Wish w, Transition next) {
+        if (next != null) {
+            next.check(w.id(), w.status());
+        }
         if (w.status() != WishStatus.CLAIMED && w.status() != WishStatus.CONTACTED
                 && w.status() != WishStatus.FULFILLED) {
             throw new ConflictException("wish " + w.id() + " is " + w.status() + "; no claim stands");
         }
         Claim claim = claims.find(w.currentClaimId()).orElseThrow();
-        if (!authority.actsFor(caller, claim, w.communityId())) {
-            throw new ForbiddenException("only " + ClaimerAuthority.who(claim) + " may do this on wish " + w.id());
+        if (!actsFor(caller, claim, w.communityId())) {
+            throw new ForbiddenException("only " + who(claim) + " may do this on wish " + w.id());
         }
         return claim;
     }
 
-    Duration contactDeadline() {
-        return rules.contactDeadline();
+    /**
+     * Who acts on a standing claim (contact reveal, contact, fulfilment, giving up) for its claimer:
+     * <ul>
+     *   <li>MEMBER: that member;</li>
+     *   <li>GROUP (帮帮团): the lead or any current member of the group — the claim is the group's, and whoever of
+     *       it visits the beneficiary records what happened; a member who left the group no longer acts;</li>
+     *   <li>UNIT (驻区单位): staff whose scope covers the wish's community (or the district's system) — a unit has
+     *       no account here; the community coordinates with the unit it accepted the report of, as with a paper
+     *       slip.</li>
+     * </ul>
+     */
+    boolean actsFor(Caller caller, Claim claim, UUID communityId) {
+        return switch (claim.claimerKind()) {
+            case MEMBER -> caller.member() != null && claim.claimerId().equals(caller.member());
+            case GROUP -> groups.require(claim.claimerId()).hasMember(caller.member());
+            case UNIT -> access.mayManage(caller, communityId);
+        };
+    }
+
+    /** Who may act, for the 403 message. */
+    private static String who(Claim claim) {
+        return switch (claim.claimerKind()) {
+            case MEMBER -> "the claiming member";
+            case GROUP -> "a member of help group " + claim.claimerId();
+            case UNIT -> "staff of the community for unit " + claim.claimerId();
+        };
     }
 }

@@ -34,13 +34,9 @@ public enum Transition {
         return to;
     }
 
-    public boolean allowedFrom(WishStatus status) {
-        return from.contains(status);
-    }
-
     /** @throws ConflictException naming the current state and the refused transition */
     public void check(Object wishId, WishStatus current) {
-        if (!allowedFrom(current)) {
+        if (!from.contains(current)) {
             throw new ConflictException("wish " + wishId + " is " + current + "; " + name() + " is not allowed from "
                     + current + " (only from " + from + ")");
         }

@@ -15,4 +15,12 @@ public record Wish(UUID id, UUID communityId, UUID gridId, WishCategory category
                    int estimatedValueYuan, PostedBy postedBy, UUID beneficiaryId, WishStatus status,
                    boolean priority, UUID currentClaimId, long version, Instant postedAt, Instant publishedAt,
                    int round, Instant roundEndsAt) {
+
+    /** The revisable attributes of a wish. */
+    public record Content(UUID gridId, WishCategory category, String description, int estimatedValueYuan) {
+    }
+
+    /** The beneficiary's personal data; stored apart and never in an event. */
+    public record Beneficiary(String name, String phone, String address) {
+    }
 }

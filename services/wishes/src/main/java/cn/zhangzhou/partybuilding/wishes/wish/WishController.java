@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.events.wishes.ConfirmedBy;
 import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,8 +26,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The community's side of a wish: post on a resident's behalf, screen (审核), revise, withdraw, cancel, confirm. */
+/**
+ * The community's side of a wish: post on a resident's behalf, screen (审核), revise, withdraw, cancel, confirm;
+ * the beneficiary's confirmation code (确认码) for staff to print on the slip (回执); the needs menu, where members
+ * see published wishes only, with the beneficiary masked, and staff of the community every status.
+ */
 @RestController
+@Validated
 public class WishController {
 
     private final WishService service;
@@ -64,14 +72,24 @@ public class WishController {
             throw new DomainRuleException("beneficiary", "give either beneficiary (a new person) or beneficiaryId "
                     + "(someone the community already helped), not both and not neither");
         }
-        WishService.WishContent content = new WishService.WishContent(r.gridId(), r.category(),
-                r.description().strip(), r.estimatedValueYuan());
+        Wish.Content content = new Wish.Content(r.gridId(), r.category(), r.description().strip(),
+                r.estimatedValueYuan());
         WishView wish = r.beneficiaryId() != null
                 ? service.postFor(caller, r.communityId(), content, r.beneficiaryId())
-                : service.post(caller, r.communityId(), content, new WishService.BeneficiaryData(
+                : service.post(caller, r.communityId(), content, new Wish.Beneficiary(
                         r.beneficiary().name().strip(), r.beneficiary().phone().strip(),
                         r.beneficiary().address().strip()));
         return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(wish);
+    }
+
+    /** The needs menu (需求菜单) of a community: priority (released) wishes first, then oldest published first. */
+    @GetMapping("/api/v1/wishes")
+    public Page<WishView> menu(Caller caller, @RequestParam UUID communityId,
+                               @RequestParam(required = false) WishCategory category,
+                               @RequestParam(required = false) WishStatus status,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.menu(caller, communityId, category, status, page, size);
     }
 
     @GetMapping("/api/v1/wishes/{id}")
@@ -101,7 +119,7 @@ public class WishController {
 
     @PostMapping("/api/v1/wishes/{id}/revise")
     public WishView revise(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReviseRequest r) {
-        return service.revise(caller, id, r.version(), new WishService.WishContent(r.gridId(), r.category(),
+        return service.revise(caller, id, r.version(), new Wish.Content(r.gridId(), r.category(),
                 r.description().strip(), r.estimatedValueYuan()));
     }
 
@@ -113,6 +131,11 @@ public class WishController {
     @PostMapping("/api/v1/wishes/{id}/cancel")
     public WishView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
         return service.cancel(caller, id, r.version(), r.reason().strip());
+    }
+
+    @GetMapping("/api/v1/wishes/{id}/confirmation-code")
+    public BeneficiaryConfirmation.CodeView code(Caller caller, @PathVariable UUID id) {
+        return beneficiaryConfirmation.code(caller, id);
     }
 
     /**

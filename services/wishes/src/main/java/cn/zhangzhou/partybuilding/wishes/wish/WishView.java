@@ -28,12 +28,13 @@ public record WishView(UUID id, UUID communityId, UUID gridId, WishCategory cate
 
     public static WishView of(Wish w, String beneficiaryName, Claim claim) {
         return new WishView(w.id(), w.communityId(), w.gridId(), w.category(), w.description(),
-                w.estimatedValueYuan(), w.postedBy(), w.beneficiaryId(), mask(beneficiaryName), w.status(), w.priority(), w.version(),
-                w.postedAt(), w.publishedAt(), w.round(), w.roundEndsAt(), ClaimView.of(claim));
+                w.estimatedValueYuan(), w.postedBy(), w.beneficiaryId(), mask(beneficiaryName), w.status(),
+                w.priority(), w.version(), w.postedAt(), w.publishedAt(), w.round(), w.roundEndsAt(),
+                ClaimView.of(claim));
     }
 
     /** 王小明 → 王*: the family name only. */
-    public static String mask(String name) {
+    private static String mask(String name) {
         return name == null || name.isEmpty() ? null : name.codePoints().limit(1)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "*";
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * odds of 5 in 100 million.
  */
 @Repository
-public class ConfirmationCodes {
+public class ConfirmationCodeStore {
 
     /** ACTIVE → USED once, or INVALIDATED after too many wrong codes (staff confirm then). */
     public enum Status {
@@ -29,7 +29,7 @@ public class ConfirmationCodes {
 
     private final JdbcClient jdbc;
 
-    public ConfirmationCodes(JdbcClient jdbc) {
+    public ConfirmationCodeStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
