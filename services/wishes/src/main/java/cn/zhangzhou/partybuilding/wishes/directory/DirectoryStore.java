@@ -25,7 +25,7 @@ public class DirectoryStore {
 
     private final JdbcClient jdbc;
 
-    public DirectoryStore(JdbcClient jdbc) {
+    DirectoryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

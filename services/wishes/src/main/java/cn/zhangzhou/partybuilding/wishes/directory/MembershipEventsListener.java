@@ -28,7 +28,7 @@ import cn.zhangzhou.partybuilding.wishes.WishesProperties;
  * its dedup record (events-messaging).
  */
 @Component
-public class MembershipEventsListener {
+class MembershipEventsListener {
 
     static final String CONSUMER = "wishes-directory";
 
@@ -39,14 +39,14 @@ public class MembershipEventsListener {
     private final DirectoryStore directory;
     private final String district;
 
-    public MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, WishesProperties properties) {
+    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, WishesProperties properties) {
         this.inbound = inbound;
         this.directory = directory;
         this.district = properties.district();
     }
 
     @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = ALL_DISTRICTS)
-    public void onEvent(ConsumerRecord<String, byte[]> record) {
+    void onEvent(ConsumerRecord<String, byte[]> record) {
         inbound.process(CONSUMER, record, this::apply);
     }
 

@@ -30,7 +30,7 @@ public class HelpGroupService {
     private final AccessPolicy access;
     private final Clock clock;
 
-    public HelpGroupService(HelpGroupStore groups, DirectoryStore directory, AccessPolicy access, Clock clock) {
+    HelpGroupService(HelpGroupStore groups, DirectoryStore directory, AccessPolicy access, Clock clock) {
         this.groups = groups;
         this.directory = directory;
         this.access = access;
@@ -38,7 +38,7 @@ public class HelpGroupService {
     }
 
     @Transactional
-    public HelpGroup create(Caller caller, UUID communityId, String name, UUID leadMemberId) {
+    HelpGroup create(Caller caller, UUID communityId, String name, UUID leadMemberId) {
         access.requireCommunity(communityId);
         UUID lead;
         if (access.mayManage(caller, communityId)) {
@@ -66,7 +66,7 @@ public class HelpGroupService {
     }
 
     @Transactional
-    public HelpGroup addMember(Caller caller, UUID groupId, UUID memberId) {
+    HelpGroup addMember(Caller caller, UUID groupId, UUID memberId) {
         HelpGroup group = get(caller, groupId);
         requireLeadOrStaff(caller, group);
         requireEligible(memberId, group.communityId(), "memberId");
@@ -79,7 +79,7 @@ public class HelpGroupService {
 
     /** The lead or staff remove a member; a member may leave. The lead stays (a group always has its lead). */
     @Transactional
-    public HelpGroup removeMember(Caller caller, UUID groupId, UUID memberId) {
+    HelpGroup removeMember(Caller caller, UUID groupId, UUID memberId) {
         HelpGroup group = get(caller, groupId);
         if (!memberId.equals(caller.member())) {
             requireLeadOrStaff(caller, group);
@@ -99,7 +99,7 @@ public class HelpGroupService {
      * Staff in scope: the groups of a community ({@code communityId} required). A member: the groups they belong
      * to, optionally of one community.
      */
-    public Page<HelpGroup> list(Caller caller, UUID communityId, int page, int size) {
+    Page<HelpGroup> list(Caller caller, UUID communityId, int page, int size) {
         UUID memberFilter;
         if (communityId != null && access.mayManage(caller, communityId)) {
             memberFilter = null;
@@ -119,7 +119,7 @@ public class HelpGroupService {
     }
 
     /** Staff in scope see the community's groups; anyone else only groups they belong to (else 404). */
-    public HelpGroup get(Caller caller, UUID groupId) {
+    HelpGroup get(Caller caller, UUID groupId) {
         HelpGroup group = require(groupId);
         if (access.mayManage(caller, group.communityId()) || group.hasMember(caller.member())) {
             return group;

@@ -10,15 +10,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class HelpGroupStore {
+class HelpGroupStore {
 
     private final JdbcClient jdbc;
 
-    public HelpGroupStore(JdbcClient jdbc) {
+    HelpGroupStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<HelpGroup> find(UUID id) {
+    Optional<HelpGroup> find(UUID id) {
         return jdbc.sql("select * from help_group where id = ?").param(id)
                 .query((rs, i) -> new HelpGroup(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
                         rs.getString("name"), rs.getObject("lead_member_id", UUID.class), members(id),

@@ -22,7 +22,7 @@ public class AccessPolicy {
     private final String district;
     private final DirectoryStore directory;
 
-    public AccessPolicy(WishesProperties properties, DirectoryStore directory) {
+    AccessPolicy(WishesProperties properties, DirectoryStore directory) {
         this.district = properties.district();
         this.directory = directory;
     }

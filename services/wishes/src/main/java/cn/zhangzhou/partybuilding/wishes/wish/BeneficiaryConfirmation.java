@@ -20,10 +20,10 @@ import cn.zhangzhou.partybuilding.wishes.WishesProperties;
  * staff confirm. The code works only while the wish is FULFILLED (409 otherwise, without counting an attempt).
  */
 @Service
-public class BeneficiaryConfirmation {
+class BeneficiaryConfirmation {
 
     /** What staff print on the slip, or read to the beneficiary; never shown to members or claimers. */
-    public record CodeView(UUID wishId, String code, ConfirmationCodeStore.Status status, int failedAttempts,
+    record CodeView(UUID wishId, String code, ConfirmationCodeStore.Status status, int failedAttempts,
                            int attemptsLeft) {
     }
 
@@ -32,7 +32,7 @@ public class BeneficiaryConfirmation {
     private final ConfirmationCodeStore codes;
     private final int maxAttempts;
 
-    public BeneficiaryConfirmation(WishService wishes, WishLifecycle lifecycle, ConfirmationCodeStore codes,
+    BeneficiaryConfirmation(WishService wishes, WishLifecycle lifecycle, ConfirmationCodeStore codes,
                                    WishesProperties properties) {
         this.wishes = wishes;
         this.lifecycle = lifecycle;
@@ -41,7 +41,7 @@ public class BeneficiaryConfirmation {
     }
 
     /** Staff in scope read the code to print the slip again. */
-    public CodeView code(Caller caller, UUID wishId) {
+    CodeView code(Caller caller, UUID wishId) {
         wishes.managed(caller, wishId);
         ConfirmationCodeStore.Code c = codes.find(wishId).orElseThrow(() -> NotFoundException.of("confirmation code of "
                 + "wish", wishId));
@@ -53,7 +53,7 @@ public class BeneficiaryConfirmation {
      * Not one transaction: a wrong code's count must commit although the answer is an error, so it is its own
      * atomic update; the confirmation itself (code used, wish moved, claim closed, event) is one transaction.
      */
-    public void confirm(Caller caller, UUID wishId, String presented) {
+    void confirm(Caller caller, UUID wishId, String presented) {
         if (presented.isBlank()) {
             // Bad input, not a guess: nothing is counted.
             throw new DomainRuleException("confirmationCode", "the confirmation code is empty");

@@ -29,26 +29,26 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @Validated
-public class ClaimController {
+class ClaimController {
 
     private final ClaimService service;
 
-    public ClaimController(ClaimService service) {
+    ClaimController(ClaimService service) {
         this.service = service;
     }
 
-    public record FulfilmentRequest(@NotBlank @Size(max = 500) String note, @Size(max = 200) String photoRef) {
+    record FulfilmentRequest(@NotBlank @Size(max = 500) String note, @Size(max = 200) String photoRef) {
     }
 
     /**
      * No body (or {@code claimerKind MEMBER}): the calling member claims. {@code GROUP} with {@code groupId}: the
      * lead claims for the help group (帮帮团). {@code UNIT} with {@code unitId}: staff claim for a resident unit.
      */
-    public record ClaimRequest(ClaimerKind claimerKind, UUID groupId, UUID unitId) {
+    record ClaimRequest(ClaimerKind claimerKind, UUID groupId, UUID unitId) {
     }
 
     @PostMapping("/api/v1/wishes/{id}/claim")
-    public ResponseEntity<Claim> claim(Caller caller, @PathVariable UUID id,
+    ResponseEntity<Claim> claim(Caller caller, @PathVariable UUID id,
                                        @RequestBody(required = false) ClaimRequest r) {
         ClaimService.Claimer claimer = r == null || r.claimerKind() == null ? ClaimService.Claimer.SELF
                 : new ClaimService.Claimer(r.claimerKind(), r.groupId(), r.unitId());
@@ -57,35 +57,35 @@ public class ClaimController {
     }
 
     @GetMapping("/api/v1/wishes/{id}/contact")
-    public ClaimService.Contact contact(Caller caller, @PathVariable UUID id) {
+    ClaimService.Contact contact(Caller caller, @PathVariable UUID id) {
         return service.contact(caller, id);
     }
 
     @PostMapping("/api/v1/wishes/{id}/contacted")
-    public Claim contacted(Caller caller, @PathVariable UUID id) {
+    Claim contacted(Caller caller, @PathVariable UUID id) {
         return service.contacted(caller, id);
     }
 
     /** The claimer gives up; the wish goes back to the menu with priority. */
     @PostMapping("/api/v1/wishes/{id}/claim/withdraw")
-    public Claim withdraw(Caller caller, @PathVariable UUID id) {
+    Claim withdraw(Caller caller, @PathVariable UUID id) {
         return service.withdraw(caller, id);
     }
 
     @PostMapping("/api/v1/wishes/{id}/fulfilment")
-    public Claim fulfil(Caller caller, @PathVariable UUID id, @Valid @RequestBody FulfilmentRequest r) {
+    Claim fulfil(Caller caller, @PathVariable UUID id, @Valid @RequestBody FulfilmentRequest r) {
         return service.fulfil(caller, id, r.note().strip(), r.photoRef());
     }
 
     @GetMapping("/api/v1/claims/mine")
-    public Page<ClaimStore.ClaimSummary> mine(Caller caller, @RequestParam(required = false) ClaimStatus status,
+    Page<ClaimStore.ClaimSummary> mine(Caller caller, @RequestParam(required = false) ClaimStatus status,
                                               @RequestParam(defaultValue = "0") @Min(0) int page,
                                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.mine(caller, status, page, size);
     }
 
     @GetMapping("/api/v1/claims")
-    public Page<ClaimStore.ClaimSummary> ofMember(Caller caller, @RequestParam UUID memberId,
+    Page<ClaimStore.ClaimSummary> ofMember(Caller caller, @RequestParam UUID memberId,
                                                   @RequestParam(required = false) ClaimStatus status,
                                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {

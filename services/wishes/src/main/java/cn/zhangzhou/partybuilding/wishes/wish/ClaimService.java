@@ -34,7 +34,7 @@ import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 public class ClaimService {
 
     /** The beneficiary's contact data, for the claimer only. */
-    public record Contact(UUID wishId, UUID claimId, String name, String phone, String address) {
+    record Contact(UUID wishId, UUID claimId, String name, String phone, String address) {
     }
 
     private final WishLifecycle lifecycle;
@@ -45,7 +45,7 @@ public class ClaimService {
     private final WishesProperties.Wishes rules;
     private final HelpGroupService groups;
 
-    public ClaimService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, DirectoryStore directory,
+    ClaimService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, DirectoryStore directory,
                         AccessPolicy access, WishesProperties properties, HelpGroupService groups) {
         this.lifecycle = lifecycle;
         this.wishes = wishes;
@@ -60,9 +60,9 @@ public class ClaimService {
      * Who claims: a member as themselves (no body, or {@code claimerKind MEMBER}), a help group (帮帮团) through its
      * lead, or a resident unit (驻区单位) through staff in scope.
      */
-    public record Claimer(ClaimerKind kind, UUID groupId, UUID unitId) {
+    record Claimer(ClaimerKind kind, UUID groupId, UUID unitId) {
 
-        public static final Claimer SELF = new Claimer(ClaimerKind.MEMBER, null, null);
+        static final Claimer SELF = new Claimer(ClaimerKind.MEMBER, null, null);
     }
 
     private record Resolved(ClaimerKind kind, UUID id, String district) {
@@ -74,7 +74,7 @@ public class ClaimService {
      * holds per claimer: per member, per group, per unit — a group's claims do not count against its members.
      */
     @Transactional
-    public Claim claim(Caller caller, UUID wishId, Claimer claimer) {
+    Claim claim(Caller caller, UUID wishId, Claimer claimer) {
         Wish w = lifecycle.require(wishId);
         // State first: under contention most claims arrive after the winner committed, and their 409 should
         // not wait for the eligibility queries.
@@ -148,7 +148,7 @@ public class ClaimService {
 
     /** The beneficiary's contact data, to the holder of the standing claim only; every reveal is recorded. */
     @Transactional
-    public Contact contact(Caller caller, UUID wishId) {
+    Contact contact(Caller caller, UUID wishId) {
         Wish w = lifecycle.require(wishId);
         Claim claim = standingClaimOf(caller, w, null);
         Wish.Beneficiary b = wishes.beneficiary(w.beneficiaryId());
@@ -158,7 +158,7 @@ public class ClaimService {
     }
 
     @Transactional
-    public Claim contacted(Caller caller, UUID wishId) {
+    Claim contacted(Caller caller, UUID wishId) {
         Wish w = lifecycle.require(wishId);
         Claim claim = standingClaimOf(caller, w, Transition.CONTACT);
         Instant now = lifecycle.now();
@@ -170,7 +170,7 @@ public class ClaimService {
     }
 
     @Transactional
-    public Claim fulfil(Caller caller, UUID wishId, String note, String photoRef) {
+    Claim fulfil(Caller caller, UUID wishId, String note, String photoRef) {
         Wish w = lifecycle.require(wishId);
         Claim claim = standingClaimOf(caller, w, Transition.FULFIL);
         lifecycle.move(w, Transition.FULFIL, null, caller.subject(), null,
@@ -184,7 +184,7 @@ public class ClaimService {
      * missed deadline, and the claim records why. A fulfilled wish cannot be given up (409).
      */
     @Transactional
-    public Claim withdraw(Caller caller, UUID wishId) {
+    Claim withdraw(Caller caller, UUID wishId) {
         Wish w = lifecycle.require(wishId);
         Claim claim = standingClaimOf(caller, w, Transition.RELEASE);
         release(w, claim.id(), caller.subject(), ReleaseReason.CLAIMER_WITHDREW, null);
@@ -235,12 +235,12 @@ public class ClaimService {
     }
 
     /** 我的认领: the member's own claims and their help groups'. */
-    public Page<ClaimStore.ClaimSummary> mine(Caller caller, ClaimStatus status, int page, int size) {
+    Page<ClaimStore.ClaimSummary> mine(Caller caller, ClaimStatus status, int page, int size) {
         return claims.claimsOf(access.requireMember(caller), true, status, null, page, size);
     }
 
     /** Staff see a member's claims on wishes inside their scope. */
-    public Page<ClaimStore.ClaimSummary> ofMember(Caller caller, UUID memberId, ClaimStatus status, int page,
+    Page<ClaimStore.ClaimSummary> ofMember(Caller caller, UUID memberId, ClaimStatus status, int page,
                                                   int size) {
         if (!access.isStaff(caller)) {
             throw new ForbiddenException("only staff see another member's claims; members use /api/v1/claims/mine");

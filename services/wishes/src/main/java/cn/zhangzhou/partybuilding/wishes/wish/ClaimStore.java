@@ -28,7 +28,7 @@ public class ClaimStore {
      * One claim as listed. {@code missedContactDeadline} / {@code missedFulfilmentDeadline}: the claim was
      * released because that deadline passed.
      */
-    public record ClaimSummary(UUID claimId, UUID wishId, UUID communityId, ClaimerKind claimerKind, UUID claimerId,
+    record ClaimSummary(UUID claimId, UUID wishId, UUID communityId, ClaimerKind claimerKind, UUID claimerId,
                                ClaimStatus status,
                                Instant claimedAt, Instant contactDeadline, Instant contactedAt,
                                Instant fulfilmentDeadline, Instant fulfilledAt, Instant confirmedAt,
@@ -47,11 +47,11 @@ public class ClaimStore {
 
     private final JdbcClient jdbc;
 
-    public ClaimStore(JdbcClient jdbc) {
+    ClaimStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Claim> find(UUID id) {
+    Optional<Claim> find(UUID id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -66,7 +66,7 @@ public class ClaimStore {
                 .optional();
     }
 
-    public void insert(Claim c) {
+    void insert(Claim c) {
         jdbc.sql("insert into claim (id, wish_id, claimer_kind, claimer_id, claimer_district, status, claimed_at, "
                         + "contact_deadline) values (?, ?, ?, ?, ?, 'OPEN', ?, ?)")
                 .params(c.id(), c.wishId(), c.claimerKind().name(), c.claimerId(), c.claimerDistrict(),
@@ -75,47 +75,47 @@ public class ClaimStore {
     }
 
     /** Claims of the claimer not yet fulfilled: they count against the open-claims limit. */
-    public long openClaimsOf(UUID claimerId) {
+    long openClaimsOf(UUID claimerId) {
         return jdbc.sql("select count(*) from claim where claimer_id = ? and status in ('OPEN', 'CONTACTED')")
                 .param(claimerId).query(Long.class).single();
     }
 
     /** Serialises one claimer's claims, so two parallel claims cannot both pass the open-claims limit. */
-    public void lockClaimer(UUID claimerId) {
+    void lockClaimer(UUID claimerId) {
         jdbc.sql("select pg_advisory_xact_lock(?)")
                 .param(claimerId.getMostSignificantBits() ^ claimerId.getLeastSignificantBits())
                 .query((rs, i) -> 1).single();
     }
 
-    public void recordReveal(UUID wishId, UUID claimId, String revealedTo, Instant at) {
+    void recordReveal(UUID wishId, UUID claimId, String revealedTo, Instant at) {
         jdbc.sql("insert into contact_reveal (wish_id, claim_id, revealed_to, at) values (?, ?, ?, ?)")
                 .params(wishId, claimId, revealedTo, Timestamp.from(at)).update();
     }
 
-    public void markContacted(UUID claimId, Instant at, Instant fulfilmentDeadline) {
+    void markContacted(UUID claimId, Instant at, Instant fulfilmentDeadline) {
         jdbc.sql("update claim set status = 'CONTACTED', contacted_at = ?, fulfilment_deadline = ? where id = ?")
                 .params(Timestamp.from(at), Timestamp.from(fulfilmentDeadline), claimId).update();
     }
 
-    public void markFulfilled(UUID claimId, Instant at, String note, String photoRef) {
+    void markFulfilled(UUID claimId, Instant at, String note, String photoRef) {
         jdbc.sql("update claim set status = 'FULFILLED', fulfilled_at = ?, fulfilment_note = ?, photo_ref = ? "
                         + "where id = ?")
                 .params(Timestamp.from(at), note, photoRef, claimId).update();
     }
 
-    public void markConfirmed(UUID claimId, Instant at) {
+    void markConfirmed(UUID claimId, Instant at) {
         jdbc.sql("update claim set status = 'CONFIRMED', confirmed_at = ? where id = ?")
                 .params(Timestamp.from(at), claimId).update();
     }
 
     /** @param missed the deadline whose passing released it; null when the claimer gave up */
-    public void release(UUID claimId, Instant at, ReleaseReason reason, DeadlineKind missed) {
+    void release(UUID claimId, Instant at, ReleaseReason reason, DeadlineKind missed) {
         jdbc.sql("update claim set status = 'RELEASED', released_at = ?, release_reason = ?, missed_deadline = ? "
                         + "where id = ?")
                 .params(Timestamp.from(at), reason.name(), missed == null ? null : missed.name(), claimId).update();
     }
 
-    public void cancel(UUID claimId) {
+    void cancel(UUID claimId) {
         jdbc.sql("update claim set status = 'CANCELLED' where id = ?").param(claimId).update();
     }
 
@@ -140,7 +140,7 @@ public class ClaimStore {
     }
 
     /** @return false if the claim was already reminded of that deadline */
-    public boolean recordReminder(UUID claimId, DeadlineKind kind, Instant at) {
+    boolean recordReminder(UUID claimId, DeadlineKind kind, Instant at) {
         return jdbc.sql("insert into claim_reminder (claim_id, deadline_kind, sent_at) values (?, ?, ?) "
                         + "on conflict do nothing")
                 .params(claimId, kind.name(), Timestamp.from(at)).update() == 1;
@@ -152,7 +152,7 @@ public class ClaimStore {
      * @param withGroups also the claims of the help groups (帮帮团) the member belongs to: the member acts on them
      * @param within     only claims on wishes inside this organisation's subtree; null: all
      */
-    public Page<ClaimSummary> claimsOf(UUID claimer, boolean withGroups, ClaimStatus status, UUID within, int page,
+    Page<ClaimSummary> claimsOf(UUID claimer, boolean withGroups, ClaimStatus status, UUID within, int page,
                                        int size) {
         String from = " from claim c join wish w on w.id = c.wish_id"
                 + (within == null ? "" : " join organisation o on o.id = w.community_id and o.path like :subtree")

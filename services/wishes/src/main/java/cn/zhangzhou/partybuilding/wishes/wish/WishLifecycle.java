@@ -26,7 +26,7 @@ import cn.zhangzhou.partybuilding.wishes.WishesProperties;
  * the move is counted once committed.
  */
 @Component
-public class WishLifecycle {
+class WishLifecycle {
 
     private final WishStore wishes;
     private final Outbox outbox;
@@ -34,7 +34,7 @@ public class WishLifecycle {
     private final MeterRegistry meters;
     private final Duration roundLength;
 
-    public WishLifecycle(WishStore wishes, Outbox outbox, Clock clock, MeterRegistry meters,
+    WishLifecycle(WishStore wishes, Outbox outbox, Clock clock, MeterRegistry meters,
                          WishesProperties properties) {
         this.wishes = wishes;
         this.outbox = outbox;

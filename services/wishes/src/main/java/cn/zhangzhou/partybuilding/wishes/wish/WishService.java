@@ -45,7 +45,7 @@ public class WishService {
     private final ClaimService claimers;
     private final int ceiling;
 
-    public WishService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, ConfirmationCodeStore codes,
+    WishService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, ConfirmationCodeStore codes,
                        DirectoryStore directory, AccessPolicy access, ClaimService claimers,
                        WishesProperties properties) {
         this.lifecycle = lifecycle;
@@ -59,7 +59,7 @@ public class WishService {
     }
 
     @Transactional
-    public WishView post(Caller caller, UUID communityId, Wish.Content content, Wish.Beneficiary beneficiary) {
+    WishView post(Caller caller, UUID communityId, Wish.Content content, Wish.Beneficiary beneficiary) {
         checkPost(caller, communityId, content);
         UUID beneficiaryId = UUID.randomUUID();
         wishes.insertBeneficiary(beneficiaryId, beneficiary, communityId, lifecycle.now());
@@ -71,7 +71,7 @@ public class WishService {
      * helped, not wishes. The beneficiary must belong to the same community (their data is the community's).
      */
     @Transactional
-    public WishView postFor(Caller caller, UUID communityId, Wish.Content content, UUID beneficiaryId) {
+    WishView postFor(Caller caller, UUID communityId, Wish.Content content, UUID beneficiaryId) {
         checkPost(caller, communityId, content);
         if (!wishes.beneficiaryOf(communityId, beneficiaryId)) {
             throw new DomainRuleException("beneficiaryId", "no beneficiary " + beneficiaryId + " in community "
@@ -109,7 +109,7 @@ public class WishService {
     }
 
     @Transactional
-    public WishView publish(Caller caller, UUID id, long version) {
+    WishView publish(Caller caller, UUID id, long version) {
         Wish w = managed(caller, id);
         lifecycle.move(w, Transition.PUBLISH, version, new WishPublished(w.id(), w.communityId(), w.priority()),
                 now -> wishes.publish(w, now, lifecycle.roundEndsAt(now), caller.subject()));
@@ -117,7 +117,7 @@ public class WishService {
     }
 
     @Transactional
-    public WishView sendBack(Caller caller, UUID id, long version, String reason) {
+    WishView sendBack(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
         lifecycle.move(w, Transition.SEND_BACK, version, caller.subject(), reason,
                 new WishSentBack(w.id(), w.communityId(), reason));
@@ -125,7 +125,7 @@ public class WishService {
     }
 
     @Transactional
-    public WishView reject(Caller caller, UUID id, long version, String reason) {
+    WishView reject(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
         lifecycle.move(w, Transition.REJECT, version, caller.subject(), reason,
                 new WishRejected(w.id(), w.communityId(), reason));
@@ -133,7 +133,7 @@ public class WishService {
     }
 
     @Transactional
-    public WishView revise(Caller caller, UUID id, long version, Wish.Content content) {
+    WishView revise(Caller caller, UUID id, long version, Wish.Content content) {
         Wish w = managed(caller, id);
         Transition.REVISE.check(id, w.status());
         checkContent(w.communityId(), content);
@@ -144,7 +144,7 @@ public class WishService {
     }
 
     @Transactional
-    public WishView withdraw(Caller caller, UUID id, long version, String reason) {
+    WishView withdraw(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
         lifecycle.move(w, Transition.WITHDRAW, version, caller.subject(), reason,
                 new WishWithdrawn(w.id(), w.communityId(), reason));
@@ -153,7 +153,7 @@ public class WishService {
 
     /** Cancelling a claimed wish ends its standing claim with it. */
     @Transactional
-    public WishView cancel(Caller caller, UUID id, long version, String reason) {
+    WishView cancel(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
         lifecycle.move(w, Transition.CANCEL, version, caller.subject(), reason,
                 new WishCancelled(w.id(), w.communityId(), w.currentClaimId(), reason));
@@ -165,7 +165,7 @@ public class WishService {
 
     /** Staff confirm (确认兑现) what the claimer reported fulfilled; the wish is closed. */
     @Transactional
-    public WishView confirm(Caller caller, UUID id, long version) {
+    WishView confirm(Caller caller, UUID id, long version) {
         Wish w = managed(caller, id);
         close(w, version, caller.subject(), null, ConfirmedBy.STAFF);
         return view(lifecycle.require(id));
@@ -203,16 +203,16 @@ public class WishService {
      * Staff in scope see any wish; a member sees published wishes and the ones they hold the claim of; anyone
      * else is told it does not exist.
      */
-    public WishView get(Caller caller, UUID id) {
+    WishView get(Caller caller, UUID id) {
         return view(readable(caller, id));
     }
 
-    public List<WishStore.HistoryEntry> history(Caller caller, UUID id) {
+    List<WishStore.HistoryEntry> history(Caller caller, UUID id) {
         return wishes.history(readable(caller, id).id());
     }
 
     /** The needs menu of a community: members see published wishes only, staff in scope every status. */
-    public Page<WishView> menu(Caller caller, UUID communityId, WishCategory category, WishStatus status, int page,
+    Page<WishView> menu(Caller caller, UUID communityId, WishCategory category, WishStatus status, int page,
                                int size) {
         if (!access.mayManage(caller, communityId)) {
             if (caller.member() == null) {

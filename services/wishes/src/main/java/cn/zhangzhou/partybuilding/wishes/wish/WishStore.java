@@ -25,21 +25,21 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 public class WishStore {
 
     /** One row of a wish's history. */
-    public record HistoryEntry(WishStatus from, WishStatus to, Transition transition, String actor, Instant at,
+    record HistoryEntry(WishStatus from, WishStatus to, Transition transition, String actor, Instant at,
                                String reason) {
     }
 
     private final JdbcClient jdbc;
 
-    public WishStore(JdbcClient jdbc) {
+    WishStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Wish> find(UUID id) {
+    Optional<Wish> find(UUID id) {
         return jdbc.sql("select * from wish where id = ?").param(id).query(WishStore::map).optional();
     }
 
-    public void insert(Wish w, String actor) {
+    void insert(Wish w, String actor) {
         jdbc.sql("insert into wish (id, community_id, grid_id, category, description, estimated_value_yuan, posted_by, "
                         + "beneficiary_id, status, priority, version, posted_at, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, 1, ?, ?)")
@@ -51,31 +51,31 @@ public class WishStore {
     }
 
     /** A move that changes the status only. */
-    public boolean move(Wish w, Transition transition, Instant at, String actor, String reason) {
+    boolean move(Wish w, Transition transition, Instant at, String actor, String reason) {
         return update(w, transition, at, actor, reason, "", Map.of());
     }
 
     /** Onto the menu for its first round (轮次), until {@code roundEndsAt}. */
-    public boolean publish(Wish w, Instant at, Instant roundEndsAt, String actor) {
+    boolean publish(Wish w, Instant at, Instant roundEndsAt, String actor) {
         return update(w, Transition.PUBLISH, at, actor, null,
                 ", published_at = :now, round = round + 1, round_ends_at = :roundEnds",
                 Map.of("roundEnds", Timestamp.from(roundEndsAt)));
     }
 
     /** The claim stands; a wish released with priority loses it once claimed again. */
-    public boolean claim(Wish w, UUID claimId, Instant at, String actor) {
+    boolean claim(Wish w, UUID claimId, Instant at, String actor) {
         return update(w, Transition.CLAIM, at, actor, null, ", current_claim_id = :claim, priority = false",
                 Map.of("claim", claimId));
     }
 
     /** Back onto the menu with priority (释放, 优先认领) for a new round, without its claim. */
-    public boolean release(Wish w, Instant at, Instant roundEndsAt, String actor, String reason) {
+    boolean release(Wish w, Instant at, Instant roundEndsAt, String actor, String reason) {
         return update(w, Transition.RELEASE, at, actor, reason,
                 ", current_claim_id = null, priority = true, round = round + 1, round_ends_at = :roundEnds",
                 Map.of("roundEnds", Timestamp.from(roundEndsAt)));
     }
 
-    public boolean revise(Wish w, Wish.Content content, Instant at, String actor) {
+    boolean revise(Wish w, Wish.Content content, Instant at, String actor) {
         Map<String, Object> params = new HashMap<>(Map.of("category", content.category().name(),
                 "description", content.description(), "value", content.estimatedValueYuan()));
         params.put("grid", content.gridId());
@@ -101,7 +101,7 @@ public class WishStore {
     }
 
     /** One version on without a change of status; false when someone else changed the wish first. */
-    public boolean touch(Wish w) {
+    boolean touch(Wish w) {
         return jdbc.sql("update wish set version = version + 1 where id = ? and version = ?")
                 .params(w.id(), w.version()).update() == 1;
     }
@@ -115,7 +115,7 @@ public class WishStore {
                 .update();
     }
 
-    public List<HistoryEntry> history(UUID wishId) {
+    List<HistoryEntry> history(UUID wishId) {
         return jdbc.sql("select * from wish_transition where wish_id = ? order by id").param(wishId)
                 .query((rs, i) -> new HistoryEntry(
                         rs.getString("from_status") == null ? null : WishStatus.valueOf(rs.getString("from_status")),
@@ -126,7 +126,7 @@ public class WishStore {
     }
 
     /** The needs menu (需求菜单): priority (released) wishes first, then oldest published, then oldest posted. */
-    public Page<WishView> menu(UUID communityId, WishCategory category, WishStatus status, int page, int size) {
+    Page<WishView> menu(UUID communityId, WishCategory category, WishStatus status, int page, int size) {
         String from = " from wish w join beneficiary b on b.id = w.beneficiary_id where w.community_id = :community"
                 + (category == null ? "" : " and w.category = :category")
                 + (status == null ? "" : " and w.status = :status");
@@ -150,18 +150,18 @@ public class WishStore {
                 .param(Timestamp.from(now)).query(UUID.class).list();
     }
 
-    public void insertBeneficiary(UUID id, Wish.Beneficiary b, UUID communityId, Instant at) {
+    void insertBeneficiary(UUID id, Wish.Beneficiary b, UUID communityId, Instant at) {
         jdbc.sql("insert into beneficiary (id, name, phone, address, community_id, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(id, b.name(), b.phone(), b.address(), communityId, Timestamp.from(at))
                 .update();
     }
 
-    public boolean beneficiaryOf(UUID communityId, UUID beneficiaryId) {
+    boolean beneficiaryOf(UUID communityId, UUID beneficiaryId) {
         return jdbc.sql("select exists (select 1 from beneficiary where id = ? and community_id = ?)")
                 .params(beneficiaryId, communityId).query(Boolean.class).single();
     }
 
-    public Wish.Beneficiary beneficiary(UUID id) {
+    Wish.Beneficiary beneficiary(UUID id) {
         return jdbc.sql("select name, phone, address from beneficiary where id = ?").param(id)
                 .query((rs, i) -> new Wish.Beneficiary(rs.getString("name"), rs.getString("phone"),
                         rs.getString("address")))
