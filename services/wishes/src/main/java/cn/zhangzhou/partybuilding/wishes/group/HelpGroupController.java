@@ -48,8 +48,8 @@ class HelpGroupController {
 
     @GetMapping("/api/v1/help-groups")
     Page<HelpGroup> list(Caller caller, @RequestParam(required = false) UUID communityId,
-                                @RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.list(caller, communityId, page, size);
     }
 

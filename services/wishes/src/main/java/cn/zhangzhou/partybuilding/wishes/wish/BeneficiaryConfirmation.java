@@ -24,7 +24,7 @@ class BeneficiaryConfirmation {
 
     /** What staff print on the slip, or read to the beneficiary; never shown to members or claimers. */
     record CodeView(UUID wishId, String code, ConfirmationCodeStore.Status status, int failedAttempts,
-                           int attemptsLeft) {
+                    int attemptsLeft) {
     }
 
     private final WishService wishes;
@@ -33,7 +33,7 @@ class BeneficiaryConfirmation {
     private final int maxAttempts;
 
     BeneficiaryConfirmation(WishService wishes, WishLifecycle lifecycle, ConfirmationCodeStore codes,
-                                   WishesProperties properties) {
+                            WishesProperties properties) {
         this.wishes = wishes;
         this.lifecycle = lifecycle;
         this.codes = codes;

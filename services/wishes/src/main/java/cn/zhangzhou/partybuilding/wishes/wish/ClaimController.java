@@ -49,7 +49,7 @@ class ClaimController {
 
     @PostMapping("/api/v1/wishes/{id}/claim")
     ResponseEntity<Claim> claim(Caller caller, @PathVariable UUID id,
-                                       @RequestBody(required = false) ClaimRequest r) {
+                                @RequestBody(required = false) ClaimRequest r) {
         ClaimService.Claimer claimer = r == null || r.claimerKind() == null ? ClaimService.Claimer.SELF
                 : new ClaimService.Claimer(r.claimerKind(), r.groupId(), r.unitId());
         Claim claim = service.claim(caller, id, claimer);

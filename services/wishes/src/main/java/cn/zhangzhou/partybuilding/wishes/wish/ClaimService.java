@@ -46,7 +46,7 @@ public class ClaimService {
     private final HelpGroupService groups;
 
     ClaimService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, DirectoryStore directory,
-                        AccessPolicy access, WishesProperties properties, HelpGroupService groups) {
+                 AccessPolicy access, WishesProperties properties, HelpGroupService groups) {
         this.lifecycle = lifecycle;
         this.wishes = wishes;
         this.claims = claims;

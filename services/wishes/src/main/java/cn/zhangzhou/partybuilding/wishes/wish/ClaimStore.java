@@ -29,11 +29,11 @@ public class ClaimStore {
      * released because that deadline passed.
      */
     record ClaimSummary(UUID claimId, UUID wishId, UUID communityId, ClaimerKind claimerKind, UUID claimerId,
-                               ClaimStatus status,
-                               Instant claimedAt, Instant contactDeadline, Instant contactedAt,
-                               Instant fulfilmentDeadline, Instant fulfilledAt, Instant confirmedAt,
-                               Instant releasedAt, String releaseReason, boolean missedContactDeadline,
-                               boolean missedFulfilmentDeadline) {
+                        ClaimStatus status,
+                        Instant claimedAt, Instant contactDeadline, Instant contactedAt,
+                        Instant fulfilmentDeadline, Instant fulfilledAt, Instant confirmedAt,
+                        Instant releasedAt, String releaseReason, boolean missedContactDeadline,
+                        boolean missedFulfilmentDeadline) {
     }
 
     /** The next deadline of a standing claim: contact while the wish is CLAIMED, fulfilment once CONTACTED. */
@@ -153,7 +153,7 @@ public class ClaimStore {
      * @param within     only claims on wishes inside this organisation's subtree; null: all
      */
     Page<ClaimSummary> claimsOf(UUID claimer, boolean withGroups, ClaimStatus status, UUID within, int page,
-                                       int size) {
+                                int size) {
         String from = " from claim c join wish w on w.id = c.wish_id"
                 + (within == null ? "" : " join organisation o on o.id = w.community_id and o.path like :subtree")
                 + " where (c.claimer_id = :claimer"

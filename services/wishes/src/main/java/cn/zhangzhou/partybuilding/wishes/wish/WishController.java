@@ -44,19 +44,19 @@ class WishController {
     }
 
     record BeneficiaryRequest(@NotBlank @Size(max = 50) String name,
-                                     @NotBlank @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone,
-                                     @NotBlank @Size(max = 200) String address) {
+                              @NotBlank @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone,
+                              @NotBlank @Size(max = 200) String address) {
     }
 
     record PostRequest(@NotNull UUID communityId, UUID gridId, @NotNull WishCategory category,
-                              @NotBlank @Size(max = 500) String description,
-                              @NotNull @Min(1) Integer estimatedValueYuan,
-                              @Valid BeneficiaryRequest beneficiary, UUID beneficiaryId) {
+                       @NotBlank @Size(max = 500) String description,
+                       @NotNull @Min(1) Integer estimatedValueYuan,
+                       @Valid BeneficiaryRequest beneficiary, UUID beneficiaryId) {
     }
 
     record ReviseRequest(@NotNull Long version, UUID gridId, @NotNull WishCategory category,
-                                @NotBlank @Size(max = 500) String description,
-                                @NotNull @Min(1) Integer estimatedValueYuan) {
+                         @NotBlank @Size(max = 500) String description,
+                         @NotNull @Min(1) Integer estimatedValueYuan) {
     }
 
     record VersionRequest(@NotNull Long version) {
@@ -85,10 +85,10 @@ class WishController {
     /** The needs menu (需求菜单) of a community: priority (released) wishes first, then oldest published first. */
     @GetMapping("/api/v1/wishes")
     Page<WishView> menu(Caller caller, @RequestParam UUID communityId,
-                               @RequestParam(required = false) WishCategory category,
-                               @RequestParam(required = false) WishStatus status,
-                               @RequestParam(defaultValue = "0") @Min(0) int page,
-                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+                        @RequestParam(required = false) WishCategory category,
+                        @RequestParam(required = false) WishStatus status,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.menu(caller, communityId, category, status, page, size);
     }
 

@@ -35,7 +35,7 @@ class WishLifecycle {
     private final Duration roundLength;
 
     WishLifecycle(WishStore wishes, Outbox outbox, Clock clock, MeterRegistry meters,
-                         WishesProperties properties) {
+                  WishesProperties properties) {
         this.wishes = wishes;
         this.outbox = outbox;
         this.clock = clock;

@@ -46,8 +46,8 @@ public class WishService {
     private final int ceiling;
 
     WishService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, ConfirmationCodeStore codes,
-                       DirectoryStore directory, AccessPolicy access, ClaimService claimers,
-                       WishesProperties properties) {
+                DirectoryStore directory, AccessPolicy access, ClaimService claimers,
+                WishesProperties properties) {
         this.lifecycle = lifecycle;
         this.wishes = wishes;
         this.claims = claims;
@@ -213,7 +213,7 @@ public class WishService {
 
     /** The needs menu of a community: members see published wishes only, staff in scope every status. */
     Page<WishView> menu(Caller caller, UUID communityId, WishCategory category, WishStatus status, int page,
-                               int size) {
+                        int size) {
         if (!access.mayManage(caller, communityId)) {
             if (caller.member() == null) {
                 throw new ForbiddenException("the wishes of community " + communityId + " are outside your scope");

@@ -26,7 +26,7 @@ public class WishStore {
 
     /** One row of a wish's history. */
     record HistoryEntry(WishStatus from, WishStatus to, Transition transition, String actor, Instant at,
-                               String reason) {
+                        String reason) {
     }
 
     private final JdbcClient jdbc;

@@ -19,7 +19,7 @@ record WishView(UUID id, UUID communityId, UUID gridId, WishCategory category, S
 
     /** The standing claim, without personal data. */
     record ClaimView(UUID id, String claimerKind, UUID claimerId, String status, Instant contactDeadline,
-                            Instant fulfilmentDeadline) {
+                     Instant fulfilmentDeadline) {
         static ClaimView of(Claim c) {
             return c == null ? null : new ClaimView(c.id(), c.claimerKind().name(), c.claimerId(), c.status(),
                     c.contactDeadline(), c.fulfilmentDeadline());
