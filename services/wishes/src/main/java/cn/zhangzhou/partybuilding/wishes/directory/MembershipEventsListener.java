@@ -1,6 +1,6 @@
 package cn.zhangzhou.partybuilding.wishes.directory;
 
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,7 +20,7 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 
 /**
- * Keeps the {@link Directory} from the membership events of every district ({@code *.membership.events}).
+ * Keeps the {@link DirectoryStore} from the membership events of every district ({@code *.membership.events}).
  * The organisation tree, member reports and unit reports come from this district's own topic (its
  * communities accept the reports, also of members of other districts). Residences come from every district:
  * a member of another district who lives in one of our communities is registered (and updated) by their home
@@ -28,26 +28,25 @@ import cn.zhangzhou.partybuilding.wishes.WishesProperties;
  * its dedup record (events-messaging).
  */
 @Component
-public class MembershipEventsListener {
+class MembershipEventsListener {
 
     static final String CONSUMER = "wishes-directory";
 
     /** Every district's membership topic, ours included (the dead-letter topics end in -dlt and do not match). */
-    public static final Pattern ALL_DISTRICTS = Pattern.compile("[a-z]+\\.membership\\.events");
+    static final String ALL_DISTRICTS = "[a-z]+\\.membership\\.events";
 
     private final InboundEvents inbound;
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final String district;
 
-    public MembershipEventsListener(InboundEvents inbound, Directory directory, WishesProperties properties) {
+    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, WishesProperties properties) {
         this.inbound = inbound;
         this.directory = directory;
         this.district = properties.district();
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = "#{T(cn.zhangzhou.partybuilding.wishes.directory."
-            + "MembershipEventsListener).ALL_DISTRICTS.pattern()}")
-    public void onEvent(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = ALL_DISTRICTS)
+    void onEvent(ConsumerRecord<String, byte[]> record) {
         inbound.process(CONSUMER, record, this::apply);
     }
 
@@ -68,8 +67,8 @@ public class MembershipEventsListener {
      * Our own members are all kept (a report may make one eligible later); members of other districts only while
      * they live here, so the directory does not copy the whole city.
      */
-    private void residence(java.util.UUID memberId, String homeDistrict, String residenceDistrict,
-                           java.util.UUID communityId) {
+    private void residence(UUID memberId, String homeDistrict, String residenceDistrict,
+                           UUID communityId) {
         boolean livesHere = district.equals(residenceDistrict);
         if (livesHere || district.equals(homeDistrict)) {
             directory.residence(memberId, homeDistrict, livesHere ? communityId : null);

@@ -25,46 +25,46 @@ import jakarta.validation.constraints.Size;
 /** Help groups (帮帮团) of a community; they claim wishes with {@code claimerKind GROUP}. */
 @RestController
 @Validated
-public class HelpGroupController {
+class HelpGroupController {
 
     private final HelpGroupService service;
 
-    public HelpGroupController(HelpGroupService service) {
+    HelpGroupController(HelpGroupService service) {
         this.service = service;
     }
 
     /** {@code leadMemberId}: staff name the lead; a member founding a group leads it (omit it or give their own id). */
-    public record CreateRequest(@NotNull UUID communityId, @NotBlank @Size(max = 50) String name, UUID leadMemberId) {
+    record CreateRequest(@NotNull UUID communityId, @NotBlank @Size(max = 50) String name, UUID leadMemberId) {
     }
 
-    public record MemberRequest(@NotNull UUID memberId) {
+    record MemberRequest(@NotNull UUID memberId) {
     }
 
     @PostMapping("/api/v1/help-groups")
-    public ResponseEntity<HelpGroup> create(Caller caller, @Valid @RequestBody CreateRequest r) {
+    ResponseEntity<HelpGroup> create(Caller caller, @Valid @RequestBody CreateRequest r) {
         HelpGroup group = service.create(caller, r.communityId(), r.name().strip(), r.leadMemberId());
         return ResponseEntity.created(URI.create("/api/v1/help-groups/" + group.id())).body(group);
     }
 
     @GetMapping("/api/v1/help-groups")
-    public Page<HelpGroup> list(Caller caller, @RequestParam(required = false) UUID communityId,
-                                @RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<HelpGroup> list(Caller caller, @RequestParam(required = false) UUID communityId,
+                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.list(caller, communityId, page, size);
     }
 
     @GetMapping("/api/v1/help-groups/{id}")
-    public HelpGroup get(Caller caller, @PathVariable UUID id) {
+    HelpGroup get(Caller caller, @PathVariable UUID id) {
         return service.get(caller, id);
     }
 
     @PostMapping("/api/v1/help-groups/{id}/members")
-    public HelpGroup addMember(Caller caller, @PathVariable UUID id, @Valid @RequestBody MemberRequest r) {
+    HelpGroup addMember(Caller caller, @PathVariable UUID id, @Valid @RequestBody MemberRequest r) {
         return service.addMember(caller, id, r.memberId());
     }
 
     @DeleteMapping("/api/v1/help-groups/{id}/members/{memberId}")
-    public HelpGroup removeMember(Caller caller, @PathVariable UUID id, @PathVariable UUID memberId) {
+    HelpGroup removeMember(Caller caller, @PathVariable UUID id, @PathVariable UUID memberId) {
         return service.removeMember(caller, id, memberId);
     }
 }

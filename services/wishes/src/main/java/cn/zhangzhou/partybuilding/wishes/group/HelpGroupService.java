@@ -14,7 +14,7 @@ import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.web.Page;
-import cn.zhangzhou.partybuilding.wishes.directory.Directory;
+import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
 /**
@@ -26,11 +26,11 @@ import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 public class HelpGroupService {
 
     private final HelpGroupStore groups;
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final AccessPolicy access;
     private final Clock clock;
 
-    public HelpGroupService(HelpGroupStore groups, Directory directory, AccessPolicy access, Clock clock) {
+    HelpGroupService(HelpGroupStore groups, DirectoryStore directory, AccessPolicy access, Clock clock) {
         this.groups = groups;
         this.directory = directory;
         this.access = access;
@@ -38,11 +38,8 @@ public class HelpGroupService {
     }
 
     @Transactional
-    public HelpGroup create(Caller caller, UUID communityId, String name, UUID leadMemberId) {
-        if (directory.community(communityId).isEmpty()) {
-            throw new DomainRuleException("communityId", "no active community " + communityId + " in district "
-                    + access.district());
-        }
+    HelpGroup create(Caller caller, UUID communityId, String name, UUID leadMemberId) {
+        access.requireCommunity(communityId);
         UUID lead;
         if (access.mayManage(caller, communityId)) {
             if (leadMemberId == null) {
@@ -65,25 +62,25 @@ public class HelpGroupService {
         }
         UUID id = UUID.randomUUID();
         groups.insert(id, communityId, name, lead, caller.subject(), clock.instant());
-        return groups.require(id);
+        return require(id);
     }
 
     @Transactional
-    public HelpGroup addMember(Caller caller, UUID groupId, UUID memberId) {
-        HelpGroup group = readable(caller, groupId);
+    HelpGroup addMember(Caller caller, UUID groupId, UUID memberId) {
+        HelpGroup group = get(caller, groupId);
         requireLeadOrStaff(caller, group);
         requireEligible(memberId, group.communityId(), "memberId");
         groups.lock(groupId);
         if (!groups.addMember(groupId, memberId, clock.instant())) {
             throw new ConflictException("member " + memberId + " already is in help group " + groupId);
         }
-        return groups.require(groupId);
+        return require(groupId);
     }
 
     /** The lead or staff remove a member; a member may leave. The lead stays (a group always has its lead). */
     @Transactional
-    public HelpGroup removeMember(Caller caller, UUID groupId, UUID memberId) {
-        HelpGroup group = readable(caller, groupId);
+    HelpGroup removeMember(Caller caller, UUID groupId, UUID memberId) {
+        HelpGroup group = get(caller, groupId);
         if (!memberId.equals(caller.member())) {
             requireLeadOrStaff(caller, group);
         }
@@ -95,19 +92,14 @@ public class HelpGroupService {
         if (!groups.removeMember(groupId, memberId)) {
             throw NotFoundException.of("member of help group " + groupId, memberId);
         }
-        return groups.require(groupId);
-    }
-
-    /** Staff in scope see the community's groups; anyone else only groups they belong to (else 404). */
-    public HelpGroup get(Caller caller, UUID groupId) {
-        return readable(caller, groupId);
+        return require(groupId);
     }
 
     /**
      * Staff in scope: the groups of a community ({@code communityId} required). A member: the groups they belong
      * to, optionally of one community.
      */
-    public Page<HelpGroup> list(Caller caller, UUID communityId, int page, int size) {
+    Page<HelpGroup> list(Caller caller, UUID communityId, int page, int size) {
         UUID memberFilter;
         if (communityId != null && access.mayManage(caller, communityId)) {
             memberFilter = null;
@@ -118,12 +110,17 @@ public class HelpGroupService {
         } else {
             throw new ForbiddenException("the help groups of community " + communityId + " are outside your scope");
         }
-        List<HelpGroup> items = groups.ids(communityId, memberFilter, page, size).stream().map(groups::require).toList();
+        List<HelpGroup> items = groups.ids(communityId, memberFilter, page, size).stream().map(this::require).toList();
         return Page.of(items, page, size, groups.count(communityId, memberFilter));
     }
 
-    private HelpGroup readable(Caller caller, UUID groupId) {
-        HelpGroup group = groups.require(groupId);
+    public HelpGroup require(UUID groupId) {
+        return groups.find(groupId).orElseThrow(() -> NotFoundException.of("help group", groupId));
+    }
+
+    /** Staff in scope see the community's groups; anyone else only groups they belong to (else 404). */
+    HelpGroup get(Caller caller, UUID groupId) {
+        HelpGroup group = require(groupId);
         if (access.mayManage(caller, group.communityId()) || group.hasMember(caller.member())) {
             return group;
         }

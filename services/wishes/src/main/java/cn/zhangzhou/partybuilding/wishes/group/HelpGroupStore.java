@@ -9,21 +9,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.zhangzhou.partybuilding.support.error.NotFoundException;
-
 @Repository
-public class HelpGroupStore {
+class HelpGroupStore {
 
     private final JdbcClient jdbc;
 
-    public HelpGroupStore(JdbcClient jdbc) {
+    HelpGroupStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<HelpGroup> find(UUID id) {
-        if (id == null) {
-            return Optional.empty();
-        }
+    Optional<HelpGroup> find(UUID id) {
         return jdbc.sql("select * from help_group where id = ?").param(id)
                 .query((rs, i) -> new HelpGroup(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
                         rs.getString("name"), rs.getObject("lead_member_id", UUID.class), members(id),
@@ -31,18 +26,9 @@ public class HelpGroupStore {
                 .optional();
     }
 
-    public HelpGroup require(UUID id) {
-        return find(id).orElseThrow(() -> NotFoundException.of("help group", id));
-    }
-
     List<UUID> members(UUID groupId) {
         return jdbc.sql("select member_id from help_group_member where group_id = ? order by added_at, member_id")
                 .param(groupId).query(UUID.class).list();
-    }
-
-    public boolean isMember(UUID groupId, UUID memberId) {
-        return memberId != null && jdbc.sql("select exists (select 1 from help_group_member where group_id = ? "
-                + "and member_id = ?)").params(groupId, memberId).query(Boolean.class).single();
     }
 
     boolean nameTaken(UUID communityId, String name) {

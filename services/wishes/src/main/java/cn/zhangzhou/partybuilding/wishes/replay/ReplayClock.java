@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * has it; see decision 0010. Running on (rather than standing still) keeps the transitions of one replayed
  * day in order.
  */
-public final class ReplayClock extends Clock {
+final class ReplayClock extends Clock {
 
     /** The replayed instant and the real instant it was set at; null: real time. */
     private record Shift(Instant to, Instant setAt) {
@@ -22,21 +22,21 @@ public final class ReplayClock extends Clock {
     private final Clock real;
     private final AtomicReference<Shift> shift = new AtomicReference<>();
 
-    public ReplayClock(Clock real) {
+    ReplayClock(Clock real) {
         this.real = real;
     }
 
     /** From now on the clock reads {@code to} plus the real time passed since this call. */
-    public void set(Instant to) {
+    void set(Instant to) {
         shift.set(new Shift(to, real.instant()));
     }
 
     /** Back to real time. */
-    public void reset() {
+    void reset() {
         shift.set(null);
     }
 
-    public boolean replaying() {
+    boolean replaying() {
         return shift.get() != null;
     }
 

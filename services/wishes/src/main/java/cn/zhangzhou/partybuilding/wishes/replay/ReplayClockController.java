@@ -24,18 +24,18 @@ import cn.zhangzhou.partybuilding.wishes.WishesProperties;
  */
 @RestController
 @ConditionalOnProperty(name = "zz.wishes.replay-clock", havingValue = "true")
-public class ReplayClockController {
+class ReplayClockController {
 
-    public record ClockRequest(Instant instant) {
+    record ClockRequest(Instant instant) {
     }
 
-    public record ClockView(Instant now, boolean replaying) {
+    record ClockView(Instant now, boolean replaying) {
     }
 
     private final ReplayClock clock;
     private final String district;
 
-    public ReplayClockController(ReplayClock clock, WishesProperties properties) {
+    ReplayClockController(ReplayClock clock, WishesProperties properties) {
         this.clock = clock;
         this.district = properties.district();
     }
@@ -48,13 +48,13 @@ public class ReplayClockController {
     }
 
     @GetMapping("/api/v1/dev/clock")
-    public ClockView get(Caller caller) {
+    ClockView get(Caller caller) {
         requireSystem(caller);
         return new ClockView(clock.instant(), clock.replaying());
     }
 
     @PutMapping("/api/v1/dev/clock")
-    public ClockView set(Caller caller, @RequestBody ClockRequest request) {
+    ClockView set(Caller caller, @RequestBody ClockRequest request) {
         requireSystem(caller);
         if (request.instant() == null) {
             clock.reset();

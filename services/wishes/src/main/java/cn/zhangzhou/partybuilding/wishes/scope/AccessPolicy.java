@@ -4,11 +4,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.directory.Directory;
+import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
 
 /**
  * Who may act on the wishes of which community: district admins and systems (and the city admin) the whole
@@ -19,9 +20,9 @@ import cn.zhangzhou.partybuilding.wishes.directory.Directory;
 public class AccessPolicy {
 
     private final String district;
-    private final Directory directory;
+    private final DirectoryStore directory;
 
-    public AccessPolicy(WishesProperties properties, Directory directory) {
+    AccessPolicy(WishesProperties properties, DirectoryStore directory) {
         this.district = properties.district();
         this.directory = directory;
     }
@@ -36,6 +37,14 @@ public class AccessPolicy {
 
     public boolean isStaff(Caller caller) {
         return caller.isStaffOf(district);
+    }
+
+    /** @throws DomainRuleException unless the community is an active one of this district */
+    public void requireCommunity(UUID communityId) {
+        if (directory.community(communityId).isEmpty()) {
+            throw new DomainRuleException("communityId", "no active community " + communityId + " in district "
+                    + district);
+        }
     }
 
     /** Whether the caller is staff whose scope covers the community. */

@@ -6,7 +6,7 @@ import java.util.Set;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 
 /** Every move a wish can make, from which states, to which state. Anything else is refused (409). */
-public enum Transition {
+enum Transition {
     PUBLISH(WishStatus.PUBLISHED, WishStatus.POSTED),
     SEND_BACK(WishStatus.SENT_BACK, WishStatus.POSTED),
     REJECT(WishStatus.REJECTED, WishStatus.POSTED),
@@ -30,17 +30,13 @@ public enum Transition {
         this.from = EnumSet.of(first, more);
     }
 
-    public WishStatus to() {
+    WishStatus to() {
         return to;
     }
 
-    public boolean allowedFrom(WishStatus status) {
-        return from.contains(status);
-    }
-
     /** @throws ConflictException naming the current state and the refused transition */
-    public void check(Object wishId, WishStatus current) {
-        if (!allowedFrom(current)) {
+    void check(Object wishId, WishStatus current) {
+        if (!from.contains(current)) {
             throw new ConflictException("wish " + wishId + " is " + current + "; " + name() + " is not allowed from "
                     + current + " (only from " + from + ")");
         }

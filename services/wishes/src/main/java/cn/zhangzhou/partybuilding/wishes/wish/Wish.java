@@ -11,8 +11,16 @@ import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
  * rounds (轮次) the wish has been on the menu; {@code roundEndsAt}: when the current one ends (null before
  * publication).
  */
-public record Wish(UUID id, UUID communityId, UUID gridId, WishCategory category, String description,
+record Wish(UUID id, UUID communityId, UUID gridId, WishCategory category, String description,
                    int estimatedValueYuan, PostedBy postedBy, UUID beneficiaryId, WishStatus status,
                    boolean priority, UUID currentClaimId, long version, Instant postedAt, Instant publishedAt,
                    int round, Instant roundEndsAt) {
+
+    /** The revisable attributes of a wish. */
+    record Content(UUID gridId, WishCategory category, String description, int estimatedValueYuan) {
+    }
+
+    /** The beneficiary's personal data; stored apart and never in an event. */
+    record Beneficiary(String name, String phone, String address) {
+    }
 }

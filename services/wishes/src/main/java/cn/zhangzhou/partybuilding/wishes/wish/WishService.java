@@ -1,11 +1,9 @@
 package cn.zhangzhou.partybuilding.wishes.wish;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,64 +12,57 @@ import cn.zhangzhou.partybuilding.events.wishes.PostedBy;
 import cn.zhangzhou.partybuilding.events.wishes.WishCancelled;
 import cn.zhangzhou.partybuilding.events.wishes.WishCategory;
 import cn.zhangzhou.partybuilding.events.wishes.WishConfirmed;
+import cn.zhangzhou.partybuilding.events.wishes.WishExpired;
 import cn.zhangzhou.partybuilding.events.wishes.WishPosted;
 import cn.zhangzhou.partybuilding.events.wishes.WishPublished;
 import cn.zhangzhou.partybuilding.events.wishes.WishRejected;
 import cn.zhangzhou.partybuilding.events.wishes.WishRevised;
 import cn.zhangzhou.partybuilding.events.wishes.WishSentBack;
 import cn.zhangzhou.partybuilding.events.wishes.WishWithdrawn;
+import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
+import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.claim.Claim;
-import cn.zhangzhou.partybuilding.wishes.claim.ClaimStore;
-import cn.zhangzhou.partybuilding.wishes.claim.ClaimerAuthority;
-import cn.zhangzhou.partybuilding.wishes.confirmation.ConfirmationCodes;
-import cn.zhangzhou.partybuilding.wishes.directory.Directory;
+import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
-/** Posting, screening (审核), revising, withdrawing, cancelling and confirming wishes: the community's side. */
+/**
+ * Posting, screening (审核), revising, withdrawing, cancelling and confirming wishes: the community's side; the
+ * needs menu (需求菜单) and the end of a round.
+ */
 @Service
 public class WishService {
 
-    /** The revisable attributes of a wish. */
-    public record WishContent(UUID gridId, WishCategory category, String description, int estimatedValueYuan) {
-    }
-
-    /** The beneficiary's personal data; stored apart and never in an event. */
-    public record BeneficiaryData(String name, String phone, String address) {
-    }
-
+    private final WishLifecycle lifecycle;
     private final WishStore wishes;
     private final ClaimStore claims;
-    private final Directory directory;
+    private final ConfirmationCodeStore codes;
+    private final DirectoryStore directory;
     private final AccessPolicy access;
-    private final JdbcClient jdbc;
+    private final ClaimService claimers;
     private final int ceiling;
-    private final ClaimerAuthority authority;
-    private final ConfirmationCodes codes;
 
-    public WishService(WishStore wishes, ClaimStore claims, Directory directory, AccessPolicy access, JdbcClient jdbc,
-                       WishesProperties properties, ClaimerAuthority authority, ConfirmationCodes codes) {
-        this.authority = authority;
-        this.codes = codes;
+    WishService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, ConfirmationCodeStore codes,
+                DirectoryStore directory, AccessPolicy access, ClaimService claimers,
+                WishesProperties properties) {
+        this.lifecycle = lifecycle;
         this.wishes = wishes;
         this.claims = claims;
+        this.codes = codes;
         this.directory = directory;
         this.access = access;
-        this.jdbc = jdbc;
+        this.claimers = claimers;
         this.ceiling = properties.wishes().valueCeilingYuan();
     }
 
     @Transactional
-    public WishView post(Caller caller, UUID communityId, WishContent content, BeneficiaryData beneficiary) {
+    WishView post(Caller caller, UUID communityId, Wish.Content content, Wish.Beneficiary beneficiary) {
         checkPost(caller, communityId, content);
         UUID beneficiaryId = UUID.randomUUID();
-        jdbc.sql("insert into beneficiary (id, name, phone, address, community_id, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(beneficiaryId, beneficiary.name(), beneficiary.phone(), beneficiary.address(), communityId,
-                        Timestamp.from(wishes.now()))
-                .update();
+        wishes.insertBeneficiary(beneficiaryId, beneficiary, communityId, lifecycle.now());
         return insert(caller, communityId, content, beneficiaryId);
     }
 
@@ -80,38 +71,33 @@ public class WishService {
      * helped, not wishes. The beneficiary must belong to the same community (their data is the community's).
      */
     @Transactional
-    public WishView postFor(Caller caller, UUID communityId, WishContent content, UUID beneficiaryId) {
+    WishView postFor(Caller caller, UUID communityId, Wish.Content content, UUID beneficiaryId) {
         checkPost(caller, communityId, content);
-        boolean known = jdbc.sql("select exists (select 1 from beneficiary where id = ? and community_id = ?)")
-                .params(beneficiaryId, communityId).query(Boolean.class).single();
-        if (!known) {
+        if (!wishes.beneficiaryOf(communityId, beneficiaryId)) {
             throw new DomainRuleException("beneficiaryId", "no beneficiary " + beneficiaryId + " in community "
                     + communityId);
         }
         return insert(caller, communityId, content, beneficiaryId);
     }
 
-    private void checkPost(Caller caller, UUID communityId, WishContent content) {
-        if (directory.community(communityId).isEmpty()) {
-            throw new DomainRuleException("communityId", "no active community " + communityId + " in district "
-                    + access.district());
-        }
+    private void checkPost(Caller caller, UUID communityId, Wish.Content content) {
+        access.requireCommunity(communityId);
         access.requireManage(caller, communityId);
         checkContent(communityId, content);
     }
 
-    private WishView insert(Caller caller, UUID communityId, WishContent content, UUID beneficiaryId) {
-        var now = wishes.now();
+    private WishView insert(Caller caller, UUID communityId, Wish.Content content, UUID beneficiaryId) {
+        Instant now = lifecycle.now();
         Wish wish = new Wish(UUID.randomUUID(), communityId, content.gridId(), content.category(),
                 content.description(), content.estimatedValueYuan(), PostedBy.STAFF, beneficiaryId, WishStatus.POSTED,
                 false, null, 1, now, null, 0, null);
-        wishes.insert(wish, caller.subject(), new WishPosted(wish.id(), communityId, content.gridId(),
+        lifecycle.post(wish, caller.subject(), new WishPosted(wish.id(), communityId, content.gridId(),
                 content.category(), content.estimatedValueYuan(), PostedBy.STAFF, beneficiaryId));
         codes.issue(wish.id(), now);
-        return view(wishes.require(wish.id()));
+        return view(lifecycle.require(wish.id()));
     }
 
-    private void checkContent(UUID communityId, WishContent content) {
+    private void checkContent(UUID communityId, Wish.Content content) {
         if (content.estimatedValueYuan() < 1 || content.estimatedValueYuan() > ceiling) {
             throw new DomainRuleException("estimatedValueYuan", "must be between 1 and " + ceiling + " yuan");
         }
@@ -123,111 +109,141 @@ public class WishService {
     }
 
     @Transactional
-    public WishView publish(Caller caller, UUID id, long version) {
+    WishView publish(Caller caller, UUID id, long version) {
         Wish w = managed(caller, id);
-        wishes.move(w, Transition.PUBLISH, version, "published_at = :now", Map.of(), caller.subject(), null,
-                new WishPublished(w.id(), w.communityId(), w.priority()));
-        return view(wishes.require(id));
+        lifecycle.move(w, Transition.PUBLISH, version, new WishPublished(w.id(), w.communityId(), w.priority()),
+                now -> wishes.publish(w, now, lifecycle.roundEndsAt(now), caller.subject()));
+        return view(lifecycle.require(id));
     }
 
     @Transactional
-    public WishView sendBack(Caller caller, UUID id, long version, String reason) {
+    WishView sendBack(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
-        wishes.move(w, Transition.SEND_BACK, version, null, Map.of(), caller.subject(), reason,
+        lifecycle.move(w, Transition.SEND_BACK, version, caller.subject(), reason,
                 new WishSentBack(w.id(), w.communityId(), reason));
-        return view(wishes.require(id));
+        return view(lifecycle.require(id));
     }
 
     @Transactional
-    public WishView reject(Caller caller, UUID id, long version, String reason) {
+    WishView reject(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
-        wishes.move(w, Transition.REJECT, version, null, Map.of(), caller.subject(), reason,
+        lifecycle.move(w, Transition.REJECT, version, caller.subject(), reason,
                 new WishRejected(w.id(), w.communityId(), reason));
-        return view(wishes.require(id));
+        return view(lifecycle.require(id));
     }
 
     @Transactional
-    public WishView revise(Caller caller, UUID id, long version, WishContent content) {
+    WishView revise(Caller caller, UUID id, long version, Wish.Content content) {
         Wish w = managed(caller, id);
         Transition.REVISE.check(id, w.status());
         checkContent(w.communityId(), content);
-        Map<String, Object> p = new java.util.HashMap<>();
-        p.put("grid", content.gridId());
-        p.put("category", content.category().name());
-        p.put("description", content.description());
-        p.put("value", content.estimatedValueYuan());
-        wishes.move(w, Transition.REVISE, version,
-                "grid_id = :grid, category = :category, description = :description, estimated_value_yuan = :value",
-                p, caller.subject(), null, new WishRevised(w.id(), w.communityId(), content.gridId(),
-                        content.category(), content.estimatedValueYuan()));
-        return view(wishes.require(id));
+        lifecycle.move(w, Transition.REVISE, version, new WishRevised(w.id(), w.communityId(), content.gridId(),
+                        content.category(), content.estimatedValueYuan()),
+                now -> wishes.revise(w, content, now, caller.subject()));
+        return view(lifecycle.require(id));
     }
 
     @Transactional
-    public WishView withdraw(Caller caller, UUID id, long version, String reason) {
+    WishView withdraw(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
-        wishes.move(w, Transition.WITHDRAW, version, null, Map.of(), caller.subject(), reason,
+        lifecycle.move(w, Transition.WITHDRAW, version, caller.subject(), reason,
                 new WishWithdrawn(w.id(), w.communityId(), reason));
-        return view(wishes.require(id));
+        return view(lifecycle.require(id));
     }
 
     /** Cancelling a claimed wish ends its standing claim with it. */
     @Transactional
-    public WishView cancel(Caller caller, UUID id, long version, String reason) {
+    WishView cancel(Caller caller, UUID id, long version, String reason) {
         Wish w = managed(caller, id);
-        wishes.move(w, Transition.CANCEL, version, null, Map.of(), caller.subject(), reason,
+        lifecycle.move(w, Transition.CANCEL, version, caller.subject(), reason,
                 new WishCancelled(w.id(), w.communityId(), w.currentClaimId(), reason));
         if (w.currentClaimId() != null) {
-            claims.update(w.currentClaimId(), "status = 'CANCELLED'");
+            claims.cancel(w.currentClaimId());
         }
-        return view(wishes.require(id));
+        return view(lifecycle.require(id));
     }
 
     /** Staff confirm (确认兑现) what the claimer reported fulfilled; the wish is closed. */
     @Transactional
-    public WishView confirm(Caller caller, UUID id, long version) {
+    WishView confirm(Caller caller, UUID id, long version) {
         Wish w = managed(caller, id);
-        wishes.move(w, Transition.CONFIRM, version, null, Map.of(), caller.subject(), null,
-                new WishConfirmed(w.id(), w.communityId(), w.currentClaimId(), ConfirmedBy.STAFF));
-        claims.update(w.currentClaimId(), "status = 'CONFIRMED', confirmed_at = ?", Timestamp.from(wishes.now()));
-        return view(wishes.require(id));
+        close(w, version, caller.subject(), null, ConfirmedBy.STAFF);
+        return view(lifecycle.require(id));
+    }
+
+    /** The beneficiary's code was right ({@link BeneficiaryConfirmation}): it is used, once, and the wish closed. */
+    @Transactional
+    void confirmByCode(Caller caller, UUID id) {
+        Wish w = lifecycle.require(id);
+        if (!codes.use(id, caller.subject(), lifecycle.now())) {
+            throw new ConflictException("the confirmation code of wish " + id + " was used or invalidated meanwhile");
+        }
+        close(w, null, caller.subject(), "confirmed by the beneficiary's code", ConfirmedBy.BENEFICIARY);
+    }
+
+    private void close(Wish w, Long version, String actor, String reason, ConfirmedBy by) {
+        lifecycle.move(w, Transition.CONFIRM, version, actor, reason,
+                new WishConfirmed(w.id(), w.communityId(), w.currentClaimId(), by));
+        claims.markConfirmed(w.currentClaimId(), lifecycle.now());
+    }
+
+    /** A published wish whose round ended unclaimed expires (到期未认领); false if it was no longer due. */
+    @Transactional
+    public boolean expire(UUID id, Instant now) {
+        Wish w = lifecycle.require(id);
+        if (w.status() != WishStatus.PUBLISHED || w.roundEndsAt() == null || w.roundEndsAt().isAfter(now)) {
+            return false;
+        }
+        lifecycle.move(w, Transition.EXPIRE, null, "system", "round " + w.round() + " ended " + w.roundEndsAt()
+                + " unclaimed", new WishExpired(id, w.communityId(), w.round()));
+        return true;
     }
 
     /**
      * Staff in scope see any wish; a member sees published wishes and the ones they hold the claim of; anyone
      * else is told it does not exist.
      */
-    public WishView get(Caller caller, UUID id) {
+    WishView get(Caller caller, UUID id) {
         return view(readable(caller, id));
     }
 
-    public List<WishStore.HistoryEntry> history(Caller caller, UUID id) {
-        Wish w = readable(caller, id);
-        return wishes.history(w.id());
+    List<WishStore.HistoryEntry> history(Caller caller, UUID id) {
+        return wishes.history(readable(caller, id).id());
+    }
+
+    /** The needs menu of a community: members see published wishes only, staff in scope every status. */
+    Page<WishView> menu(Caller caller, UUID communityId, WishCategory category, WishStatus status, int page,
+                        int size) {
+        if (!access.mayManage(caller, communityId)) {
+            if (caller.member() == null) {
+                throw new ForbiddenException("the wishes of community " + communityId + " are outside your scope");
+            }
+            if (status != null && status != WishStatus.PUBLISHED) {
+                throw new ForbiddenException("members see published wishes only");
+            }
+            status = WishStatus.PUBLISHED;
+        }
+        return wishes.menu(communityId, category, status, page, size);
     }
 
     private Wish readable(Caller caller, UUID id) {
-        Wish w = wishes.require(id);
-        if (access.mayManage(caller, w.communityId())) {
-            return w;
-        }
-        if (caller.member() != null && (w.status() == WishStatus.PUBLISHED || claims.find(w.currentClaimId())
-                .map(c -> authority.actsFor(caller, c, w.communityId())).orElse(false))) {
+        Wish w = lifecycle.require(id);
+        if (access.mayManage(caller, w.communityId()) || caller.member() != null
+                && (w.status() == WishStatus.PUBLISHED || claims.find(w.currentClaimId())
+                .map(c -> claimers.actsFor(caller, c, w.communityId())).orElse(false))) {
             return w;
         }
         throw NotFoundException.of("wish", id);
     }
 
-    private Wish managed(Caller caller, UUID id) {
-        Wish w = wishes.require(id);
+    Wish managed(Caller caller, UUID id) {
+        Wish w = lifecycle.require(id);
         access.requireManage(caller, w.communityId());
         return w;
     }
 
-    public WishView view(Wish w) {
-        String name = jdbc.sql("select name from beneficiary where id = ?").param(w.beneficiaryId())
-                .query(String.class).single();
-        Claim claim = claims.find(w.currentClaimId()).orElse(null);
-        return WishView.of(w, name, claim);
+    private WishView view(Wish w) {
+        return WishView.of(w, wishes.beneficiary(w.beneficiaryId()).name(),
+                claims.find(w.currentClaimId()).orElse(null));
     }
 }

@@ -1,7 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.wish;
 
 /** Where a wish stands in its lifecycle. */
-public enum WishStatus {
+enum WishStatus {
     /** 待审核: posted, waiting for the community's screening. */
     POSTED,
     /** 退回修改: sent back for revision. */

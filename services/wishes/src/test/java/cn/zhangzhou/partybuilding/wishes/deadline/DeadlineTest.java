@@ -6,38 +6,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** Missed deadlines release the claim and put the wish back on the menu with priority. */
 class DeadlineTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void missedContactAndFulfilmentDeadlinesReleaseWithPriority() {
         UUID community = feed.community();
         UUID lazy = feed.residentMember(community);
         UUID slow = feed.residentMember(community);
-        String first = fx.published(community);
-        String second = fx.published(community);
-        String untouched = fx.published(community);
+        String first = w.published(community);
+        String second = w.published(community);
+        String untouched = w.published(community);
         try (EventTap tap = EventTap.open(w.topic())) {
             assertThat(w.api.post("/api/v1/wishes/" + first + "/claim", w.member(lazy), null).status()).isEqualTo(201);
             assertThat(w.api.post("/api/v1/wishes/" + second + "/claim", w.member(slow), null).status())
@@ -48,15 +38,15 @@ class DeadlineTest {
             // Six days: nothing is due yet.
             w.clock.advance(Duration.ofDays(6));
             w.sweep();
-            assertThat(fx.get(first, community).text("status")).isEqualTo("CLAIMED");
+            assertThat(w.wish(first, community).text("status")).isEqualTo("CLAIMED");
 
             // Past the 7-day contact deadline: the uncontacted claim is released, the contacted one stands.
             w.clock.advance(Duration.ofDays(2));
             w.sweep();
-            Api.Response released = fx.get(first, community);
+            Api.Response released = w.wish(first, community);
             assertThat(released.text("status")).isEqualTo("PUBLISHED");
             assertThat(released.body().path("priority").asBoolean()).isTrue();
-            assertThat(fx.get(second, community).text("status")).isEqualTo("CONTACTED");
+            assertThat(w.wish(second, community).text("status")).isEqualTo("CONTACTED");
             assertThat(w.rows("claim where wish_id = '" + first + "' and status = 'RELEASED' "
                     + "and missed_deadline = 'CONTACT'")).isEqualTo(1);
             var event = tap.awaitType(WishesEvents.WISH_RELEASED.ceType(), first);
@@ -71,7 +61,7 @@ class DeadlineTest {
             // Past the 30-day fulfilment deadline after contact.
             w.clock.advance(Duration.ofDays(31));
             w.sweep();
-            assertThat(fx.get(second, community).text("status")).isEqualTo("PUBLISHED");
+            assertThat(w.wish(second, community).text("status")).isEqualTo("PUBLISHED");
             assertThat(w.rows("claim where wish_id = '" + second + "' and missed_deadline = 'FULFILMENT'"))
                     .isEqualTo(1);
             tap.awaitType(WishesEvents.WISH_RELEASED.ceType(), second);
@@ -85,7 +75,7 @@ class DeadlineTest {
             // Someone else may claim it now.
             assertThat(w.api.post("/api/v1/wishes/" + first + "/claim", w.member(slow), null).status())
                     .isEqualTo(201);
-            assertThat(fx.get(first, community).body().path("priority").asBoolean()).isFalse();
+            assertThat(w.wish(first, community).body().path("priority").asBoolean()).isFalse();
         }
     }
 }

@@ -1,42 +1,33 @@
 package cn.zhangzhou.partybuilding.wishes.deadline;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** Reminders (提醒): one WishReminderDue per claim and deadline kind, a day before the deadline, never repeated. */
 class ReminderTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void oneReminderPerDeadlineADayBefore() {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
-        String id = fx.published(community);
+        String id = w.published(community);
         try (EventTap tap = EventTap.open(w.topic())) {
-            Api.Response claim = Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member),
+            Api.Response claim = require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member),
                     null), 201);
             String claimId = claim.id();
             Instant contactDeadline = Instant.parse(claim.text("contactDeadline"));
@@ -59,7 +50,7 @@ class ReminderTest {
             assertThat(w.rows(reminders)).isEqualTo(1);
 
             // Contact made: the fulfilment deadline is 30 days on; its reminder comes a day before it.
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(member), null), 200);
+            require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(member), null), 200);
             w.clock.advance(Duration.ofDays(28));
             w.sweep();
             assertThat(w.rows(reminders + " and deadline_kind = 'FULFILMENT'")).isZero();
@@ -70,10 +61,10 @@ class ReminderTest {
             tap.await(r -> WishesEvents.WISH_REMINDER_DUE.ceType().equals(EventTap.type(r)) && id.equals(r.key())
                     && EventTap.payload(r).contains("FULFILMENT"));
             // Still standing, not released: the deadline has not passed.
-            assertThat(fx.get(id, community).text("status")).isEqualTo("CONTACTED");
+            assertThat(w.wish(id, community).text("status")).isEqualTo("CONTACTED");
 
             // A later event of the wish arrives after any duplicate would have: exactly two reminders were sent.
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(member),
+            require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(member),
                     java.util.Map.of("note", "送到了")), 200);
             tap.awaitType(WishesEvents.WISH_FULFILLED.ceType(), id);
             assertThat(tap.seenFor(id)).filteredOn(r -> WishesEvents.WISH_REMINDER_DUE.ceType()
@@ -85,11 +76,11 @@ class ReminderTest {
     void noReminderForAClaimAlreadyOverdueOrGone() {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
-        String id = fx.published(community);
-        String claimId = Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201)
+        String id = w.published(community);
+        String claimId = require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201)
                 .id();
         // The claimer gives up before the last day: nothing to remind of afterwards.
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(member), null), 200);
+        require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(member), null), 200);
         w.clock.advance(Duration.ofDays(6).plusHours(12));
         w.sweep();
         assertThat(w.rows("claim_reminder where claim_id = '" + claimId + "'")).isZero();

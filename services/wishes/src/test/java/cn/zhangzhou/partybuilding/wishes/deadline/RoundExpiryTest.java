@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.wishes.deadline;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,13 +9,11 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
@@ -24,45 +23,37 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
  */
 class RoundExpiryTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void anUnclaimedWishExpiresAtTheEndOfItsRoundAndLeavesTheMenu() {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
         Instant start = w.clock.instant();
-        String old = fx.published(community);
-        Api.Response published = fx.get(old, community);
+        String old = w.published(community);
+        Api.Response published = w.wish(old, community);
         assertThat(published.body().path("round").asInt()).isEqualTo(1);
         assertThat(Instant.parse(published.text("roundEndsAt"))).isEqualTo(
                 Instant.parse(published.text("publishedAt")).plus(Duration.ofDays(90)));
-        String posted = fx.post(community).id();
+        String posted = w.posted(community).id();
 
         w.clock.advance(Duration.ofDays(60));
-        String younger = fx.published(community);
+        String younger = w.published(community);
         w.clock.advance(Duration.ofDays(29));
         w.sweep();
-        assertThat(fx.get(old, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(old, community).text("status")).isEqualTo("PUBLISHED");
 
         try (EventTap tap = EventTap.open(w.topic())) {
             w.clock.advance(Duration.ofDays(1).plusMinutes(1));
             w.sweep();
-            assertThat(fx.get(old, community).text("status")).isEqualTo("EXPIRED");
+            assertThat(w.wish(old, community).text("status")).isEqualTo("EXPIRED");
             String payload = EventTap.payload(tap.awaitType(WishesEvents.WISH_EXPIRED.ceType(), old));
             assertThat(payload).contains("\"round\":1").contains(community.toString());
         }
         // The younger wish's round runs on; a wish never published has no round to end.
-        assertThat(fx.get(younger, community).text("status")).isEqualTo("PUBLISHED");
-        assertThat(fx.get(posted, community).text("status")).isEqualTo("POSTED");
+        assertThat(w.wish(younger, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(posted, community).text("status")).isEqualTo("POSTED");
         // A second sweep finds nothing more of this community to expire.
         assertThat(w.rows("wish_transition where wish_id = '" + old + "' and transition = 'EXPIRE'")).isEqualTo(1);
         w.sweep();
@@ -92,26 +83,26 @@ class RoundExpiryTest {
     void aReleasedWishStartsANewRound() {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
-        String id = fx.published(community);
+        String id = w.published(community);
         w.clock.advance(Duration.ofDays(80));
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201);
+        require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201);
         // Claimed wishes do not expire, whatever their round.
         w.clock.advance(Duration.ofDays(5));
         w.sweep();
-        assertThat(fx.get(id, community).text("status")).isEqualTo("CLAIMED");
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(member), null), 200);
-        Api.Response back = fx.get(id, community);
+        assertThat(w.wish(id, community).text("status")).isEqualTo("CLAIMED");
+        require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(member), null), 200);
+        Api.Response back = w.wish(id, community);
         assertThat(back.text("status")).isEqualTo("PUBLISHED");
         assertThat(back.body().path("round").asInt()).isEqualTo(2);
 
         // Past the first round's end (day 90) the released wish stays on the menu.
         w.clock.advance(Duration.ofDays(10));
         w.sweep();
-        assertThat(fx.get(id, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("PUBLISHED");
         // Its second round ends 90 days after the release.
         w.clock.advance(Duration.ofDays(81));
         assertThat(w.expire()).isGreaterThanOrEqualTo(1);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("EXPIRED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("EXPIRED");
         assertThat(w.rows("wish_transition where wish_id = '" + id + "' and transition = 'EXPIRE' "
                 + "and reason like 'round 2 ended%'")).isEqualTo(1);
     }
@@ -119,13 +110,13 @@ class RoundExpiryTest {
     @Test
     void aWithdrawnWishDoesNotExpire() {
         UUID community = feed.community();
-        Api.Response posted = fx.post(community);
-        Api.Response published = Fixtures.require(w.api.post("/api/v1/wishes/" + posted.id() + "/publish",
+        Api.Response posted = w.posted(community);
+        Api.Response published = require(w.api.post("/api/v1/wishes/" + posted.id() + "/publish",
                 w.staff(community), Map.of("version", posted.version())), 200);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + posted.id() + "/withdraw", w.staff(community),
+        require(w.api.post("/api/v1/wishes/" + posted.id() + "/withdraw", w.staff(community),
                 Map.of("version", published.version(), "reason", "已自行解决")), 200);
         w.clock.advance(Duration.ofDays(91));
         w.sweep();
-        assertThat(fx.get(posted.id(), community).text("status")).isEqualTo("WITHDRAWN");
+        assertThat(w.wish(posted.id(), community).text("status")).isEqualTo("WITHDRAWN");
     }
 }

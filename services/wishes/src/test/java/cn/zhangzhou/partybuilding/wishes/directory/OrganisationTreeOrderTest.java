@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
@@ -15,7 +14,6 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.testing.Api;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
@@ -26,14 +24,8 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
  */
 class OrganisationTreeOrderTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void aCommunityCreatedBeforeItsAncestorsEndsUpInsideThemAndInTheirReports() {
@@ -46,7 +38,7 @@ class OrganisationTreeOrderTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
                 + "' and path = '/" + root + "/" + street + "/" + community + "/'") == 1);
-        new Fixtures(w).post(community);
+        w.posted(community);
         int year = w.clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
         Api.Response ofDistrict = w.api.get("/api/v1/reports/wishes?organisationId=" + root + "&year=" + year, w.admin());
         assertThat(ofDistrict.status()).isEqualTo(200);

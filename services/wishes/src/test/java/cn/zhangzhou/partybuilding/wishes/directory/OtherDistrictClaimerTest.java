@@ -1,11 +1,11 @@
 package cn.zhangzhou.partybuilding.wishes.directory;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.wishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
@@ -19,7 +19,6 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
@@ -30,16 +29,8 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
  */
 class OtherDistrictClaimerTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     private Api.Response claim(String wish, String token) {
         return w.api.post("/api/v1/wishes/" + wish + "/claim", token, null);
@@ -51,8 +42,8 @@ class OtherDistrictClaimerTest {
         UUID resident = feed.foreignResident("zhangpu", community);
         UUID reported = feed.foreignReported("longwen", community);
         UUID elsewhere = feed.foreignReported("longwen", feed.community());
-        String first = fx.published(community);
-        String second = fx.published(community);
+        String first = w.published(community);
+        String second = w.published(community);
 
         // The token must come from the district the directory knows the member from.
         assertThat(claim(first, w.member(resident)).status()).isEqualTo(403);
@@ -81,7 +72,7 @@ class OtherDistrictClaimerTest {
         feed.send("zhangpu", MembershipEvents.MEMBER_UPDATED, new MemberUpdated(resident, "zhangpu",
                 UUID.randomUUID(), MemberCategory.IN_SERVICE, List.of(), null, false));
         feed.awaitRows("member_residence where member_id = '" + resident + "' and community_id is null");
-        String wish = fx.published(community);
+        String wish = w.published(community);
         assertThat(claim(wish, w.member("zhangpu", resident)).status()).isEqualTo(403);
     }
 
@@ -104,6 +95,6 @@ class OtherDistrictClaimerTest {
         feed.awaitRows("member_residence where member_id = '" + marker + "'");
         assertThat(w.rows("organisation where id = '" + foreign + "'")).isZero();
         // Staff cannot post wishes into it either.
-        assertThat(w.api.post("/api/v1/wishes", w.admin(), Fixtures.wishBody(foreign)).status()).isEqualTo(422);
+        assertThat(w.api.post("/api/v1/wishes", w.admin(), wishBody(foreign)).status()).isEqualTo(422);
     }
 }

@@ -1,12 +1,12 @@
 package cn.zhangzhou.partybuilding.wishes.group;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
@@ -15,23 +15,14 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** Help groups (帮帮团): founded, staffed, scoped, and claiming wishes as one claimer acted on by any member. */
 class HelpGroupTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     private static String group(String id) {
         return "/api/v1/help-groups/" + id;
@@ -83,7 +74,7 @@ class HelpGroupTest {
         assertThat(seen.status()).isEqualTo(200);
         assertThat(seen.body().path("members").size()).isEqualTo(2);
 
-        String id = fx.published(community);
+        String id = w.published(community);
         // Only the lead claims for the group.
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(helper), groupClaim(g)).status())
                 .isEqualTo(403);
@@ -120,10 +111,10 @@ class HelpGroupTest {
                 .isEqualTo(404);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(helper), Map.of("note", "修好了"))
                 .status()).isEqualTo(403);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("CONTACTED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("CONTACTED");
         assertThat(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(lead), Map.of("note", "修好了"))
                 .status()).isEqualTo(200);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("FULFILLED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("FULFILLED");
     }
 
     @Test
@@ -170,7 +161,7 @@ class HelpGroupTest {
                 .status()).isEqualTo(404);
 
         // The group belongs to its community: a wish of another community is not its to claim.
-        String elsewhere = fx.published(otherCommunity);
+        String elsewhere = w.published(otherCommunity);
         Api.Response refused = w.api.post("/api/v1/wishes/" + elsewhere + "/claim", w.member(lead), groupClaim(g));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.raw()).contains("belongs to community");
@@ -178,7 +169,7 @@ class HelpGroupTest {
                 Map.of("claimerKind", "GROUP")).status()).isEqualTo(422);
         assertThat(w.api.post("/api/v1/wishes/" + elsewhere + "/claim", w.member(lead),
                 groupClaim(UUID.randomUUID().toString())).status()).isEqualTo(404);
-        assertThat(fx.get(elsewhere, otherCommunity).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(elsewhere, otherCommunity).text("status")).isEqualTo("PUBLISHED");
         assertThat(w.rows("claim where wish_id = '" + elsewhere + "'")).isZero();
     }
 
@@ -186,12 +177,12 @@ class HelpGroupTest {
     void aLeadWhoMovedAwayNoLongerClaimsForTheGroup() {
         UUID community = feed.community();
         UUID lead = feed.residentMember(community);
-        String g = Fixtures.require(w.api.post("/api/v1/help-groups", w.member(lead),
+        String g = require(w.api.post("/api/v1/help-groups", w.member(lead),
                 Map.of("communityId", community, "name", "搬走团")), 201).id();
         feed.send(RunningWishes.DISTRICT, MembershipEvents.MEMBER_UPDATED, new MemberUpdated(lead,
                 RunningWishes.DISTRICT, feed.community(), MemberCategory.IN_SERVICE, List.of(), null, false));
         feed.awaitRows("member_residence where member_id = '" + lead + "' and community_id <> '" + community + "'");
-        String id = fx.published(community);
+        String id = w.published(community);
         Api.Response refused = w.api.post("/api/v1/wishes/" + id + "/claim", w.member(lead), groupClaim(g));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.raw()).contains("no longer lives");
@@ -202,17 +193,17 @@ class HelpGroupTest {
     void aGroupHasTheOpenClaimsLimitOfAMemberApartFromItsMembersOwnClaims() {
         UUID community = feed.community();
         UUID lead = feed.residentMember(community);
-        String g = Fixtures.require(w.api.post("/api/v1/help-groups", w.member(lead),
+        String g = require(w.api.post("/api/v1/help-groups", w.member(lead),
                 Map.of("communityId", community, "name", "限额团")), 201).id();
         for (int i = 0; i < 3; i++) {
-            assertThat(w.api.post("/api/v1/wishes/" + fx.published(community) + "/claim", w.member(lead),
+            assertThat(w.api.post("/api/v1/wishes/" + w.published(community) + "/claim", w.member(lead),
                     groupClaim(g)).status()).isEqualTo(201);
         }
-        String fourth = fx.published(community);
+        String fourth = w.published(community);
         Api.Response refused = w.api.post("/api/v1/wishes/" + fourth + "/claim", w.member(lead), groupClaim(g));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.raw()).contains("open claims");
-        assertThat(fx.get(fourth, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(fourth, community).text("status")).isEqualTo("PUBLISHED");
         // The lead's own limit is untouched by the group's claims.
         assertThat(w.api.post("/api/v1/wishes/" + fourth + "/claim", w.member(lead), null).status()).isEqualTo(201);
         assertThat(w.rows("claim where claimer_id = '" + g + "' and status = 'OPEN'")).isEqualTo(3);

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
@@ -37,16 +36,10 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
  */
 class MembershipConsumerReliabilityTest {
 
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
+
     private static final String DISTRICT = RunningWishes.DISTRICT;
-
-    static RunningWishes w;
-    static MembershipFeed feed;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-    }
 
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() {

@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.report;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.wishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
 import cn.zhangzhou.partybuilding.testing.Api;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
@@ -27,15 +27,11 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
  */
 class WishReportTest {
 
-    static final Instant MARCH_2015 = Instant.parse("2015-03-01T01:00:00Z");
-    static RunningWishes w;
-    static MembershipFeed feed;
+    private static final RunningWishes w = RunningWishes.get();
+    /** A district committee of its own: the district report of 2015 counts only this class's wishes. */
+    private static final MembershipFeed feed = new MembershipFeed(w);
 
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-    }
+    static final Instant MARCH_2015 = Instant.parse("2015-03-01T01:00:00Z");
 
     @Test
     void chengxi2015ClaimedHundredFiftyWishesOfThirtyFivePeople() {
@@ -53,36 +49,36 @@ class WishReportTest {
                 Instant claimed = posted.plus(Duration.ofDays(i % 5 + 1));
                 Instant fulfilled = claimed.plus(Duration.ofDays(i % 10 + 2));
                 w.clock.set(posted);
-                Map<String, Object> body = Fixtures.wishBody(chengxi);
+                Map<String, Object> body = wishBody(chengxi);
                 if (i >= 35) {
                     body.remove("beneficiary");
                     body.put("beneficiaryId", beneficiaries.get(i % 35));
                 }
-                Api.Response post = Fixtures.require(w.api.post("/api/v1/wishes", staff, body), 201);
+                Api.Response post = require(w.api.post("/api/v1/wishes", staff, body), 201);
                 if (i < 35) {
                     beneficiaries.add(post.text("beneficiaryId"));
                 } else {
                     assertThat(post.text("beneficiaryId")).isEqualTo(beneficiaries.get(i % 35));
                 }
                 String id = post.id();
-                Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/publish", staff, Map.of("version", 1)), 200);
+                require(w.api.post("/api/v1/wishes/" + id + "/publish", staff, Map.of("version", 1)), 200);
                 w.clock.set(claimed);
-                Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201);
-                Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(member), null), 200);
+                require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null), 201);
+                require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(member), null), 200);
                 w.clock.set(fulfilled);
-                Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(member),
+                require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(member),
                         Map.of("note", "已送达")), 200);
-                Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/confirm", staff, Map.of("version", 5)), 200);
+                require(w.api.post("/api/v1/wishes/" + id + "/confirm", staff, Map.of("version", 5)), 200);
             }
             assertThat(beneficiaries).doesNotHaveDuplicates().hasSize(35);
             // One more wish of a known person, posted and claimed in 2016: it belongs to the 2016 report only.
             w.clock.set(Instant.parse("2016-01-10T02:00:00Z"));
-            Map<String, Object> body = Fixtures.wishBody(chengxi);
+            Map<String, Object> body = wishBody(chengxi);
             body.remove("beneficiary");
             body.put("beneficiaryId", beneficiaries.get(0));
-            String late = Fixtures.require(w.api.post("/api/v1/wishes", staff, body), 201).id();
-            Fixtures.require(w.api.post("/api/v1/wishes/" + late + "/publish", staff, Map.of("version", 1)), 200);
-            Fixtures.require(w.api.post("/api/v1/wishes/" + late + "/claim", w.member(member), null), 201);
+            String late = require(w.api.post("/api/v1/wishes", staff, body), 201).id();
+            require(w.api.post("/api/v1/wishes/" + late + "/publish", staff, Map.of("version", 1)), 200);
+            require(w.api.post("/api/v1/wishes/" + late + "/claim", w.member(member), null), 201);
         } finally {
             w.clock.set(before);
         }
@@ -147,19 +143,19 @@ class WishReportTest {
         String id;
         try {
             w.clock.set(posted);
-            id = Fixtures.require(w.api.post("/api/v1/wishes", staff, Fixtures.wishBody(community)), 201).id();
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/publish", staff, Map.of("version", 1)), 200);
+            id = require(w.api.post("/api/v1/wishes", staff, wishBody(community)), 201).id();
+            require(w.api.post("/api/v1/wishes/" + id + "/publish", staff, Map.of("version", 1)), 200);
             w.clock.set(posted.plus(Duration.ofDays(2)));
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(quitter), null), 201);
+            require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(quitter), null), 201);
             w.clock.set(posted.plus(Duration.ofDays(3)));
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(quitter), null), 200);
+            require(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(quitter), null), 200);
             w.clock.set(posted.plus(Duration.ofDays(4)));
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(helper), null), 201);
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(helper), null), 200);
+            require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(helper), null), 201);
+            require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(helper), null), 200);
             w.clock.set(posted.plus(Duration.ofDays(7)));
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(helper),
+            require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(helper),
                     Map.of("note", "已送达")), 200);
-            Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/confirm", staff, Map.of("version", 7)), 200);
+            require(w.api.post("/api/v1/wishes/" + id + "/confirm", staff, Map.of("version", 7)), 200);
         } finally {
             w.clock.set(before);
         }
@@ -177,9 +173,9 @@ class WishReportTest {
     void aBeneficiaryOfAnotherCommunityCannotBeReused() {
         UUID here = feed.community();
         UUID there = feed.community();
-        Api.Response first = Fixtures.require(w.api.post("/api/v1/wishes", w.staff(there), Fixtures.wishBody(there)),
+        Api.Response first = require(w.api.post("/api/v1/wishes", w.staff(there), wishBody(there)),
                 201);
-        Map<String, Object> body = new HashMap<>(Fixtures.wishBody(here));
+        Map<String, Object> body = new HashMap<>(wishBody(here));
         body.remove("beneficiary");
         body.put("beneficiaryId", first.text("beneficiaryId"));
         Api.Response refused = w.api.post("/api/v1/wishes", w.staff(here), body);
@@ -188,7 +184,7 @@ class WishReportTest {
         // Neither or both: refused too.
         body.remove("beneficiaryId");
         assertThat(w.api.post("/api/v1/wishes", w.staff(here), body).status()).isEqualTo(422);
-        Map<String, Object> both = new HashMap<>(Fixtures.wishBody(there));
+        Map<String, Object> both = new HashMap<>(wishBody(there));
         both.put("beneficiaryId", first.text("beneficiaryId"));
         assertThat(w.api.post("/api/v1/wishes", w.staff(there), both).status()).isEqualTo(422);
         assertThat(w.rows("wish where community_id = '" + here + "'")).isZero();

@@ -1,8 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.testing;
 
-import cn.zhangzhou.partybuilding.testing.TestClock;
-import cn.zhangzhou.partybuilding.testing.Api;
-
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,13 +11,17 @@ import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
+import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.TestClock;
 import cn.zhangzhou.partybuilding.wishes.WishesApplication;
 import cn.zhangzhou.partybuilding.wishes.deadline.DeadlineSweeper;
 
 /**
- * The wishes service of xiangcheng, running for real: its own PostgreSQL database, the shared real Kafka
- * broker, a real HTTP port, and a {@link TestClock}. One per test JVM, shared by the test classes (each test
- * makes its own communities and members), stopped when the JVM exits.
+ * The one fixture of the wishes tests: the wishes service of xiangcheng, running for real (its own PostgreSQL
+ * database, the shared real Kafka broker, a real HTTP port, a {@link TestClock}), the {@link MembershipFeed} that
+ * plays the district's membership service, tokens, and wishes made through the API one lifecycle step at a time.
+ * Started once per test JVM and shared by the test classes (each test makes its own communities and members);
+ * stopped when the JVM exits. A test class states what it uses: {@code RunningWishes w = RunningWishes.get()}.
  */
 public final class RunningWishes {
 
@@ -29,6 +32,8 @@ public final class RunningWishes {
     public final Api api;
     public final String jdbcUrl;
     public final TestClock clock = new TestClock();
+    /** The district's membership events, under one district committee shared by the test classes. */
+    public final MembershipFeed feed;
 
     private RunningWishes() {
         this.jdbcUrl = TestInfrastructure.newDatabase("wishes_" + DISTRICT);
@@ -49,6 +54,7 @@ public final class RunningWishes {
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "wishes-shutdown"));
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         this.api = new Api("http://localhost:" + port);
+        this.feed = new MembershipFeed(this);
     }
 
     public static synchronized RunningWishes get() {
@@ -98,5 +104,49 @@ public final class RunningWishes {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static Map<String, Object> wishBody(UUID community) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("communityId", community);
+        body.put("category", "DAILY_NECESSITIES");
+        body.put("description", "一袋大米和一桶食用油");
+        body.put("estimatedValueYuan", 120);
+        body.put("beneficiary", Map.of("name", "王秀英", "phone", "13800001111", "address", "芗城区南昌路8号"));
+        return body;
+    }
+
+    /** A wish posted by the community's staff (not yet screened). */
+    public Api.Response posted(UUID community) {
+        return require(api.post("/api/v1/wishes", staff(community), wishBody(community)), 201);
+    }
+
+    /** A wish on the menu of the community; returns its id. */
+    public String published(UUID community) {
+        Api.Response posted = posted(community);
+        require(api.post("/api/v1/wishes/" + posted.id() + "/publish", staff(community),
+                Map.of("version", posted.version())), 200);
+        return posted.id();
+    }
+
+    /** A wish claimed by the member, contacted and reported fulfilled; returns its id. */
+    public String fulfilled(UUID community, UUID member) {
+        String id = published(community);
+        require(api.post("/api/v1/wishes/" + id + "/claim", member(member), null), 201);
+        require(api.post("/api/v1/wishes/" + id + "/contacted", member(member), null), 200);
+        require(api.post("/api/v1/wishes/" + id + "/fulfilment", member(member), Map.of("note", "送到了")), 200);
+        return id;
+    }
+
+    /** The wish as the community's staff see it. */
+    public Api.Response wish(String id, UUID community) {
+        return api.get("/api/v1/wishes/" + id, staff(community));
+    }
+
+    public static Api.Response require(Api.Response r, int status) {
+        if (r.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + r);
+        }
+        return r;
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.wishes.wish;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.wishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,30 +8,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** A wish from posting to confirmation over real HTTP, with its events on the real broker. */
 class WishLifecycleTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void postPublishClaimRevealContactFulfilConfirm() {
@@ -38,7 +29,7 @@ class WishLifecycleTest {
         UUID member = feed.residentMember(community);
         String staff = w.staff(community);
         try (EventTap tap = EventTap.open(w.topic())) {
-            Api.Response posted = fx.post(community);
+            Api.Response posted = w.posted(community);
             String id = posted.id();
             assertThat(posted.text("status")).isEqualTo("POSTED");
             assertThat(posted.text("beneficiary")).isEqualTo("王*");
@@ -71,7 +62,7 @@ class WishLifecycleTest {
             assertThat(fulfilled.status()).isEqualTo(200);
             assertThat(fulfilled.text("status")).isEqualTo("FULFILLED");
 
-            Api.Response current = fx.get(id, community);
+            Api.Response current = w.wish(id, community);
             assertThat(current.text("status")).isEqualTo("FULFILLED");
             Api.Response confirmed = w.api.post("/api/v1/wishes/" + id + "/confirm", staff,
                     Map.of("version", current.version()));
@@ -100,7 +91,7 @@ class WishLifecycleTest {
     void sendBackReviseAndRejectWithReasons() {
         UUID community = feed.community();
         String staff = w.staff(community);
-        Api.Response posted = fx.post(community);
+        Api.Response posted = w.posted(community);
         String id = posted.id();
         Api.Response sentBack = w.api.post("/api/v1/wishes/" + id + "/send-back", staff,
                 Map.of("version", posted.version(), "reason", "请写明需要的数量"));
@@ -123,7 +114,7 @@ class WishLifecycleTest {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
         String staff = w.staff(community);
-        Api.Response posted = fx.post(community);
+        Api.Response posted = w.posted(community);
         String id = posted.id();
         // Claiming before publication, confirming before fulfilment, revising what was not sent back.
         Api.Response claim = w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), null);
@@ -141,7 +132,7 @@ class WishLifecycleTest {
         // Stale version.
         Api.Response stale = w.api.post("/api/v1/wishes/" + id + "/publish", staff, Map.of("version", 99));
         assertThat(stale.status()).isEqualTo(409);
-        Api.Response after = fx.get(id, community);
+        Api.Response after = w.wish(id, community);
         assertThat(after.text("status")).isEqualTo("POSTED");
         assertThat(after.version()).isEqualTo(posted.version());
         assertThat(w.rows("wish_transition where wish_id = '" + id + "'")).isEqualTo(1);
@@ -153,15 +144,15 @@ class WishLifecycleTest {
         UUID community = feed.community();
         String staff = w.staff(community);
         long before = w.rows("wish");
-        Map<String, Object> tooDear = Fixtures.wishBody(community);
+        Map<String, Object> tooDear = wishBody(community);
         tooDear.put("estimatedValueYuan", 501);
-        Map<String, Object> zero = Fixtures.wishBody(community);
+        Map<String, Object> zero = wishBody(community);
         zero.put("estimatedValueYuan", 0);
-        Map<String, Object> longText = Fixtures.wishBody(community);
+        Map<String, Object> longText = wishBody(community);
         longText.put("description", "米".repeat(501));
-        Map<String, Object> noBeneficiary = Fixtures.wishBody(community);
+        Map<String, Object> noBeneficiary = wishBody(community);
         noBeneficiary.remove("beneficiary");
-        Map<String, Object> unknownCommunity = Fixtures.wishBody(UUID.randomUUID());
+        Map<String, Object> unknownCommunity = wishBody(UUID.randomUUID());
         for (Map<String, Object> body : List.of(tooDear, zero, longText, noBeneficiary)) {
             Api.Response r = w.api.post("/api/v1/wishes", staff, body);
             assertThat(r.status()).as(r.toString()).isIn(400, 422);
@@ -183,16 +174,16 @@ class WishLifecycleTest {
     void staffOfAnotherCommunityAre403AndNothingChanges() {
         UUID community = feed.community();
         UUID other = feed.community();
-        Api.Response posted = fx.post(community);
+        Api.Response posted = w.posted(community);
         String id = posted.id();
         String stranger = w.staff(other);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/publish", stranger, Map.of("version", posted.version()))
                 .status()).isEqualTo(403);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/cancel", stranger,
                 Map.of("version", posted.version(), "reason", "x")).status()).isEqualTo(403);
-        assertThat(w.api.post("/api/v1/wishes", stranger, Fixtures.wishBody(community)).status()).isEqualTo(403);
+        assertThat(w.api.post("/api/v1/wishes", stranger, wishBody(community)).status()).isEqualTo(403);
         assertThat(w.api.get("/api/v1/wishes?communityId=" + community, stranger).status()).isEqualTo(403);
-        Api.Response after = fx.get(id, community);
+        Api.Response after = w.wish(id, community);
         assertThat(after.text("status")).isEqualTo("POSTED");
         assertThat(after.version()).isEqualTo(posted.version());
         assertThat(w.rows("wish where community_id = '" + community + "'")).isEqualTo(1);
@@ -203,7 +194,7 @@ class WishLifecycleTest {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
         String staff = w.staff(community);
-        Api.Response posted = fx.post(community);
+        Api.Response posted = w.posted(community);
         Api.Response withdrawn = w.api.post("/api/v1/wishes/" + posted.id() + "/withdraw", staff,
                 Map.of("version", posted.version(), "reason", "已由家属解决"));
         assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
@@ -213,10 +204,10 @@ class WishLifecycleTest {
         assertThat(publish.status()).isEqualTo(409);
         assertThat(publish.raw()).contains("WITHDRAWN").contains("PUBLISH");
 
-        String claimed = fx.published(community);
+        String claimed = w.published(community);
         assertThat(w.api.post("/api/v1/wishes/" + claimed + "/claim", w.member(member), null).status()).isEqualTo(201);
         // A claimed wish can no longer be withdrawn, only cancelled.
-        Api.Response current = fx.get(claimed, community);
+        Api.Response current = w.wish(claimed, community);
         assertThat(w.api.post("/api/v1/wishes/" + claimed + "/withdraw", staff,
                 Map.of("version", current.version(), "reason", "x")).status()).isEqualTo(409);
         try (EventTap tap = EventTap.open(w.topic())) {
@@ -236,8 +227,8 @@ class WishLifecycleTest {
     void membersSeePublishedWishesOnly() {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
-        Api.Response posted = fx.post(community);
-        String published = fx.published(community);
+        Api.Response posted = w.posted(community);
+        String published = w.published(community);
         assertThat(w.api.get("/api/v1/wishes/" + posted.id(), w.member(member)).status()).isEqualTo(404);
         Api.Response visible = w.api.get("/api/v1/wishes/" + published, w.member(member));
         assertThat(visible.status()).isEqualTo(200);

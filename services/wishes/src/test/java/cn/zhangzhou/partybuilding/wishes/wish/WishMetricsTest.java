@@ -1,31 +1,24 @@
 package cn.zhangzhou.partybuilding.wishes.wish;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import cn.zhangzhou.partybuilding.testing.Api;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** The business metric {@code zz.wishes.transitions}: committed moves only, scraped by Prometheus. */
 class WishMetricsTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void postsAndClaimsCountOnceCommittedAndALostClaimDoesNot() {
@@ -35,8 +28,8 @@ class WishMetricsTest {
         double posted = count("POST");
         double claimed = count("CLAIM");
 
-        String wish = new Fixtures(w).published(community);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + wish + "/claim", w.member(winner), null), 201);
+        String wish = w.published(community);
+        require(w.api.post("/api/v1/wishes/" + wish + "/claim", w.member(winner), null), 201);
         Api.Response lost = w.api.post("/api/v1/wishes/" + wish + "/claim", w.member(loser), null);
 
         assertThat(lost.status()).isEqualTo(409);

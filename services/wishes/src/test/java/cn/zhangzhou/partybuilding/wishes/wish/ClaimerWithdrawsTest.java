@@ -1,50 +1,41 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** A claimer gives up (放弃认领): the wish goes back to the menu with priority; only the claimer may, and not after fulfilling. */
 class ClaimerWithdrawsTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void claimerGivesUpAndTheWishReturnsWithPriority() {
         UUID community = feed.community();
         UUID claimer = feed.residentMember(community);
         UUID other = feed.residentMember(community);
-        String id = fx.published(community);
-        Api.Response claim = Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null),
+        String id = w.published(community);
+        Api.Response claim = require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null),
                 201);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(claimer), null), 200);
+        require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(claimer), null), 200);
 
         // Someone else, or staff, cannot give up the claimer's claim.
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(other), null).status())
                 .isEqualTo(403);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.staff(community), null).status())
                 .isEqualTo(403);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("CONTACTED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("CONTACTED");
 
         try (EventTap tap = EventTap.open(w.topic())) {
             Api.Response withdrawn = w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(claimer), null);
@@ -56,7 +47,7 @@ class ClaimerWithdrawsTest {
             assertThat(EventTap.payload(event)).contains("CLAIMER_WITHDREW").contains(claim.id())
                     .contains("\"priority\":true");
         }
-        Api.Response wish = fx.get(id, community);
+        Api.Response wish = w.wish(id, community);
         assertThat(wish.text("status")).isEqualTo("PUBLISHED");
         assertThat(wish.body().path("priority").asBoolean()).isTrue();
         assertThat(w.rows("claim where id = '" + claim.id() + "' and status = 'RELEASED' "
@@ -71,23 +62,23 @@ class ClaimerWithdrawsTest {
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(claimer), null).status())
                 .isEqualTo(409);
         // Someone else claims it; the priority goes.
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(other), null), 201);
-        assertThat(fx.get(id, community).body().path("priority").asBoolean()).isFalse();
+        require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(other), null), 201);
+        assertThat(w.wish(id, community).body().path("priority").asBoolean()).isFalse();
     }
 
     @Test
     void aFulfilledWishCannotBeGivenUp() {
         UUID community = feed.community();
         UUID claimer = feed.residentMember(community);
-        String id = fx.published(community);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null), 201);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(claimer), null), 200);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(claimer),
+        String id = w.published(community);
+        require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null), 201);
+        require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(claimer), null), 200);
+        require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(claimer),
                 Map.of("note", "送到了")), 200);
         Api.Response refused = w.api.post("/api/v1/wishes/" + id + "/claim/withdraw", w.member(claimer), null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.raw()).contains("FULFILLED");
-        assertThat(fx.get(id, community).text("status")).isEqualTo("FULFILLED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("FULFILLED");
         assertThat(w.rows("claim where wish_id = '" + id + "' and status = 'FULFILLED'")).isEqualTo(1);
     }
 }

@@ -13,7 +13,7 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
  * checks and "does this community exist") and who may claim in which community. No personal data.
  */
 @Repository
-public class Directory {
+public class DirectoryStore {
 
     /** An organisation of the district with its path of ids from the root. */
     public record KnownOrganisation(UUID id, OrganisationType type, UUID parentId, String path, boolean active) {
@@ -25,7 +25,7 @@ public class Directory {
 
     private final JdbcClient jdbc;
 
-    public Directory(JdbcClient jdbc) {
+    DirectoryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

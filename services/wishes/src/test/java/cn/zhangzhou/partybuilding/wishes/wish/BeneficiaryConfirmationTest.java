@@ -1,5 +1,6 @@
-package cn.zhangzhou.partybuilding.wishes.confirmation;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,13 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
@@ -28,23 +27,15 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
  */
 class BeneficiaryConfirmationTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     private Api.Response confirm(String id, String token, String code) {
         return w.api.post("/api/v1/wishes/" + id + "/confirm", token, Map.of("confirmationCode", code));
     }
 
     private String code(String id, UUID community) {
-        return Fixtures.require(w.api.get("/api/v1/wishes/" + id + "/confirmation-code", w.staff(community)), 200)
+        return require(w.api.get("/api/v1/wishes/" + id + "/confirmation-code", w.staff(community)), 200)
                 .text("code");
     }
 
@@ -56,7 +47,7 @@ class BeneficiaryConfirmationTest {
     void theBeneficiaryConfirmsOnceWithTheCodeOfTheirSlip() {
         UUID community = feed.community();
         UUID claimer = feed.residentMember(community);
-        String id = fx.published(community);
+        String id = w.published(community);
         // Only staff in scope read the code; never the claimer, who could otherwise confirm their own work.
         String code = code(id, community);
         assertThat(code).matches("[0-9]{8}");
@@ -65,18 +56,18 @@ class BeneficiaryConfirmationTest {
         assertThat(w.api.get("/api/v1/wishes/" + id + "/confirmation-code", w.staff(feed.community())).status())
                 .isEqualTo(403);
 
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null), 201);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(claimer), null), 200);
+        require(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null), 201);
+        require(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(claimer), null), 200);
         // Not fulfilled yet: the right code is refused and nothing is counted or used.
         assertThat(confirm(id, w.member(claimer), code).status()).isEqualTo(409);
         assertThat(confirm(id, w.member(claimer), wrong(code)).status()).isEqualTo(409);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(claimer),
+        require(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.member(claimer),
                 Map.of("note", "送到了")), 200);
 
         Api.Response wrongCode = confirm(id, w.member(claimer), wrong(code));
         assertThat(wrongCode.status()).isEqualTo(422);
         assertThat(wrongCode.raw()).contains("4 attempts left");
-        assertThat(fx.get(id, community).text("status")).isEqualTo("FULFILLED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("FULFILLED");
         Api.Response codeView = w.api.get("/api/v1/wishes/" + id + "/confirmation-code", w.staff(community));
         assertThat(codeView.body().path("failedAttempts").asInt()).isEqualTo(1);
         assertThat(codeView.body().path("attemptsLeft").asInt()).isEqualTo(4);
@@ -98,7 +89,7 @@ class BeneficiaryConfirmationTest {
             assertThat(EventTap.payload(tap.awaitType(WishesEvents.WISH_CONFIRMED.ceType(), id)))
                     .contains("\"confirmedBy\":\"BENEFICIARY\"").doesNotContain(code);
         }
-        assertThat(fx.get(id, community).text("status")).isEqualTo("CONFIRMED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("CONFIRMED");
         assertThat(w.rows("claim where wish_id = '" + id + "' and status = 'CONFIRMED' and confirmed_at is not null"))
                 .isEqualTo(1);
         assertThat(w.api.get("/api/v1/wishes/" + id + "/history", w.staff(community)).body()
@@ -114,15 +105,15 @@ class BeneficiaryConfirmationTest {
     void parallelGuessesAreBoundedAndParallelRightCodesConfirmOnce() throws Exception {
         UUID community = feed.community();
         UUID claimer = feed.residentMember(community);
-        String guessed = fx.fulfilled(community, claimer);
+        String guessed = w.fulfilled(community, claimer);
         String guessedCode = code(guessed, community);
         List<Integer> guesses = parallel(12, () -> confirm(guessed, w.member(claimer), wrong(guessedCode)).status());
         // Exactly five wrong codes are counted (422); every other guess finds the code invalidated (409).
         assertThat(guesses).filteredOn(s -> s == 422).hasSize(5);
         assertThat(guesses).filteredOn(s -> s == 409).hasSize(7);
-        assertThat(fx.get(guessed, community).text("status")).isEqualTo("FULFILLED");
+        assertThat(w.wish(guessed, community).text("status")).isEqualTo("FULFILLED");
 
-        String confirmed = fx.fulfilled(community, claimer);
+        String confirmed = w.fulfilled(community, claimer);
         String code = code(confirmed, community);
         List<Integer> rights = parallel(8, () -> confirm(confirmed, w.member(claimer), code).status());
         assertThat(rights).filteredOn(s -> s == 200).hasSize(1);
@@ -157,7 +148,7 @@ class BeneficiaryConfirmationTest {
     void fiveWrongCodesInvalidateItAndStaffConfirm() {
         UUID community = feed.community();
         UUID claimer = feed.residentMember(community);
-        String id = fx.fulfilled(community, claimer);
+        String id = w.fulfilled(community, claimer);
         String code = code(id, community);
         for (int i = 1; i <= 4; i++) {
             assertThat(confirm(id, w.member(claimer), wrong(code)).status()).isEqualTo(422);
@@ -169,12 +160,12 @@ class BeneficiaryConfirmationTest {
         Api.Response right = confirm(id, w.member(claimer), code);
         assertThat(right.status()).isEqualTo(409);
         assertThat(right.raw()).contains("staff must confirm");
-        assertThat(fx.get(id, community).text("status")).isEqualTo("FULFILLED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("FULFILLED");
         assertThat(w.api.get("/api/v1/wishes/" + id + "/confirmation-code", w.staff(community)).text("status"))
                 .isEqualTo("INVALIDATED");
 
         try (EventTap tap = EventTap.open(w.topic())) {
-            long version = fx.get(id, community).version();
+            long version = w.wish(id, community).version();
             Api.Response staff = w.api.post("/api/v1/wishes/" + id + "/confirm", w.staff(community),
                     Map.of("version", version));
             assertThat(staff.status()).isEqualTo(200);

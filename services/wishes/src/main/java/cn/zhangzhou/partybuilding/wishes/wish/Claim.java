@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
  * A claim (认领) of a wish. status: OPEN → CONTACTED → FULFILLED → CONFIRMED, or RELEASED (with the
  * missed deadline) or CANCELLED. releaseReason: why it was released (a missed deadline, or the claimer gave up).
  */
-public record Claim(UUID id, UUID wishId, ClaimerKind claimerKind, UUID claimerId, String claimerDistrict,
+record Claim(UUID id, UUID wishId, ClaimerKind claimerKind, UUID claimerId, String claimerDistrict,
                     String status, Instant claimedAt, Instant contactDeadline, Instant contactedAt,
                     Instant fulfilmentDeadline, Instant fulfilledAt, String fulfilmentNote, String photoRef,
                     String missedDeadline, String releaseReason) {

@@ -1,5 +1,6 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
+import static cn.zhangzhou.partybuilding.wishes.testing.RunningWishes.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.testing.Api;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 import tools.jackson.databind.JsonNode;
@@ -19,16 +18,8 @@ import tools.jackson.databind.JsonNode;
 /** 我的认领: a member's own claims, and staff's view of a member's claims inside their scope. */
 class MyClaimsTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void memberSeesOwnClaimsWithDeadlinesAndMissesStaffOnlyInScope() {
@@ -38,18 +29,18 @@ class MyClaimsTest {
         feed.acceptReport(member, there);
         UUID other = feed.residentMember(here);
 
-        String done = fx.published(here);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + done + "/claim", w.member(member), null), 201);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + done + "/contacted", w.member(member), null), 200);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + done + "/fulfilment", w.member(member),
+        String done = w.published(here);
+        require(w.api.post("/api/v1/wishes/" + done + "/claim", w.member(member), null), 201);
+        require(w.api.post("/api/v1/wishes/" + done + "/contacted", w.member(member), null), 200);
+        require(w.api.post("/api/v1/wishes/" + done + "/fulfilment", w.member(member),
                 Map.of("note", "送到了")), 200);
         w.clock.advance(Duration.ofMinutes(1));
-        String missed = fx.published(here);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + missed + "/claim", w.member(member), null), 201);
+        String missed = w.published(here);
+        require(w.api.post("/api/v1/wishes/" + missed + "/claim", w.member(member), null), 201);
         w.clock.advance(Duration.ofDays(8));
         w.sweep();
-        String open = fx.published(there);
-        Fixtures.require(w.api.post("/api/v1/wishes/" + open + "/claim", w.member(member), null), 201);
+        String open = w.published(there);
+        require(w.api.post("/api/v1/wishes/" + open + "/claim", w.member(member), null), 201);
 
         Api.Response mine = w.api.get("/api/v1/claims/mine", w.member(member));
         assertThat(mine.status()).isEqualTo(200);

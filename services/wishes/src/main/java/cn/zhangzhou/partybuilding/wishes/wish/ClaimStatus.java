@@ -1,6 +1,6 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 /** Where a claim (认领) stands: OPEN → CONTACTED → FULFILLED → CONFIRMED, or RELEASED or CANCELLED. */
-public enum ClaimStatus {
+enum ClaimStatus {
     OPEN, CONTACTED, FULFILLED, CONFIRMED, RELEASED, CANCELLED
 }

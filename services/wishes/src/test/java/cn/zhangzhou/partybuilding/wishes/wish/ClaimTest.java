@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,27 +10,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.testing.Api;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** Claiming (认领): one winner under real concurrency, eligibility, the open-claims limit, contact to the claimer only. */
 class ClaimTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     @Test
     void sixteenParallelClaimsOneWins() throws Exception {
@@ -39,7 +29,7 @@ class ClaimTest {
         for (int i = 0; i < 16; i++) {
             members.add(i % 2 == 0 ? feed.residentMember(community) : feed.reportedMember(community));
         }
-        String id = fx.published(community);
+        String id = w.published(community);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -61,7 +51,7 @@ class ClaimTest {
             pool.shutdownNow();
         }
         assertThat(w.rows("claim where wish_id = '" + id + "'")).isEqualTo(1);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("CLAIMED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("CLAIMED");
     }
 
     @Test
@@ -69,14 +59,14 @@ class ClaimTest {
         UUID community = feed.community();
         UUID member = feed.residentMember(community);
         for (int i = 0; i < 3; i++) {
-            assertThat(w.api.post("/api/v1/wishes/" + fx.published(community) + "/claim", w.member(member), null)
+            assertThat(w.api.post("/api/v1/wishes/" + w.published(community) + "/claim", w.member(member), null)
                     .status()).isEqualTo(201);
         }
-        String fourth = fx.published(community);
+        String fourth = w.published(community);
         Api.Response refused = w.api.post("/api/v1/wishes/" + fourth + "/claim", w.member(member), null);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.isProblem()).isTrue();
-        assertThat(fx.get(fourth, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(fourth, community).text("status")).isEqualTo("PUBLISHED");
         assertThat(w.rows("claim where wish_id = '" + fourth + "'")).isZero();
     }
 
@@ -84,7 +74,7 @@ class ClaimTest {
     void memberNotEligibleIs403AndNothingChanges() {
         UUID community = feed.community();
         UUID elsewhere = feed.residentMember(feed.community());
-        String id = fx.published(community);
+        String id = w.published(community);
         Api.Response refused = w.api.post("/api/v1/wishes/" + id + "/claim", w.member(elsewhere), null);
         assertThat(refused.status()).isEqualTo(403);
         // A member the directory never heard of.
@@ -92,7 +82,7 @@ class ClaimTest {
                 .isEqualTo(403);
         // Staff cannot claim as members.
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim", w.staff(community), null).status()).isEqualTo(403);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("PUBLISHED");
         assertThat(w.rows("claim where wish_id = '" + id + "'")).isZero();
     }
 
@@ -101,7 +91,7 @@ class ClaimTest {
         UUID community = feed.community();
         UUID claimer = feed.residentMember(community);
         UUID other = feed.residentMember(community);
-        String id = fx.published(community);
+        String id = w.published(community);
         assertThat(w.api.get("/api/v1/wishes/" + id + "/contact", w.member(claimer)).status()).isEqualTo(409);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(claimer), null).status()).isEqualTo(201);
         Api.Response denied = w.api.get("/api/v1/wishes/" + id + "/contact", w.member(other));
@@ -109,6 +99,6 @@ class ClaimTest {
         assertThat(denied.raw()).doesNotContain("13800001111");
         assertThat(w.api.post("/api/v1/wishes/" + id + "/contacted", w.member(other), null).status()).isEqualTo(403);
         assertThat(w.rows("contact_reveal where wish_id = '" + id + "'")).isZero();
-        assertThat(fx.get(id, community).text("status")).isEqualTo("CLAIMED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("CLAIMED");
     }
 }

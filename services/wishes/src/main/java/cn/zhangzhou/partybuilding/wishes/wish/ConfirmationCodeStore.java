@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.wishes.confirmation;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -15,31 +15,31 @@ import org.springframework.stereotype.Repository;
  * odds of 5 in 100 million.
  */
 @Repository
-public class ConfirmationCodes {
+class ConfirmationCodeStore {
 
     /** ACTIVE → USED once, or INVALIDATED after too many wrong codes (staff confirm then). */
-    public enum Status {
+    enum Status {
         ACTIVE, USED, INVALIDATED
     }
 
-    public record Code(UUID wishId, String code, Status status, int failedAttempts, Instant usedAt, String usedBy) {
+    record Code(UUID wishId, String code, Status status, int failedAttempts, Instant usedAt, String usedBy) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
-    public ConfirmationCodes(JdbcClient jdbc) {
+    ConfirmationCodeStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void issue(UUID wishId, Instant at) {
+    void issue(UUID wishId, Instant at) {
         String code = String.format("%08d", RANDOM.nextInt(100_000_000));
         jdbc.sql("insert into confirmation_code (wish_id, code, status, created_at) values (?, ?, 'ACTIVE', ?)")
                 .params(wishId, code, Timestamp.from(at)).update();
     }
 
-    public Optional<Code> find(UUID wishId) {
+    Optional<Code> find(UUID wishId) {
         return jdbc.sql("select * from confirmation_code where wish_id = ?").param(wishId)
                 .query((rs, i) -> new Code(rs.getObject("wish_id", UUID.class), rs.getString("code"),
                         Status.valueOf(rs.getString("status")), rs.getInt("failed_attempts"),

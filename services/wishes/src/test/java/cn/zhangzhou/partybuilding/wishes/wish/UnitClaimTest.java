@@ -1,33 +1,23 @@
-package cn.zhangzhou.partybuilding.wishes.claim;
+package cn.zhangzhou.partybuilding.wishes.wish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.EventTap;
-import cn.zhangzhou.partybuilding.wishes.testing.Fixtures;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
 /** Resident units (驻区单位) claim through the community's staff, only where their unit report was accepted. */
 class UnitClaimTest {
 
-    static RunningWishes w;
-    static MembershipFeed feed;
-    static Fixtures fx;
-
-    @BeforeAll
-    static void start() {
-        w = RunningWishes.get();
-        feed = new MembershipFeed(w);
-        fx = new Fixtures(w);
-    }
+    private static final RunningWishes w = RunningWishes.get();
+    private static final MembershipFeed feed = w.feed;
 
     private static Map<String, Object> unitClaim(Object unit) {
         return Map.of("claimerKind", "UNIT", "unitId", unit);
@@ -38,7 +28,7 @@ class UnitClaimTest {
         UUID community = feed.community();
         UUID unit = feed.reportedUnit(community);
         UUID member = feed.residentMember(community);
-        String id = fx.published(community);
+        String id = w.published(community);
         try (EventTap tap = EventTap.open(w.topic())) {
             Api.Response claim = w.api.post("/api/v1/wishes/" + id + "/claim", w.staff(community), unitClaim(unit));
             assertThat(claim.status()).isEqualTo(201);
@@ -55,7 +45,7 @@ class UnitClaimTest {
                 .isEqualTo(200);
         assertThat(w.api.post("/api/v1/wishes/" + id + "/fulfilment", w.admin(), Map.of("note", "单位送来了米和油"))
                 .status()).isEqualTo(200);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("FULFILLED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("FULFILLED");
     }
 
     @Test
@@ -64,7 +54,7 @@ class UnitClaimTest {
         UUID otherCommunity = feed.community();
         UUID reportedElsewhere = feed.reportedUnit(otherCommunity);
         UUID member = feed.residentMember(community);
-        String id = fx.published(community);
+        String id = w.published(community);
 
         Api.Response refused = w.api.post("/api/v1/wishes/" + id + "/claim", w.staff(community),
                 unitClaim(reportedElsewhere));
@@ -82,7 +72,7 @@ class UnitClaimTest {
         // An unknown claimer kind is bad input.
         assertThat(w.api.post("/api/v1/wishes/" + id + "/claim", w.member(member), Map.of("claimerKind", "CLUB"))
                 .status()).isEqualTo(400);
-        assertThat(fx.get(id, community).text("status")).isEqualTo("PUBLISHED");
+        assertThat(w.wish(id, community).text("status")).isEqualTo("PUBLISHED");
         assertThat(w.rows("claim where wish_id = '" + id + "'")).isZero();
     }
 }
