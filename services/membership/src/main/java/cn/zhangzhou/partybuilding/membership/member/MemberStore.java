@@ -16,8 +16,9 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.membership.member.Member.MemberStatus;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
+/** The member table. */
 @Repository
-public class MemberRepository {
+public class MemberStore {
 
     private static final String COLUMNS = "m.id, m.name, m.phone, m.id_number, m.address, m.home_organisation_id, "
             + "m.residence_district, m.residence_community_id, m.category, m.specialties, m.cadre_role, "
@@ -33,7 +34,7 @@ public class MemberRepository {
 
     private final JdbcClient jdbc;
 
-    public MemberRepository(JdbcClient jdbc) {
+    MemberStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -46,11 +47,11 @@ public class MemberRepository {
                 .optional();
     }
 
-    public boolean exists(UUID id) {
+    boolean exists(UUID id) {
         return jdbc.sql("select exists(select 1 from member where id = ?)").param(id).query(Boolean.class).single();
     }
 
-    public void insert(Member m) {
+    void insert(Member m) {
         jdbc.sql("insert into member (id, name, phone, id_number, address, home_organisation_id, residence_district, "
                         + "residence_community_id, category, specialties, cadre_role, community_worker, status, version) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -62,7 +63,7 @@ public class MemberRepository {
     }
 
     /** Writes every mutable column when the stored version is still {@code expectedVersion}. */
-    public boolean update(Member m, long expectedVersion) {
+    boolean update(Member m, long expectedVersion) {
         return jdbc.sql("update member set name = ?, phone = ?, id_number = ?, address = ?, home_organisation_id = ?, "
                         + "residence_district = ?, residence_community_id = ?, category = ?, specialties = ?, "
                         + "cadre_role = ?, community_worker = ?, status = ?, version = ?, updated_at = now() "
@@ -78,8 +79,8 @@ public class MemberRepository {
      * Paged search. {@code scopePath}, when set, limits results to members held in, or living in, the
      * subtree of that path (street and community staff).
      */
-    public Page<Member> search(String name, UUID organisationId, MemberCategory category, String specialty,
-                               String scopePath, int page, int size) {
+    Page<Member> search(String name, UUID organisationId, MemberCategory category, String specialty,
+                        String scopePath, int page, int size) {
         String from = " from member m join organisation h on h.id = m.home_organisation_id"
                 + " left join organisation r on r.id = m.residence_community_id"
                 + " where m.status <> 'TRANSFERRED_OUT'"
