@@ -25,7 +25,7 @@ import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore.ExternalMember;
 import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore.ExternalOrganisation;
 import cn.zhangzhou.partybuilding.membership.reporting.ReportStatus;
-import cn.zhangzhou.partybuilding.membership.reporting.ReportingService;
+import cn.zhangzhou.partybuilding.membership.reporting.ReportStore;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.membership.transfer.TransferService;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
@@ -45,15 +45,15 @@ class MembershipEventsListener {
     private final InboundEvents inbound;
     private final DirectoryStore directory;
     private final TransferService transfers;
-    private final ReportingService reporting;
+    private final ReportStore reports;
     private final String district;
 
     MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, TransferService transfers,
-                             ReportingService reporting, AccessPolicy access) {
+                             ReportStore reports, AccessPolicy access) {
         this.inbound = inbound;
         this.directory = directory;
         this.transfers = transfers;
-        this.reporting = reporting;
+        this.reports = reports;
         this.district = access.district();
     }
 
@@ -99,17 +99,14 @@ class MembershipEventsListener {
         } else if (data instanceof MemberTransferCancelled e) {
             transfers.onCancelled(e);
         } else if (data instanceof MemberReportSubmitted e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.SUBMITTED,
-                    null);
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.SUBMITTED, null);
         } else if (data instanceof MemberReportAccepted e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.ACCEPTED,
-                    null);
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.ACCEPTED, null);
         } else if (data instanceof MemberReportDeclined e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.DECLINED,
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.DECLINED,
                     e.reason());
         } else if (data instanceof MemberReportWithdrawn e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.WITHDRAWN,
-                    null);
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.WITHDRAWN, null);
         }
         // Placements and unit reports of other districts concern only them.
     }

@@ -62,7 +62,7 @@ public class MemberService {
     /** Registers a member arriving by an accepted transfer, keeping the id they had in the other district. */
     @Transactional
     public Member registerArrival(UUID memberId, MemberDetails details) {
-        if (members.exists(memberId)) {
+        if (members.find(memberId).isPresent()) {
             throw new ConflictException("member " + memberId + " is already held in district " + access.district());
         }
         requireHome(details.homeOrganisationId());
@@ -94,7 +94,7 @@ public class MemberService {
     }
 
     public Member get(Caller caller, UUID id) {
-        Member member = find(id);
+        Member member = members.find(id).orElseThrow(() -> new NotFoundException("member " + id + " not found"));
         if (access.isMember(caller, id) || mayRead(caller, member)) {
             return member;
         }
@@ -109,10 +109,6 @@ public class MemberService {
                         .orElseThrow(() -> new ForbiddenException("your organisation " + caller.org()
                                 + " is not in district " + access.district()));
         return members.search(name, organisationId, category, specialty, scope, page, size);
-    }
-
-    private Member find(UUID id) {
-        return members.find(id).orElseThrow(() -> new NotFoundException("member " + id + " not found"));
     }
 
     /** Staff who manage the member's home organisation, or the community where they live. */

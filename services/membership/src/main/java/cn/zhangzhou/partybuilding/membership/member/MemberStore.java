@@ -20,10 +20,6 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 @Repository
 public class MemberStore {
 
-    private static final String COLUMNS = "m.id, m.name, m.phone, m.id_number, m.address, m.home_organisation_id, "
-            + "m.residence_district, m.residence_community_id, m.category, m.specialties, m.cadre_role, "
-            + "m.community_worker, m.status, m.version";
-
     private static final RowMapper<Member> MAPPER = (rs, i) -> new Member(
             rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("phone"), rs.getString("id_number"),
             rs.getString("address"), rs.getObject("home_organisation_id", UUID.class),
@@ -39,16 +35,11 @@ public class MemberStore {
     }
 
     public Optional<Member> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from member m where m.id = ?").param(id).query(MAPPER).optional();
+        return jdbc.sql("select * from member where id = ?").param(id).query(MAPPER).optional();
     }
 
     public Optional<Member> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from member m where m.id = ? for update").param(id).query(MAPPER)
-                .optional();
-    }
-
-    boolean exists(UUID id) {
-        return jdbc.sql("select exists(select 1 from member where id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select * from member where id = ? for update").param(id).query(MAPPER).optional();
     }
 
     void insert(Member m) {
@@ -91,7 +82,7 @@ public class MemberStore {
                 + " and (cast(:scope as text) is null or h.path like :scope || '%' or r.path like :scope || '%')";
         long total = bind(jdbc.sql("select count(*)" + from), name, organisationId, category, specialty, scopePath)
                 .query(Long.class).single();
-        List<Member> items = bind(jdbc.sql("select " + COLUMNS + from + " order by m.name, m.id limit :limit offset :offset"),
+        List<Member> items = bind(jdbc.sql("select m.*" + from + " order by m.name, m.id limit :limit offset :offset"),
                 name, organisationId, category, specialty, scopePath)
                 .param("limit", size).param("offset", (long) page * size)
                 .query(MAPPER).list();

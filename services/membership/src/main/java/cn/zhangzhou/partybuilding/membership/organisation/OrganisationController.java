@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.membership.organisation;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
-import cn.zhangzhou.partybuilding.membership.organisation.OrganisationService.SubtreeCounts;
 import cn.zhangzhou.partybuilding.membership.organisation.OrganisationService.SubtreeNode;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
@@ -36,13 +34,6 @@ class OrganisationController {
 
     OrganisationController(OrganisationService service) {
         this.service = service;
-    }
-
-    record OrganisationView(UUID id, String code, String name, OrganisationType type, UUID parentId,
-                            boolean active, long version) {
-        static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.id(), o.code(), o.name(), o.type(), o.parentId(), o.active(), o.version());
-        }
     }
 
     record CreateRequest(
@@ -62,54 +53,46 @@ class OrganisationController {
     }
 
     @PostMapping
-    ResponseEntity<OrganisationView> create(Caller caller, @Valid @RequestBody CreateRequest request) {
+    ResponseEntity<Organisation> create(Caller caller, @Valid @RequestBody CreateRequest request) {
         Organisation created = service.create(caller, request.code(), request.name().strip(), request.type(),
                 request.parentId());
-        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id()))
-                .body(OrganisationView.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id())).body(created);
     }
 
     @GetMapping("/{id}")
-    OrganisationView get(Caller caller, @PathVariable UUID id) {
-        return OrganisationView.of(service.find(caller, id));
+    Organisation get(Caller caller, @PathVariable UUID id) {
+        return service.find(caller, id);
     }
 
     @GetMapping
-    Page<OrganisationView> search(Caller caller,
-                                  @RequestParam(required = false) OrganisationType type,
-                                  @RequestParam(required = false) UUID parentId,
-                                  @RequestParam(required = false) @Size(max = 100) String q,
-                                  @RequestParam(required = false) Boolean active,
-                                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return service.search(caller, type, parentId, q, active, page, size).map(OrganisationView::of);
+    Page<Organisation> search(Caller caller,
+                              @RequestParam(required = false) OrganisationType type,
+                              @RequestParam(required = false) UUID parentId,
+                              @RequestParam(required = false) @Size(max = 100) String q,
+                              @RequestParam(required = false) Boolean active,
+                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.search(caller, type, parentId, q, active, page, size);
     }
 
     @PostMapping("/{id}/rename")
-    OrganisationView rename(Caller caller, @PathVariable UUID id, @Valid @RequestBody RenameRequest request) {
-        return OrganisationView.of(service.rename(caller, id, request.name().strip(), request.version()));
+    Organisation rename(Caller caller, @PathVariable UUID id, @Valid @RequestBody RenameRequest request) {
+        return service.rename(caller, id, request.name().strip(), request.version());
     }
 
     @PostMapping("/{id}/move")
-    OrganisationView move(Caller caller, @PathVariable UUID id, @Valid @RequestBody MoveRequest request) {
-        return OrganisationView.of(service.move(caller, id, request.parentId(), request.version()));
+    Organisation move(Caller caller, @PathVariable UUID id, @Valid @RequestBody MoveRequest request) {
+        return service.move(caller, id, request.parentId(), request.version());
     }
 
     @PostMapping("/{id}/deactivate")
-    OrganisationView deactivate(Caller caller, @PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-        return OrganisationView.of(service.deactivate(caller, id, request.version()));
-    }
-
-    record SubtreeView(OrganisationView organisation, SubtreeCounts counts, List<SubtreeView> children) {
-        static SubtreeView of(SubtreeNode node) {
-            return new SubtreeView(OrganisationView.of(node.organisation()), node.counts(),
-                    node.children().stream().map(SubtreeView::of).toList());
-        }
+    Organisation deactivate(Caller caller, @PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
+        return service.deactivate(caller, id, request.version());
     }
 
     @GetMapping("/{id}/subtree")
-    SubtreeView subtree(Caller caller, @PathVariable UUID id,
+    SubtreeNode subtree(Caller caller, @PathVariable UUID id,
                         @RequestParam(defaultValue = "1") @Min(0) @Max(6) int depth) {
-        return SubtreeView.of(service.subtree(caller, id, depth));
+        return service.subtree(caller, id, depth);
     }
 }

@@ -87,7 +87,7 @@ class OrganisationService {
         }
         Organisation parent = requireParent(current.type(), newParentId);
         access.requireManage(caller, parent);
-        if (current.contains(parent)) {
+        if (parent.isWithin(id)) {
             throw new DomainRuleException("parentId", "an organisation cannot be moved under itself or its descendants");
         }
         if (!current.active()) {

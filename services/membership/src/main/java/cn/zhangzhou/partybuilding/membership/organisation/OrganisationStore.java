@@ -15,8 +15,6 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 @Repository
 public class OrganisationStore {
 
-    private static final String COLUMNS = "id, code, name, type, parent_id, path, active, version";
-
     private final JdbcClient jdbc;
 
     OrganisationStore(JdbcClient jdbc) {
@@ -24,14 +22,13 @@ public class OrganisationStore {
     }
 
     public Optional<Organisation> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from organisation where id = ?").param(id).query(Organisation.class)
-                .optional();
+        return jdbc.sql("select * from organisation where id = ?").param(id).query(Organisation.class).optional();
     }
 
     /** Reads the row and locks it until the transaction ends. */
     Optional<Organisation> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from organisation where id = ? for update").param(id)
-                .query(Organisation.class).optional();
+        return jdbc.sql("select * from organisation where id = ? for update").param(id).query(Organisation.class)
+                .optional();
     }
 
     boolean codeExists(String code) {
@@ -79,7 +76,7 @@ public class OrganisationStore {
         var count = jdbc.sql("select count(*) from organisation" + where)
                 .param("type", type == null ? null : type.name()).param("parent", parentId).param("q", q)
                 .param("active", active).query(Long.class).single();
-        List<Organisation> items = jdbc.sql("select " + COLUMNS + " from organisation" + where
+        List<Organisation> items = jdbc.sql("select * from organisation" + where
                         + " order by path, code limit :limit offset :offset")
                 .param("type", type == null ? null : type.name()).param("parent", parentId).param("q", q)
                 .param("active", active).param("limit", size).param("offset", (long) page * size)
@@ -88,7 +85,7 @@ public class OrganisationStore {
     }
 
     List<Organisation> subtree(Organisation root, int depth) {
-        return jdbc.sql("select " + COLUMNS + " from organisation where path like ? "
+        return jdbc.sql("select * from organisation where path like ? "
                         + "and (length(path) - length(replace(path, '/', ''))) <= ? order by path")
                 .params(root.path() + "%", root.path().chars().filter(c -> c == '/').count() + depth)
                 .query(Organisation.class).list();

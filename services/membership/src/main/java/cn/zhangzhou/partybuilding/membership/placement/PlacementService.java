@@ -69,7 +69,7 @@ class PlacementService {
                 throw new ConflictException("member " + memberId + " has no placement yet; send no version to place");
             }
             Placement placement = new Placement(memberId, memberDistrict, community.id(), grid.id(), group.id(), 1);
-            placements.insert(placement);
+            placements.save(placement);
             outbox.append(new MemberPlaced(memberId, memberDistrict, community.id(), grid.id(), group.id()), 1);
             return placement;
         }
@@ -86,7 +86,7 @@ class PlacementService {
         }
         Placement moved = new Placement(memberId, memberDistrict, community.id(), grid.id(), group.id(),
                 current.version() + 1);
-        placements.move(moved);
+        placements.save(moved);
         outbox.append(new MemberPlacementMoved(memberId, memberDistrict, community.id(), current.partyGroupId(),
                 grid.id(), group.id()), moved.version());
         return moved;

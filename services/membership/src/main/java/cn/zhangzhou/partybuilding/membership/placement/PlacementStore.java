@@ -28,17 +28,13 @@ class PlacementStore {
                 .query(Placement.class).optional();
     }
 
-    void insert(Placement p) {
+    /** Writes a first placement or a move. */
+    void save(Placement p) {
         jdbc.sql("insert into placement (member_id, member_district, community_id, grid_id, party_group_id, version)"
-                        + " values (?, ?, ?, ?, ?, ?)")
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (member_id) do update set member_district = "
+                        + "excluded.member_district, community_id = excluded.community_id, grid_id = excluded.grid_id, "
+                        + "party_group_id = excluded.party_group_id, version = excluded.version, updated_at = now()")
                 .params(p.memberId(), p.memberDistrict(), p.communityId(), p.gridId(), p.partyGroupId(), p.version())
-                .update();
-    }
-
-    void move(Placement p) {
-        jdbc.sql("update placement set member_district = ?, community_id = ?, grid_id = ?, party_group_id = ?, "
-                        + "version = ?, updated_at = now() where member_id = ?")
-                .params(p.memberDistrict(), p.communityId(), p.gridId(), p.partyGroupId(), p.version(), p.memberId())
                 .update();
     }
 

@@ -10,12 +10,9 @@ import org.springframework.stereotype.Repository;
 import cn.zhangzhou.partybuilding.membership.reporting.ReportingService.ReportElsewhere;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
-/**
- * The dual reports: unit_report, member_report, and member_report_elsewhere (what other districts told us of
- * our members' reports to them).
- */
+/** The dual reports: unit_report, member_report, and member_report_elsewhere (our members' reports elsewhere). */
 @Repository
-class ReportStore {
+public class ReportStore {
 
     private final JdbcClient jdbc;
 
@@ -79,9 +76,9 @@ class ReportStore {
                 .param(memberId).query(ReportElsewhere.class).list();
     }
 
-    /** Keeps the latest state another district told us of one of our members' reports. */
-    void recordReportElsewhere(String district, UUID reportId, UUID memberId, UUID communityId, ReportStatus status,
-                               String reason) {
+    /** Keeps the latest state another district told us of one of our members' reports (from its events). */
+    public void recordElsewhere(String district, UUID reportId, UUID memberId, UUID communityId, ReportStatus status,
+                                String reason) {
         jdbc.sql("insert into member_report_elsewhere (report_id, member_id, district, community_id, status, reason) "
                         + "values (?, ?, ?, ?, ?, ?) on conflict (report_id) do update set status = excluded.status, "
                         + "reason = excluded.reason, updated_at = now()")

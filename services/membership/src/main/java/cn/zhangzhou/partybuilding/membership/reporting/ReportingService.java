@@ -38,7 +38,7 @@ import cn.zhangzhou.partybuilding.support.web.Page;
  * events and feeds the member's service back to their home organisation.
  */
 @Service
-public class ReportingService {
+class ReportingService {
 
     private final ReportStore reports;
     private final OrganisationStore organisations;
@@ -204,12 +204,6 @@ public class ReportingService {
     List<ReportElsewhere> reportsElsewhere(Caller caller, UUID memberId) {
         memberService.get(caller, memberId);
         return reports.reportsElsewhere(memberId);
-    }
-
-    /** Records another district's news of one of our members' reports (called by the events listener). */
-    public void recordReportElsewhere(String district, UUID reportId, UUID memberId, UUID communityId,
-                                      ReportStatus status, String reason) {
-        reports.recordReportElsewhere(district, reportId, memberId, communityId, status, reason);
     }
 
     private KnownMember knownMember(UUID memberId) {

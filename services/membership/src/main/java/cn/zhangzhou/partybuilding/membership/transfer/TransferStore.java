@@ -67,13 +67,13 @@ class TransferStore {
     Page<Transfer> search(Direction direction, Status status, int page, int size) {
         String where = " where (cast(:direction as text) is null or direction = :direction)"
                 + " and (cast(:status as text) is null or status = :status)";
-        long total = jdbc.sql("select count(*) from transfer" + where)
-                .param("direction", direction == null ? null : direction.name())
-                .param("status", status == null ? null : status.name()).query(Long.class).single();
+        String directionName = direction == null ? null : direction.name();
+        String statusName = status == null ? null : status.name();
+        long total = jdbc.sql("select count(*) from transfer" + where).param("direction", directionName)
+                .param("status", statusName).query(Long.class).single();
         List<Transfer> items = jdbc.sql("select * from transfer" + where
                         + " order by requested_at desc, id limit :limit offset :offset")
-                .param("direction", direction == null ? null : direction.name())
-                .param("status", status == null ? null : status.name())
+                .param("direction", directionName).param("status", statusName)
                 .param("limit", size).param("offset", (long) page * size).query(MAPPER).list();
         return Page.of(items, page, size, total);
     }
