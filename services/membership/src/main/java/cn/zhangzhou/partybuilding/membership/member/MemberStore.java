@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -80,20 +81,14 @@ public class MemberStore {
                 + " and (cast(:category as text) is null or m.category = :category)"
                 + " and (cast(:specialty as text) is null or m.specialties @> array[cast(:specialty as text)])"
                 + " and (cast(:scope as text) is null or h.path like :scope || '%' or r.path like :scope || '%')";
-        long total = bind(jdbc.sql("select count(*)" + from), name, organisationId, category, specialty, scopePath)
-                .query(Long.class).single();
-        List<Member> items = bind(jdbc.sql("select m.*" + from + " order by m.name, m.id limit :limit offset :offset"),
-                name, organisationId, category, specialty, scopePath)
-                .param("limit", size).param("offset", (long) page * size)
+        var params = new MapSqlParameterSource().addValue("name", name).addValue("org", organisationId)
+                .addValue("category", category == null ? null : category.name()).addValue("specialty", specialty)
+                .addValue("scope", scopePath);
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
+        List<Member> items = jdbc.sql("select m.*" + from + " order by m.name, m.id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", (long) page * size))
                 .query(MAPPER).list();
         return Page.of(items, page, size, total);
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String name, UUID organisationId,
-                                                 MemberCategory category, String specialty, String scopePath) {
-        return spec.param("name", name).param("org", organisationId)
-                .param("category", category == null ? null : category.name())
-                .param("specialty", specialty).param("scope", scopePath);
     }
 
     private static List<String> strings(Array array) throws SQLException {

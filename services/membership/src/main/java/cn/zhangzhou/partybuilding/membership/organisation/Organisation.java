@@ -10,8 +10,7 @@ import cn.zhangzhou.partybuilding.membership.scope.TreeNode;
 /**
  * A party organisation of the district's tree, as the API shows it.
  *
- * @param path ids from the root down to this node, {@code /<root>/.../<id>/}: how the service finds subtrees, not
- *             part of the API
+ * @param path ids from the root down to this node, {@code /<root>/.../<id>/}: the service's, not the API's
  */
 public record Organisation(UUID id, String code, String name, OrganisationType type, UUID parentId,
                            @JsonIgnore String path, boolean active, long version) implements TreeNode {

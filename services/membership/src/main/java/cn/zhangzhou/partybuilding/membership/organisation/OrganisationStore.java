@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,19 +70,17 @@ public class OrganisationStore {
     }
 
     Page<Organisation> search(OrganisationType type, UUID parentId, String q, Boolean active, int page, int size) {
-        String where = " where (cast(:type as text) is null or type = :type)"
+        String from = " from organisation where (cast(:type as text) is null or type = :type)"
                 + " and (cast(:parent as uuid) is null or parent_id = :parent)"
                 + " and (cast(:q as text) is null or name like '%' || :q || '%' or code = :q)"
                 + " and (cast(:active as boolean) is null or active = :active)";
-        var count = jdbc.sql("select count(*) from organisation" + where)
-                .param("type", type == null ? null : type.name()).param("parent", parentId).param("q", q)
-                .param("active", active).query(Long.class).single();
-        List<Organisation> items = jdbc.sql("select * from organisation" + where
-                        + " order by path, code limit :limit offset :offset")
-                .param("type", type == null ? null : type.name()).param("parent", parentId).param("q", q)
-                .param("active", active).param("limit", size).param("offset", (long) page * size)
+        var params = new MapSqlParameterSource().addValue("type", type == null ? null : type.name())
+                .addValue("parent", parentId).addValue("q", q).addValue("active", active);
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
+        List<Organisation> items = jdbc.sql("select *" + from + " order by path, code limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", (long) page * size))
                 .query(Organisation.class).list();
-        return Page.of(items, page, size, count);
+        return Page.of(items, page, size, total);
     }
 
     List<Organisation> subtree(Organisation root, int depth) {

@@ -123,8 +123,6 @@ class PlacementService {
         }
     }
 
-    // ---- coverage ----
-
     record Coverage(UUID organisationId, String organisationName, OrganisationType type, long residents,
                     long placed, long unplaced, Page<UnplacedMember> unplacedMembers) {
     }

@@ -22,7 +22,6 @@ class PlacementStore {
                 .query(Placement.class).optional();
     }
 
-    /** Reads the member's placement and locks it until the transaction ends. */
     Optional<Placement> lock(UUID memberId) {
         return jdbc.sql("select * from placement where member_id = ? for update").param(memberId)
                 .query(Placement.class).optional();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,14 +89,13 @@ public class ReportStore {
     /** One page of a community's reports of one kind (newest first), optionally of one status. */
     private <R> Page<R> reportsOf(String table, Class<R> type, UUID communityId, ReportStatus status, int page,
                                   int size) {
-        String where = " where community_id = :community and (cast(:status as text) is null or status = :status)";
-        String statusName = status == null ? null : status.name();
-        long total = jdbc.sql("select count(*) from " + table + where).param("community", communityId)
-                .param("status", statusName).query(Long.class).single();
-        List<R> items = jdbc.sql("select * from " + table + where
-                        + " order by submitted_at desc, id limit :limit offset :offset")
-                .param("community", communityId).param("status", statusName)
-                .param("limit", size).param("offset", (long) page * size).query(type).list();
+        String from = " from " + table + " where community_id = :community"
+                + " and (cast(:status as text) is null or status = :status)";
+        var params = new MapSqlParameterSource().addValue("community", communityId)
+                .addValue("status", status == null ? null : status.name());
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
+        List<R> items = jdbc.sql("select *" + from + " order by submitted_at desc, id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", (long) page * size)).query(type).list();
         return Page.of(items, page, size, total);
     }
 }

@@ -96,7 +96,6 @@ class ReportingController {
         return service.memberReports(caller, communityId, status, page, size);
     }
 
-    /** Feedback for the home organisation: where one of this district's members reported elsewhere. */
     @GetMapping("/api/v1/members/{memberId}/reports-elsewhere")
     List<ReportElsewhere> reportsElsewhere(Caller caller, @PathVariable UUID memberId) {
         return service.reportsElsewhere(caller, memberId);

@@ -59,8 +59,6 @@ class ReportingService {
         this.outbox = outbox;
     }
 
-    // ---- unit reports ----
-
     @Transactional
     UnitReport submitUnitReport(Caller caller, UUID unitOrganisationId, UUID communityId) {
         Organisation unit = organisations.find(unitOrganisationId)
@@ -119,8 +117,6 @@ class ReportingService {
         reports.decide(decided);
         return decided;
     }
-
-    // ---- member reports ----
 
     /** What this district knows of a member: held here, or held by another district and told by its events. */
     private record KnownMember(String district, UUID homeOrganisationId, String residenceDistrict,

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 
-/** The district's figures (docs/domain.md), for its staff, computed from its own data and its directory. */
+/** The district's figures (docs/domain.md, the article's figures), for its staff, from its data and directory. */
 @Service
 class StatisticsService {
 
@@ -19,7 +19,6 @@ class StatisticsService {
         this.access = access;
     }
 
-    /** The district's figures (docs/domain.md, "Figures from the article the platform reproduces"). */
     record DistrictStatistics(String district, long communities, long grids, long partyGroups, long members,
                               long placedMembers, long communityWorkers, long communityWorkersInCommittees,
                               long unitReportsAccepted, long memberReportsAccepted) {

@@ -170,52 +170,48 @@ public class TransferService {
 
     /** Another district asks this one to take over a member. */
     public void onRequested(String fromDistrict, MemberTransferRequested event) {
-        if (!event.toDistrict().equals(access.district())) {
-            return;
+        if (event.toDistrict().equals(access.district())) {
+            transfers.insert(new Transfer(event.transferId(), Direction.INCOMING, event.memberId(), fromDistrict,
+                    event.fromOrganisationId(), event.toDistrict(), event.toOrganisationId(), event.category(),
+                    event.specialties(), Status.PENDING, null, 1, Instant.now(), null));
         }
-        transfers.insert(new Transfer(event.transferId(), Direction.INCOMING, event.memberId(), fromDistrict,
-                event.fromOrganisationId(), event.toDistrict(), event.toOrganisationId(), event.category(),
-                event.specialties(), Status.PENDING, null, 1, Instant.now(), null));
     }
 
     /** The receiving district accepted: close the member's record here. */
     public void onAccepted(MemberTransferAccepted event) {
-        if (!event.fromDistrict().equals(access.district())) {
-            return;
+        if (event.fromDistrict().equals(access.district())) {
+            transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
+                    && t.status() != Status.COMPLETED).ifPresent(transfer -> {
+                        transfers.update(transfer.decided(Status.COMPLETED, transfer.reason()));
+                        Member member = members.lock(transfer.memberId()).orElseThrow();
+                        Member out = member.withHome(member.homeOrganisationId(), MemberStatus.TRANSFERRED_OUT,
+                                member.version() + 1);
+                        memberService.save(out, member.version());
+                        outbox.append(new MemberTransferredOut(member.id(), transfer.id(), transfer.toDistrict(),
+                                transfer.toOrganisationId()), out.version());
+                    });
         }
-        transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
-                && t.status() != Status.COMPLETED).ifPresent(transfer -> {
-                    transfers.update(transfer.decided(Status.COMPLETED, transfer.reason()));
-                    Member member = members.lock(transfer.memberId()).orElseThrow();
-                    Member out = member.withHome(member.homeOrganisationId(), MemberStatus.TRANSFERRED_OUT,
-                            member.version() + 1);
-                    memberService.save(out, member.version());
-                    outbox.append(new MemberTransferredOut(member.id(), transfer.id(), transfer.toDistrict(),
-                            transfer.toOrganisationId()), out.version());
-                });
     }
 
     /** The receiving district declined: the member stays here, active again. */
     public void onDeclined(MemberTransferDeclined event) {
-        if (!event.fromDistrict().equals(access.district())) {
-            return;
+        if (event.fromDistrict().equals(access.district())) {
+            transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
+                    && t.status() == Status.PENDING).ifPresent(transfer -> {
+                        transfers.update(transfer.decided(Status.DECLINED, event.reason()));
+                        restore(members.lock(transfer.memberId()).orElseThrow(), transfer,
+                                "declined by " + transfer.toDistrict() + ": " + event.reason());
+                    });
         }
-        transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
-                && t.status() == Status.PENDING).ifPresent(transfer -> {
-                    transfers.update(transfer.decided(Status.DECLINED, event.reason()));
-                    restore(members.lock(transfer.memberId()).orElseThrow(), transfer,
-                            "declined by " + transfer.toDistrict() + ": " + event.reason());
-                });
     }
 
     /** The sending district withdrew a transfer it had asked of this one. */
     public void onCancelled(MemberTransferCancelled event) {
-        if (!event.toDistrict().equals(access.district())) {
-            return;
+        if (event.toDistrict().equals(access.district())) {
+            transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.INCOMING
+                    && t.status() == Status.PENDING)
+                    .ifPresent(transfer -> transfers.update(transfer.decided(Status.CANCELLED, event.reason())));
         }
-        transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.INCOMING
-                && t.status() == Status.PENDING)
-                .ifPresent(transfer -> transfers.update(transfer.decided(Status.CANCELLED, event.reason())));
     }
 
     private void restore(Member member, Transfer transfer, String reason) {

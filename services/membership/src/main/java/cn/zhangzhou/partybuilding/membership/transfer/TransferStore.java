@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,16 +66,14 @@ class TransferStore {
     }
 
     Page<Transfer> search(Direction direction, Status status, int page, int size) {
-        String where = " where (cast(:direction as text) is null or direction = :direction)"
+        String from = " from transfer where (cast(:direction as text) is null or direction = :direction)"
                 + " and (cast(:status as text) is null or status = :status)";
-        String directionName = direction == null ? null : direction.name();
-        String statusName = status == null ? null : status.name();
-        long total = jdbc.sql("select count(*) from transfer" + where).param("direction", directionName)
-                .param("status", statusName).query(Long.class).single();
-        List<Transfer> items = jdbc.sql("select * from transfer" + where
-                        + " order by requested_at desc, id limit :limit offset :offset")
-                .param("direction", directionName).param("status", statusName)
-                .param("limit", size).param("offset", (long) page * size).query(MAPPER).list();
+        var params = new MapSqlParameterSource().addValue("direction", direction == null ? null : direction.name())
+                .addValue("status", status == null ? null : status.name());
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
+        var items = jdbc.sql("select *" + from + " order by requested_at desc, id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", (long) page * size))
+                .query(MAPPER).list();
         return Page.of(items, page, size, total);
     }
 }
