@@ -14,20 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The dashboards' sign-in: authorization code with PKCE through the real login form, tokens checked against the JWKS. */
 class AuthorizationCodeFlowTest extends IdentityTest {
-
-    private NimbusJwtDecoder jwksDecoder() {
-        // What a service does with spring.security.oauth2.resourceserver.jwt.jwk-set-uri.
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(baseUrl() + "/oauth2/jwks").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-        return decoder;
-    }
 
     @Test
     void aCommunityWorkerSignsInAndGetsATokenWithTheirRolesAndScope() {

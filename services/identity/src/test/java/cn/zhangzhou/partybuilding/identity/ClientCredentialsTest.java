@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** District systems: registered through the API, tokens by client credentials with DISTRICT_SYSTEM and the district. */
@@ -56,9 +54,7 @@ class ClientCredentialsTest extends IdentityTest {
         Browser.Reply token = token(clientId, secret);
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         String accessToken = JsonMapper.builder().build().readTree(token.body()).path("access_token").asString();
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(baseUrl() + "/oauth2/jwks").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-        Jwt jwt = decoder.decode(accessToken);
+        Jwt jwt = jwksDecoder().decode(accessToken);
         assertThat(jwt.getSubject()).isEqualTo(clientId);
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("DISTRICT_SYSTEM");
         assertThat(jwt.getClaimAsString("district")).isEqualTo("xiangcheng");

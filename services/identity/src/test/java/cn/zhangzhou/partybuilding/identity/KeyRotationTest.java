@@ -9,15 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import cn.zhangzhou.partybuilding.identity.key.SigningKeys;
+import cn.zhangzhou.partybuilding.identity.key.SigningKeyService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Signing keys rotate without downtime: a token signed before a rotation still verifies through the JWKS after it,
@@ -26,7 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class KeyRotationTest extends IdentityTest {
 
     @Autowired
-    SigningKeys keys;
+    SigningKeyService keys;
 
     private List<String> publishedKids() {
         Api.Response jwks = api.get("/oauth2/jwks", null);
@@ -39,17 +36,10 @@ class KeyRotationTest extends IdentityTest {
         return kids;
     }
 
-    /** A fresh decoder per check, like a service that starts after the rotation. */
-    private JwtDecoder service() {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(baseUrl() + "/oauth2/jwks").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-        return decoder;
-    }
-
     @Test
     void tokensOfTheOldKeyStayValidUntilTheyExpireThenTheKeyLeavesTheJwks() {
         String before = adminToken();
-        String oldKid = (String) service().decode(before).getHeaders().get("kid");
+        String oldKid = (String) jwksDecoder().decode(before).getHeaders().get("kid");
         assertThat(publishedKids()).contains(oldKid);
 
         Api.Response rotated = api.post("/api/v1/keys/rotate", before, null);
@@ -59,35 +49,35 @@ class KeyRotationTest extends IdentityTest {
 
         // Both published: the new one first; the old one until its tokens have expired.
         assertThat(publishedKids()).startsWith(newKid).contains(oldKid);
-        Jwt old = service().decode(before);
+        Jwt old = jwksDecoder().decode(before);
         assertThat(old.getHeaders().get("kid")).isEqualTo(oldKid);
         // The admin API itself still accepts the old token.
         assertThat(api.get("/api/v1/keys", before).status()).isEqualTo(200);
 
         String after = signIn(ADMIN, ADMIN_PASSWORD);
-        assertThat(service().decode(after).getHeaders().get("kid")).isEqualTo(newKid);
+        assertThat(jwksDecoder().decode(after).getHeaders().get("kid")).isEqualTo(newKid);
 
         // Just inside the window the old key is still there; past it (longest token 30 min + 1 min skew) it is gone.
         clock.advance(Duration.ofMinutes(30));
         assertThat(publishedKids()).contains(oldKid);
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(publishedKids()).contains(newKid).doesNotContain(oldKid);
-        assertThatThrownBy(() -> service().decode(before)).isInstanceOf(JwtException.class);
-        assertThat(service().decode(after).getSubject()).isEqualTo(ADMIN);
+        assertThatThrownBy(() -> jwksDecoder().decode(before)).isInstanceOf(JwtException.class);
+        assertThat(jwksDecoder().decode(after).getSubject()).isEqualTo(ADMIN);
     }
 
     @Test
     void theScheduleRotatesAKeyThatReachedTheRotationInterval() {
         String before = adminToken();
-        String oldKid = (String) service().decode(before).getHeaders().get("kid");
+        String oldKid = (String) jwksDecoder().decode(before).getHeaders().get("kid");
         assertThat(keys.rotateIfDue()).as("a fresh key is not due").isEmpty();
         clock.advance(Duration.ofDays(30));
         String newKid = keys.rotateIfDue().orElseThrow().kid();
         assertThat(newKid).isNotEqualTo(oldKid);
         assertThat(keys.rotateIfDue()).as("rotated once, not again").isEmpty();
         assertThat(publishedKids()).startsWith(newKid).contains(oldKid);
-        assertThat(service().decode(before).getSubject()).isEqualTo(ADMIN);
-        assertThat(service().decode(signIn(ADMIN, ADMIN_PASSWORD)).getHeaders().get("kid")).isEqualTo(newKid);
+        assertThat(jwksDecoder().decode(before).getSubject()).isEqualTo(ADMIN);
+        assertThat(jwksDecoder().decode(signIn(ADMIN, ADMIN_PASSWORD)).getHeaders().get("kid")).isEqualTo(newKid);
     }
 
     @Test
@@ -110,7 +100,7 @@ class KeyRotationTest extends IdentityTest {
         String[] parts = token.split("\\.");
         // Same header and claims, someone else's signature.
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        assertThatThrownBy(() -> service().decode(forged)).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> jwksDecoder().decode(forged)).isInstanceOf(BadJwtException.class);
         assertThat(api.get("/api/v1/keys", forged).status()).isEqualTo(401);
     }
 }

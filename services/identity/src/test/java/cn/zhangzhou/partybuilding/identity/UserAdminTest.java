@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhangzhou.partybuilding.identity.testing.IdentityTest;
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,18 +37,6 @@ class UserAdminTest extends IdentityTest {
 
     private List<Map<String, Object>> snapshot() {
         return jdbc.sql("SELECT * FROM user_account ORDER BY id").query().listOfRows();
-    }
-
-    private static Map<String, Object> user(String username, String password, List<String> roles, String district,
-                                            UUID org, UUID member) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", username);
-        body.put("password", password);
-        body.put("roles", roles);
-        body.put("district", district);
-        body.put("org", org);
-        body.put("member", member);
-        return body;
     }
 
     @Test

@@ -39,10 +39,10 @@ class ClientController {
     record RegisteredView(String clientId, String clientSecret, String name, String district, String tokenEndpoint) {
     }
 
-    private final ClientAdmin admin;
+    private final ClientService service;
 
-    ClientController(ClientAdmin admin) {
-        this.admin = admin;
+    ClientController(ClientService service) {
+        this.service = service;
     }
 
     @PostMapping
@@ -54,7 +54,7 @@ class ClientController {
             throw new InvalidInputException(IdempotencyFilter.HEADER,
                     "is not accepted here: the client secret is shown once and never stored in clear");
         }
-        ClientAdmin.Registered registered = admin.register(caller, request.name(), request.district());
+        ClientService.Registered registered = service.register(caller, request.name(), request.district());
         DistrictClient client = registered.client();
         return ResponseEntity.created(URI.create("/api/v1/clients/" + client.clientId()))
                 .body(new RegisteredView(client.clientId(), registered.clientSecret(), client.name(), client.district(),
@@ -63,13 +63,13 @@ class ClientController {
 
     @GetMapping("/{clientId}")
     ClientView get(Caller caller, @PathVariable String clientId) {
-        return ClientView.of(admin.get(caller, clientId));
+        return ClientView.of(service.get(caller, clientId));
     }
 
     @GetMapping
     Page<ClientView> list(Caller caller, @RequestParam(required = false) String district,
                           @RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return admin.list(caller, district, page, size).map(ClientView::of);
+        return service.list(caller, district, page, size).map(ClientView::of);
     }
 }

@@ -23,9 +23,9 @@ class KeyController {
         }
     }
 
-    private final SigningKeys keys;
+    private final SigningKeyService keys;
 
-    KeyController(SigningKeys keys) {
+    KeyController(SigningKeyService keys) {
         this.keys = keys;
     }
 

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyRotationSchedule {
 
-    private final SigningKeys keys;
+    private final SigningKeyService keys;
 
-    KeyRotationSchedule(SigningKeys keys) {
+    KeyRotationSchedule(SigningKeyService keys) {
         this.keys = keys;
     }
 

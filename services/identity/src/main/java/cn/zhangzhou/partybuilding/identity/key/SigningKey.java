@@ -17,7 +17,7 @@ import java.time.Instant;
 public record SigningKey(String kid, RSAPublicKey publicKey, RSAPrivateKey privateKey, Instant createdAt,
                          Instant retiredAt, Instant publishUntil) {
 
-    public boolean active() {
+    boolean active() {
         return retiredAt == null;
     }
 

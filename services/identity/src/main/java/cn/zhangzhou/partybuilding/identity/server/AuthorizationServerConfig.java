@@ -1,13 +1,14 @@
 package cn.zhangzhou.partybuilding.identity.server;
 
 import cn.zhangzhou.partybuilding.identity.IdentityProperties;
-import cn.zhangzhou.partybuilding.identity.key.ActiveJwkSource;
-import cn.zhangzhou.partybuilding.identity.key.PublishedJwkSource;
-import cn.zhangzhou.partybuilding.identity.key.SigningKeys;
+import cn.zhangzhou.partybuilding.identity.key.SigningKey;
+import cn.zhangzhou.partybuilding.identity.key.SigningKeyService;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.ProblemSecurityHandlers;
 import cn.zhangzhou.partybuilding.support.security.SupportSecurityAutoConfiguration;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -19,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -34,12 +34,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -56,7 +50,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
-public class AuthorizationServerConfig {
+class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
@@ -106,32 +100,24 @@ public class AuthorizationServerConfig {
         return AuthorizationServerSettings.builder().issuer(properties.issuer().toString()).build();
     }
 
+    /**
+     * What {@code /oauth2/jwks} publishes and this service's own API verifies with: the active key and the retired
+     * keys still within their window. Never a private half.
+     */
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+    JWKSource<SecurityContext> jwkSource(SigningKeyService keys) {
+        return (selector, context) -> selector.select(
+                new JWKSet(keys.published().stream().<JWK>map(SigningKey::publicJwk).toList()));
     }
 
-    /** Authorizations (codes, issued tokens) in PostgreSQL: a code issued by one instance is redeemed at another. */
+    /**
+     * Signs with the active key only, so the encoder never has to choose between keys (it refuses to when several
+     * match) and every new token carries the new {@code kid} right after a rotation, on every instance (read from the
+     * database each time; token requests are rare next to API calls).
+     */
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
-    }
-
-    @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
-    }
-
-    /** What {@code /oauth2/jwks} publishes: the active key and the retired ones still within their window. */
-    @Bean
-    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return new PublishedJwkSource(keys);
-    }
-
-    /** Signs with the active key only. */
-    @Bean
-    JwtEncoder jwtEncoder(SigningKeys keys) {
-        return new NimbusJwtEncoder(new ActiveJwkSource(keys));
+    JwtEncoder jwtEncoder(SigningKeyService keys) {
+        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.active().signingJwk())));
     }
 
     /** Our own tokens, for the admin API and userinfo: any published key, our issuer, not expired. */

@@ -1,9 +1,9 @@
 package cn.zhangzhou.partybuilding.identity.token;
 
 import cn.zhangzhou.partybuilding.identity.client.DistrictClient;
-import cn.zhangzhou.partybuilding.identity.client.DistrictClients;
+import cn.zhangzhou.partybuilding.identity.client.DistrictClientStore;
 import cn.zhangzhou.partybuilding.identity.user.UserAccount;
-import cn.zhangzhou.partybuilding.identity.user.Users;
+import cn.zhangzhou.partybuilding.identity.user.UserStore;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import java.util.ArrayList;
@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-    private final Users users;
-    private final DistrictClients districtClients;
+    private final UserStore users;
+    private final DistrictClientStore districtClients;
 
-    PlatformClaims(Users users, DistrictClients districtClients) {
+    PlatformClaims(UserStore users, DistrictClientStore districtClients) {
         this.users = users;
         this.districtClients = districtClients;
     }

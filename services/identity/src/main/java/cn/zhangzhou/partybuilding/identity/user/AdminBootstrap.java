@@ -19,11 +19,11 @@ class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-    private final UserAdmin admin;
+    private final UserService users;
     private final IdentityProperties properties;
 
-    AdminBootstrap(UserAdmin admin, IdentityProperties properties) {
-        this.admin = admin;
+    AdminBootstrap(UserService users, IdentityProperties properties) {
+        this.users = users;
         this.properties = properties;
     }
 
@@ -35,8 +35,8 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         // A weak configured password stops the start (PasswordPolicy): better than an easily guessed first admin.
-        if (admin.createIfAbsent(bootstrap.adminUsername(), bootstrap.adminPassword(),
-                new UserAdmin.Access(Set.of(Role.CITY_ADMIN), null, null, null))) {
+        if (users.createIfAbsent(bootstrap.adminUsername(), bootstrap.adminPassword(),
+                new UserService.Access(Set.of(Role.CITY_ADMIN), null, null, null))) {
             log.info("Bootstrap CITY_ADMIN '{}' created", bootstrap.adminUsername());
         }
     }

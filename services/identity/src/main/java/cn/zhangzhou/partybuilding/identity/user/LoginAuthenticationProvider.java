@@ -26,19 +26,19 @@ import org.springframework.stereotype.Component;
  * form tells an attacker nothing about which accounts exist or are locked.
  */
 @Component
-public class LoginAuthenticationProvider implements AuthenticationProvider {
+class LoginAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAuthenticationProvider.class);
     private static final String REFUSED = "Bad credentials";
 
-    private final Users users;
+    private final UserStore users;
     private final PasswordEncoder passwordEncoder;
     private final IdentityProperties properties;
     private final Clock clock;
     /** Hashed once: what an unknown username is checked against, so it takes as long as a known one. */
     private final String decoyHash;
 
-    public LoginAuthenticationProvider(Users users, PasswordEncoder passwordEncoder, IdentityProperties properties,
+    LoginAuthenticationProvider(UserStore users, PasswordEncoder passwordEncoder, IdentityProperties properties,
                                        Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;

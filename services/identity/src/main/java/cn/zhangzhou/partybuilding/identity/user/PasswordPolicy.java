@@ -7,16 +7,16 @@ import java.util.Locale;
  * What a password must be: at least 12 characters (length is what makes a password strong; no composition rules,
  * as NIST SP 800-63B advises), at most 128 (the hash's input stays bounded), not the username.
  */
-public final class PasswordPolicy {
+final class PasswordPolicy {
 
-    public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
 
     private PasswordPolicy() {
     }
 
     /** @throws InvalidInputException (400) naming the field {@code password} */
-    public static void check(String password, String username) {
+    static void check(String password, String username) {
         if (password == null || password.isBlank()) {
             throw new InvalidInputException("password", "must not be empty");
         }

@@ -15,7 +15,7 @@ public record UserAccount(UUID id, String username, String passwordHash, Set<Rol
                           UUID member, boolean enabled, int failedLogins, Instant lockedUntil, long version,
                           Instant createdAt, Instant updatedAt) {
 
-    public boolean lockedAt(Instant now) {
+    boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -44,24 +44,24 @@ class UserController {
                     Instant createdAt, Instant updatedAt) {
     }
 
-    private final UserAdmin admin;
+    private final UserService service;
     private final Clock clock;
 
-    UserController(UserAdmin admin, Clock clock) {
-        this.admin = admin;
+    UserController(UserService service, Clock clock) {
+        this.service = service;
         this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<UserView> create(Caller caller, @RequestBody CreateUser request) {
-        UserAccount user = admin.create(caller, request.username(), request.password(),
-                new UserAdmin.Access(request.roles(), request.district(), request.org(), request.member()));
+        UserAccount user = service.create(caller, request.username(), request.password(),
+                new UserService.Access(request.roles(), request.district(), request.org(), request.member()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(view(user));
     }
 
     @GetMapping("/{id}")
     UserView get(Caller caller, @PathVariable UUID id) {
-        return view(admin.get(caller, id));
+        return view(service.get(caller, id));
     }
 
     @GetMapping
@@ -71,33 +71,33 @@ class UserController {
                         @RequestParam(required = false) Boolean enabled,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return admin.list(caller, district, role, username, enabled, page, size).map(this::view);
+        return service.list(caller, district, role, username, enabled, page, size).map(this::view);
     }
 
     @PutMapping("/{id}/access")
     UserView updateAccess(Caller caller, @PathVariable UUID id, @RequestBody UpdateAccess request) {
-        return view(admin.updateAccess(caller, id, request.version(),
-                new UserAdmin.Access(request.roles(), request.district(), request.org(), request.member())));
+        return view(service.updateAccess(caller, id, request.version(),
+                new UserService.Access(request.roles(), request.district(), request.org(), request.member())));
     }
 
     @PostMapping("/{id}/disable")
     UserView disable(Caller caller, @PathVariable UUID id) {
-        return view(admin.setEnabled(caller, id, false));
+        return view(service.setEnabled(caller, id, false));
     }
 
     @PostMapping("/{id}/enable")
     UserView enable(Caller caller, @PathVariable UUID id) {
-        return view(admin.setEnabled(caller, id, true));
+        return view(service.setEnabled(caller, id, true));
     }
 
     @PostMapping("/{id}/unlock")
     UserView unlock(Caller caller, @PathVariable UUID id) {
-        return view(admin.unlock(caller, id));
+        return view(service.unlock(caller, id));
     }
 
     @PostMapping("/{id}/password")
     UserView resetPassword(Caller caller, @PathVariable UUID id, @RequestBody ResetPassword request) {
-        return view(admin.resetPassword(caller, id, request.password()));
+        return view(service.resetPassword(caller, id, request.password()));
     }
 
     private UserView view(UserAccount user) {

@@ -3,6 +3,8 @@ package cn.zhangzhou.partybuilding.identity.testing;
 import cn.zhangzhou.partybuilding.testing.TestClock;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.testing.Api;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -76,20 +81,34 @@ public abstract class IdentityTest {
         return new Browser(baseUrl()).signIn(username, password).accessToken();
     }
 
-    /** A user created by the CITY_ADMIN through the API; returns its id. */
-    protected UUID createUser(String username, Set<String> roles, String district, UUID org, UUID member) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+    /** The body of {@code POST /api/v1/users}. */
+    protected static Map<String, Object> user(String username, String password, Collection<String> roles,
+                                              String district, UUID org, UUID member) {
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
-        body.put("password", PASSWORD);
+        body.put("password", password);
         body.put("roles", roles);
         body.put("district", district);
         body.put("org", org);
         body.put("member", member);
-        Api.Response created = api.post("/api/v1/users", adminToken(), body);
+        return body;
+    }
+
+    /** A user created by the CITY_ADMIN through the API; returns its id. */
+    protected UUID createUser(String username, Set<String> roles, String district, UUID org, UUID member) {
+        Api.Response created = api.post("/api/v1/users", adminToken(),
+                user(username, PASSWORD, roles, district, org, member));
         if (created.status() != 201) {
             throw new AssertionError("could not create " + username + ": " + created);
         }
         return UUID.fromString(created.id());
+    }
+
+    /** A fresh decoder of our tokens, like a service whose jwk-set-uri points here (one started after a rotation). */
+    protected JwtDecoder jwksDecoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(baseUrl() + "/oauth2/jwks").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        return decoder;
     }
 
     protected static String unique(String prefix) {

@@ -31,27 +31,16 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 
 @RestController
 @RequestMapping("/api/v1/members")
-public class MemberController {
+class MemberController {
 
     private final MemberService service;
 
-    public MemberController(MemberService service) {
+    MemberController(MemberService service) {
         this.service = service;
     }
 
-    public record MemberView(UUID id, String name, String phone, String idNumber, String address,
-                             UUID homeOrganisationId, String residenceDistrict, UUID residenceCommunityId,
-                             MemberCategory category, List<String> specialties, CadreRole cadreRole,
-                             boolean communityWorker, Member.MemberStatus status, long version) {
-        static MemberView of(Member m) {
-            return new MemberView(m.id(), m.name(), m.phone(), m.idNumber(), m.address(), m.homeOrganisationId(),
-                    m.residenceDistrict(), m.residenceCommunityId(), m.category(), m.specialties(), m.cadreRole(),
-                    m.communityWorker(), m.status(), m.version());
-        }
-    }
-
     /** Register and update share the body; update also carries the version the client last saw. */
-    public record MemberRequest(
+    record MemberRequest(
             @NotBlank @Size(max = 50) String name,
             @Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*", message = "digits, '+', '-' and spaces only") String phone,
             @Size(max = 18) @Pattern(regexp = "[0-9]{17}[0-9Xx]|", message = "an 18-character resident ID number") String idNumber,
@@ -74,33 +63,33 @@ public class MemberController {
     }
 
     @PostMapping
-    public ResponseEntity<MemberView> register(Caller caller, @Valid @RequestBody MemberRequest request) {
+    ResponseEntity<Member> register(Caller caller, @Valid @RequestBody MemberRequest request) {
         Member member = service.register(caller, request.details());
-        return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(MemberView.of(member));
+        return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(member);
     }
 
     @GetMapping("/{id}")
-    public MemberView get(Caller caller, @PathVariable UUID id) {
-        return MemberView.of(service.get(caller, id));
+    Member get(Caller caller, @PathVariable UUID id) {
+        return service.get(caller, id);
     }
 
     @PutMapping("/{id}")
-    public MemberView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
+    Member update(Caller caller, @PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
         if (request.version() == null) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
                     "version: required on update (the version you last read)");
         }
-        return MemberView.of(service.update(caller, id, request.details(), request.version()));
+        return service.update(caller, id, request.details(), request.version());
     }
 
     @GetMapping
-    public Page<MemberView> search(Caller caller,
-                                   @RequestParam(required = false) @Size(max = 50) String name,
-                                   @RequestParam(required = false) UUID organisationId,
-                                   @RequestParam(required = false) MemberCategory category,
-                                   @RequestParam(required = false) @Size(max = 30) String specialty,
-                                   @RequestParam(defaultValue = "0") @Min(0) int page,
-                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return service.search(caller, name, organisationId, category, specialty, page, size).map(MemberView::of);
+    Page<Member> search(Caller caller,
+                        @RequestParam(required = false) @Size(max = 50) String name,
+                        @RequestParam(required = false) UUID organisationId,
+                        @RequestParam(required = false) MemberCategory category,
+                        @RequestParam(required = false) @Size(max = 30) String specialty,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.search(caller, name, organisationId, category, specialty, page, size);
     }
 }

@@ -12,10 +12,10 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
-import cn.zhangzhou.partybuilding.membership.directory.Directory;
+import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.membership.member.Member.MemberStatus;
 import cn.zhangzhou.partybuilding.membership.organisation.Organisation;
-import cn.zhangzhou.partybuilding.membership.organisation.OrganisationRepository;
+import cn.zhangzhou.partybuilding.membership.organisation.OrganisationStore;
 import cn.zhangzhou.partybuilding.membership.organisation.TreeRules;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.messaging.Outbox;
@@ -30,14 +30,14 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 @Service
 public class MemberService {
 
-    private final MemberRepository members;
-    private final OrganisationRepository organisations;
-    private final Directory directory;
+    private final MemberStore members;
+    private final OrganisationStore organisations;
+    private final DirectoryStore directory;
     private final AccessPolicy access;
     private final Outbox outbox;
 
-    public MemberService(MemberRepository members, OrganisationRepository organisations, Directory directory,
-                         AccessPolicy access, Outbox outbox) {
+    MemberService(MemberStore members, OrganisationStore organisations, DirectoryStore directory, AccessPolicy access,
+                  Outbox outbox) {
         this.members = members;
         this.organisations = organisations;
         this.directory = directory;
@@ -52,36 +52,25 @@ public class MemberService {
     }
 
     @Transactional
-    public Member register(Caller caller, MemberDetails details) {
+    Member register(Caller caller, MemberDetails details) {
         Organisation home = requireHome(details.homeOrganisationId());
         access.requireManage(caller, home);
         requireResidence(details.residenceDistrict(), details.residenceCommunityId(), home);
-        Member member = new Member(UUID.randomUUID(), details.name(), details.phone(), details.idNumber(),
-                details.address(), home.id(), details.residenceDistrict(), details.residenceCommunityId(),
-                details.category(), details.specialties(), details.cadreRole(), details.communityWorker(),
-                MemberStatus.ACTIVE, 1);
-        members.insert(member);
-        publishRegistered(member);
-        return member;
+        return insert(UUID.randomUUID(), details);
     }
 
     /** Registers a member arriving by an accepted transfer, keeping the id they had in the other district. */
     @Transactional
     public Member registerArrival(UUID memberId, MemberDetails details) {
-        if (members.exists(memberId)) {
+        if (members.find(memberId).isPresent()) {
             throw new ConflictException("member " + memberId + " is already held in district " + access.district());
         }
-        Organisation home = requireHome(details.homeOrganisationId());
-        Member member = new Member(memberId, details.name(), details.phone(), details.idNumber(), details.address(),
-                home.id(), details.residenceDistrict(), details.residenceCommunityId(), details.category(),
-                details.specialties(), details.cadreRole(), details.communityWorker(), MemberStatus.ACTIVE, 1);
-        members.insert(member);
-        publishRegistered(member);
-        return member;
+        requireHome(details.homeOrganisationId());
+        return insert(memberId, details);
     }
 
     @Transactional
-    public Member update(Caller caller, UUID id, MemberDetails details, long version) {
+    Member update(Caller caller, UUID id, MemberDetails details, long version) {
         Member current = lockCurrent(id, version);
         Organisation home = organisations.find(current.homeOrganisationId()).orElseThrow();
         access.requireManage(caller, home);
@@ -105,15 +94,15 @@ public class MemberService {
     }
 
     public Member get(Caller caller, UUID id) {
-        Member member = find(id);
+        Member member = members.find(id).orElseThrow(() -> new NotFoundException("member " + id + " not found"));
         if (access.isMember(caller, id) || mayRead(caller, member)) {
             return member;
         }
         throw new ForbiddenException("member " + id + " is outside your scope");
     }
 
-    public Page<Member> search(Caller caller, String name, UUID organisationId, MemberCategory category,
-                               String specialty, int page, int size) {
+    Page<Member> search(Caller caller, String name, UUID organisationId, MemberCategory category,
+                        String specialty, int page, int size) {
         access.requireStaff(caller);
         String scope = access.isDistrictWide(caller) ? null
                 : organisations.find(caller.org()).map(Organisation::path)
@@ -122,12 +111,8 @@ public class MemberService {
         return members.search(name, organisationId, category, specialty, scope, page, size);
     }
 
-    public Member find(UUID id) {
-        return members.find(id).orElseThrow(() -> new NotFoundException("member " + id + " not found"));
-    }
-
     /** Staff who manage the member's home organisation, or the community where they live. */
-    public boolean mayRead(Caller caller, Member member) {
+    private boolean mayRead(Caller caller, Member member) {
         if (organisations.find(member.homeOrganisationId()).filter(o -> access.mayManage(caller, o)).isPresent()) {
             return true;
         }
@@ -149,10 +134,16 @@ public class MemberService {
         }
     }
 
-    private void publishRegistered(Member m) {
+    private Member insert(UUID id, MemberDetails details) {
+        Member m = new Member(id, details.name(), details.phone(), details.idNumber(), details.address(),
+                details.homeOrganisationId(), details.residenceDistrict(), details.residenceCommunityId(),
+                details.category(), details.specialties(), details.cadreRole(), details.communityWorker(),
+                MemberStatus.ACTIVE, 1);
+        members.insert(m);
         outbox.append(new MemberRegistered(m.id(), m.homeOrganisationId(), m.residenceDistrict(),
                 m.residenceCommunityId(), m.category(), m.specialties(), m.cadreRole(), m.communityWorker()),
                 m.version());
+        return m;
     }
 
     private Organisation requireHome(UUID id) {

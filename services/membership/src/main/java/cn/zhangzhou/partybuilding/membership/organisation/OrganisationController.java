@@ -22,101 +22,77 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
-import cn.zhangzhou.partybuilding.membership.organisation.OrganisationService.CreateOrganisation;
 import cn.zhangzhou.partybuilding.membership.organisation.OrganisationService.SubtreeNode;
-import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
 @RestController
 @RequestMapping("/api/v1/organisations")
-public class OrganisationController {
+class OrganisationController {
 
     private final OrganisationService service;
-    private final AccessPolicy access;
 
-    public OrganisationController(OrganisationService service, AccessPolicy access) {
+    OrganisationController(OrganisationService service) {
         this.service = service;
-        this.access = access;
     }
 
-    public record OrganisationView(UUID id, String code, String name, OrganisationType type, UUID parentId,
-                                   boolean active, long version) {
-        static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.id(), o.code(), o.name(), o.type(), o.parentId(), o.active(), o.version());
-        }
-    }
-
-    public record CreateRequest(
+    record CreateRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and '-' only") String code,
             @NotBlank @Size(max = 100) String name,
             @NotNull OrganisationType type,
             UUID parentId) {
     }
 
-    public record RenameRequest(@NotBlank @Size(max = 100) String name, @NotNull @PositiveOrZero Long version) {
+    record RenameRequest(@NotBlank @Size(max = 100) String name, @NotNull @PositiveOrZero Long version) {
     }
 
-    public record MoveRequest(@NotNull UUID parentId, @NotNull @PositiveOrZero Long version) {
+    record MoveRequest(@NotNull UUID parentId, @NotNull @PositiveOrZero Long version) {
     }
 
-    public record VersionRequest(@NotNull @PositiveOrZero Long version) {
+    record VersionRequest(@NotNull @PositiveOrZero Long version) {
     }
 
     @PostMapping
-    public ResponseEntity<OrganisationView> create(Caller caller, @Valid @RequestBody CreateRequest request) {
-        Organisation created = service.create(caller,
-                new CreateOrganisation(request.code(), request.name().strip(), request.type(), request.parentId()));
-        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id()))
-                .body(OrganisationView.of(created));
+    ResponseEntity<Organisation> create(Caller caller, @Valid @RequestBody CreateRequest request) {
+        Organisation created = service.create(caller, request.code(), request.name().strip(), request.type(),
+                request.parentId());
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id())).body(created);
     }
 
     @GetMapping("/{id}")
-    public OrganisationView get(Caller caller, @PathVariable UUID id) {
-        access.requireReader(caller);
-        return OrganisationView.of(service.find(id));
+    Organisation get(Caller caller, @PathVariable UUID id) {
+        return service.find(caller, id);
     }
 
     @GetMapping
-    public Page<OrganisationView> search(Caller caller,
-                                         @RequestParam(required = false) OrganisationType type,
-                                         @RequestParam(required = false) UUID parentId,
-                                         @RequestParam(required = false) @Size(max = 100) String q,
-                                         @RequestParam(required = false) Boolean active,
-                                         @RequestParam(defaultValue = "0") @Min(0) int page,
-                                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        access.requireReader(caller);
-        return service.search(type, parentId, q, active, page, size).map(OrganisationView::of);
+    Page<Organisation> search(Caller caller,
+                              @RequestParam(required = false) OrganisationType type,
+                              @RequestParam(required = false) UUID parentId,
+                              @RequestParam(required = false) @Size(max = 100) String q,
+                              @RequestParam(required = false) Boolean active,
+                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.search(caller, type, parentId, q, active, page, size);
     }
 
     @PostMapping("/{id}/rename")
-    public OrganisationView rename(Caller caller, @PathVariable UUID id, @Valid @RequestBody RenameRequest request) {
-        return OrganisationView.of(service.rename(caller, id, request.name().strip(), request.version()));
+    Organisation rename(Caller caller, @PathVariable UUID id, @Valid @RequestBody RenameRequest request) {
+        return service.rename(caller, id, request.name().strip(), request.version());
     }
 
     @PostMapping("/{id}/move")
-    public OrganisationView move(Caller caller, @PathVariable UUID id, @Valid @RequestBody MoveRequest request) {
-        return OrganisationView.of(service.move(caller, id, request.parentId(), request.version()));
+    Organisation move(Caller caller, @PathVariable UUID id, @Valid @RequestBody MoveRequest request) {
+        return service.move(caller, id, request.parentId(), request.version());
     }
 
     @PostMapping("/{id}/deactivate")
-    public OrganisationView deactivate(Caller caller, @PathVariable UUID id,
-                                       @Valid @RequestBody VersionRequest request) {
-        return OrganisationView.of(service.deactivate(caller, id, request.version()));
-    }
-
-    public record SubtreeView(OrganisationView organisation, OrganisationService.SubtreeCounts counts,
-                              java.util.List<SubtreeView> children) {
-        static SubtreeView of(SubtreeNode node) {
-            return new SubtreeView(OrganisationView.of(node.organisation()), node.counts(),
-                    node.children().stream().map(SubtreeView::of).toList());
-        }
+    Organisation deactivate(Caller caller, @PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
+        return service.deactivate(caller, id, request.version());
     }
 
     @GetMapping("/{id}/subtree")
-    public SubtreeView subtree(Caller caller, @PathVariable UUID id,
-                               @RequestParam(defaultValue = "1") @Min(0) @Max(6) int depth) {
-        access.requireReader(caller);
-        return SubtreeView.of(service.subtree(id, depth));
+    SubtreeNode subtree(Caller caller, @PathVariable UUID id,
+                        @RequestParam(defaultValue = "1") @Min(0) @Max(6) int depth) {
+        return service.subtree(caller, id, depth);
     }
 }

@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.membership.organisation;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -22,28 +21,25 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 
 /** The organisation tree (组织体系): create, rename, move, deactivate, and subtree views. */
 @Service
-public class OrganisationService {
+class OrganisationService {
 
-    private final OrganisationRepository organisations;
+    private final OrganisationStore organisations;
     private final AccessPolicy access;
     private final Outbox outbox;
 
-    public OrganisationService(OrganisationRepository organisations, AccessPolicy access, Outbox outbox) {
+    OrganisationService(OrganisationStore organisations, AccessPolicy access, Outbox outbox) {
         this.organisations = organisations;
         this.access = access;
         this.outbox = outbox;
     }
 
-    public record CreateOrganisation(String code, String name, OrganisationType type, UUID parentId) {
-    }
-
     @Transactional
-    public Organisation create(Caller caller, CreateOrganisation command) {
+    Organisation create(Caller caller, String code, String name, OrganisationType type, UUID parentId) {
         UUID id = UUID.randomUUID();
         String path;
-        if (command.type() == OrganisationType.DISTRICT_COMMITTEE) {
+        if (type == OrganisationType.DISTRICT_COMMITTEE) {
             access.requireDistrictWide(caller);
-            if (command.parentId() != null) {
+            if (parentId != null) {
                 throw new DomainRuleException("parentId", "a district committee is the root and has no parent");
             }
             if (organisations.rootExists()) {
@@ -51,28 +47,28 @@ public class OrganisationService {
             }
             path = "/" + id + "/";
         } else {
-            Organisation parent = requireParent(command.type(), command.parentId());
+            Organisation parent = requireParent(type, parentId);
             access.requireManage(caller, parent);
             path = parent.path() + id + "/";
         }
-        if (organisations.codeExists(command.code())) {
-            throw new ConflictException("code " + command.code() + " is already used in district " + access.district());
+        if (organisations.codeExists(code)) {
+            throw new ConflictException("code " + code + " is already used in district " + access.district());
         }
-        Organisation created = new Organisation(id, command.code(), command.name(), command.type(), command.parentId(),
-                path, true, 1);
+        Organisation created = new Organisation(id, code, name, type, parentId, path, true, 1);
         organisations.insert(created);
         outbox.append(new OrganisationCreated(id, created.code(), created.name(), created.type(), created.parentId()),
                 created.version());
         return created;
     }
 
-    public Page<Organisation> search(OrganisationType type, UUID parentId, String q, Boolean active, int page,
-                                     int size) {
+    Page<Organisation> search(Caller caller, OrganisationType type, UUID parentId, String q, Boolean active,
+                              int page, int size) {
+        access.requireReader(caller);
         return organisations.search(type, parentId, q, active, page, size);
     }
 
     @Transactional
-    public Organisation rename(Caller caller, UUID id, String name, long version) {
+    Organisation rename(Caller caller, UUID id, String name, long version) {
         Organisation current = lockCurrent(id, version);
         access.requireManage(caller, current);
         Organisation renamed = new Organisation(id, current.code(), name, current.type(), current.parentId(),
@@ -83,7 +79,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Organisation move(Caller caller, UUID id, UUID newParentId, long version) {
+    Organisation move(Caller caller, UUID id, UUID newParentId, long version) {
         Organisation current = lockCurrent(id, version);
         access.requireManage(caller, current);
         if (current.type() == OrganisationType.DISTRICT_COMMITTEE) {
@@ -91,7 +87,7 @@ public class OrganisationService {
         }
         Organisation parent = requireParent(current.type(), newParentId);
         access.requireManage(caller, parent);
-        if (current.contains(parent)) {
+        if (parent.isWithin(id)) {
             throw new DomainRuleException("parentId", "an organisation cannot be moved under itself or its descendants");
         }
         if (!current.active()) {
@@ -107,7 +103,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Organisation deactivate(Caller caller, UUID id, long version) {
+    Organisation deactivate(Caller caller, UUID id, long version) {
         Organisation current = lockCurrent(id, version);
         access.requireManage(caller, current);
         if (!current.active()) {
@@ -130,14 +126,14 @@ public class OrganisationService {
     }
 
     /** Counts of the subtree below an organisation: members held, communities, grids, party groups, units. */
-    public record SubtreeCounts(long members, long communities, long grids, long partyGroups, long residentUnits) {
+    record SubtreeCounts(long members, long communities, long grids, long partyGroups, long residentUnits) {
     }
 
-    public record SubtreeNode(Organisation organisation, SubtreeCounts counts, List<SubtreeNode> children) {
+    record SubtreeNode(Organisation organisation, SubtreeCounts counts, List<SubtreeNode> children) {
     }
 
-    public SubtreeNode subtree(UUID id, int depth) {
-        Organisation root = find(id);
+    SubtreeNode subtree(Caller caller, UUID id, int depth) {
+        Organisation root = find(caller, id);
         List<Organisation> nodes = organisations.subtree(root, depth);
         return node(root, nodes, depth);
     }
@@ -147,19 +143,11 @@ public class OrganisationService {
                 .filter(o -> org.id().equals(o.parentId()))
                 .map(o -> node(o, all, depth - 1))
                 .toList();
-        return new SubtreeNode(org, counts(org), children);
+        return new SubtreeNode(org, organisations.counts(org.path()), children);
     }
 
-    public SubtreeCounts counts(Organisation org) {
-        Map<OrganisationType, Long> byType = organisations.countByType(org.path());
-        return new SubtreeCounts(organisations.membersUnder(org.path()),
-                byType.getOrDefault(OrganisationType.COMMUNITY, 0L),
-                byType.getOrDefault(OrganisationType.GRID, 0L),
-                byType.getOrDefault(OrganisationType.PARTY_GROUP, 0L),
-                byType.getOrDefault(OrganisationType.RESIDENT_UNIT, 0L));
-    }
-
-    public Organisation find(UUID id) {
+    Organisation find(Caller caller, UUID id) {
+        access.requireReader(caller);
         return organisations.find(id).orElseThrow(() -> new NotFoundException("organisation " + id + " not found"));
     }
 

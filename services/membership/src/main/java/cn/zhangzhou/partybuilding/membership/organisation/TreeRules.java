@@ -14,7 +14,7 @@ import java.util.Set;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 
-/** Which type of organisation may sit under which (DOMAIN.md, "Administrative shape"). */
+/** Which type of organisation may sit under which (docs/domain.md, "The organisation tree"). */
 public final class TreeRules {
 
     private static final Map<OrganisationType, Set<OrganisationType>> ALLOWED_PARENTS = Map.of(
@@ -32,7 +32,7 @@ public final class TreeRules {
     private TreeRules() {
     }
 
-    public static Set<OrganisationType> allowedParents(OrganisationType child) {
+    static Set<OrganisationType> allowedParents(OrganisationType child) {
         return ALLOWED_PARENTS.get(child);
     }
 

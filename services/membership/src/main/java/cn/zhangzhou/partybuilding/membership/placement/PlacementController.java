@@ -18,32 +18,32 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 
 @RestController
-public class PlacementController {
+class PlacementController {
 
     private final PlacementService service;
 
-    public PlacementController(PlacementService service) {
+    PlacementController(PlacementService service) {
         this.service = service;
     }
 
     /** {@code version}: absent for a first placement, the placement's version for a move. */
-    public record PlaceRequest(@NotNull UUID partyGroupId, @PositiveOrZero Long version) {
+    record PlaceRequest(@NotNull UUID partyGroupId, @PositiveOrZero Long version) {
     }
 
     @PutMapping("/api/v1/placements/{memberId}")
-    public Placement place(Caller caller, @PathVariable UUID memberId, @Valid @RequestBody PlaceRequest request) {
+    Placement place(Caller caller, @PathVariable UUID memberId, @Valid @RequestBody PlaceRequest request) {
         return service.place(caller, memberId, request.partyGroupId(), request.version());
     }
 
     @GetMapping("/api/v1/placements/{memberId}")
-    public Placement get(Caller caller, @PathVariable UUID memberId) {
+    Placement get(Caller caller, @PathVariable UUID memberId) {
         return service.get(caller, memberId);
     }
 
     @GetMapping("/api/v1/coverage/{organisationId}")
-    public PlacementService.Coverage coverage(Caller caller, @PathVariable UUID organisationId,
-                                              @RequestParam(defaultValue = "0") @Min(0) int page,
-                                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    PlacementService.Coverage coverage(Caller caller, @PathVariable UUID organisationId,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.coverage(caller, organisationId, page, size);
     }
 }

@@ -4,18 +4,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhangzhou.partybuilding.events.membership.MemberPlaced;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlacementMoved;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
-import cn.zhangzhou.partybuilding.membership.directory.Directory;
+import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.membership.member.Member.MemberStatus;
-import cn.zhangzhou.partybuilding.membership.member.MemberRepository;
+import cn.zhangzhou.partybuilding.membership.member.MemberStore;
 import cn.zhangzhou.partybuilding.membership.organisation.Organisation;
-import cn.zhangzhou.partybuilding.membership.organisation.OrganisationRepository;
+import cn.zhangzhou.partybuilding.membership.organisation.OrganisationStore;
+import cn.zhangzhou.partybuilding.membership.placement.PlacementStore.Residents;
+import cn.zhangzhou.partybuilding.membership.placement.PlacementStore.UnplacedMember;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.messaging.Outbox;
 import cn.zhangzhou.partybuilding.support.security.Caller;
@@ -29,18 +30,18 @@ import cn.zhangzhou.partybuilding.support.web.Page;
  * that community ("把所有社区党员就近纳入网格党小组"), whether this district or another holds the member.
  */
 @Service
-public class PlacementService {
+class PlacementService {
 
-    private final JdbcClient jdbc;
-    private final OrganisationRepository organisations;
-    private final MemberRepository members;
-    private final Directory directory;
+    private final PlacementStore placements;
+    private final OrganisationStore organisations;
+    private final MemberStore members;
+    private final DirectoryStore directory;
     private final AccessPolicy access;
     private final Outbox outbox;
 
-    public PlacementService(JdbcClient jdbc, OrganisationRepository organisations, MemberRepository members,
-                            Directory directory, AccessPolicy access, Outbox outbox) {
-        this.jdbc = jdbc;
+    PlacementService(PlacementStore placements, OrganisationStore organisations, MemberStore members,
+                     DirectoryStore directory, AccessPolicy access, Outbox outbox) {
+        this.placements = placements;
         this.organisations = organisations;
         this.members = members;
         this.directory = directory;
@@ -53,7 +54,7 @@ public class PlacementService {
      * placement and the placement's current version for a move; anything else is a 409.
      */
     @Transactional
-    public Placement place(Caller caller, UUID memberId, UUID partyGroupId, Long expectedVersion) {
+    Placement place(Caller caller, UUID memberId, UUID partyGroupId, Long expectedVersion) {
         Organisation group = organisations.find(partyGroupId)
                 .filter(o -> o.type() == OrganisationType.PARTY_GROUP && o.active())
                 .orElseThrow(() -> new DomainRuleException("partyGroupId", "no active party group " + partyGroupId
@@ -62,15 +63,13 @@ public class PlacementService {
         Organisation community = organisations.find(grid.parentId()).orElseThrow();
         access.requireManage(caller, community);
         String memberDistrict = residentDistrict(memberId, community);
-        Optional<Placement> existing = lock(memberId);
+        Optional<Placement> existing = placements.lock(memberId);
         if (existing.isEmpty()) {
             if (expectedVersion != null) {
                 throw new ConflictException("member " + memberId + " has no placement yet; send no version to place");
             }
             Placement placement = new Placement(memberId, memberDistrict, community.id(), grid.id(), group.id(), 1);
-            jdbc.sql("insert into placement (member_id, member_district, community_id, grid_id, party_group_id, version)"
-                            + " values (?, ?, ?, ?, ?, ?)")
-                    .params(memberId, memberDistrict, community.id(), grid.id(), group.id(), 1L).update();
+            placements.save(placement);
             outbox.append(new MemberPlaced(memberId, memberDistrict, community.id(), grid.id(), group.id()), 1);
             return placement;
         }
@@ -87,17 +86,16 @@ public class PlacementService {
         }
         Placement moved = new Placement(memberId, memberDistrict, community.id(), grid.id(), group.id(),
                 current.version() + 1);
-        jdbc.sql("update placement set member_district = ?, community_id = ?, grid_id = ?, party_group_id = ?, "
-                        + "version = ?, updated_at = now() where member_id = ?")
-                .params(memberDistrict, community.id(), grid.id(), group.id(), moved.version(), memberId).update();
+        placements.save(moved);
         outbox.append(new MemberPlacementMoved(memberId, memberDistrict, community.id(), current.partyGroupId(),
                 grid.id(), group.id()), moved.version());
         return moved;
     }
 
-    public Placement get(Caller caller, UUID memberId) {
+    Placement get(Caller caller, UUID memberId) {
         access.requireStaff(caller);
-        return find(memberId).orElseThrow(() -> new NotFoundException("member " + memberId + " is not placed"));
+        return placements.find(memberId)
+                .orElseThrow(() -> new NotFoundException("member " + memberId + " is not placed"));
     }
 
     /** The district holding a member who lives in {@code community}; refuses members living elsewhere. */
@@ -111,7 +109,7 @@ public class PlacementService {
             requireLivesIn(memberId, m.residenceDistrict(), m.residenceCommunityId(), community);
             return access.district();
         }
-        var external = directory.member(memberId).filter(Directory.ExternalMember::active)
+        var external = directory.member(memberId).filter(DirectoryStore.ExternalMember::active)
                 .orElseThrow(() -> new NotFoundException("member " + memberId + " is not known in district "
                         + access.district()));
         requireLivesIn(memberId, external.residenceDistrict(), external.residenceCommunityId(), community);
@@ -125,45 +123,12 @@ public class PlacementService {
         }
     }
 
-    private Optional<Placement> lock(UUID memberId) {
-        return jdbc.sql("select * from placement where member_id = ? for update").param(memberId)
-                .query(PlacementService::map).optional();
+    record Coverage(UUID organisationId, String organisationName, OrganisationType type, long residents,
+                    long placed, long unplaced, Page<UnplacedMember> unplacedMembers) {
     }
-
-    private Optional<Placement> find(UUID memberId) {
-        return jdbc.sql("select * from placement where member_id = ?").param(memberId)
-                .query(PlacementService::map).optional();
-    }
-
-    private static Placement map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Placement(rs.getObject("member_id", UUID.class), rs.getString("member_district"),
-                rs.getObject("community_id", UUID.class), rs.getObject("grid_id", UUID.class),
-                rs.getObject("party_group_id", UUID.class), rs.getLong("version"));
-    }
-
-    // ---- coverage ----
-
-    /** A resident member not yet placed; {@code name} only for members this district holds. */
-    public record UnplacedMember(UUID memberId, String name, String memberDistrict, UUID communityId,
-                                 String communityName) {
-    }
-
-    public record Coverage(UUID organisationId, String organisationName, OrganisationType type, long residents,
-                           long placed, long unplaced, Page<UnplacedMember> unplacedMembers) {
-    }
-
-    private static final String RESIDENTS = "with residents as ("
-            + " select m.id member_id, m.name, cast(:district as text) member_district, m.residence_community_id community_id"
-            + " from member m where m.residence_district = :district and m.status <> 'TRANSFERRED_OUT'"
-            + " and m.residence_community_id is not null"
-            + " union all"
-            + " select e.id, null, e.district, e.residence_community_id from external_member e"
-            + " where e.residence_district = :district and e.active and e.residence_community_id is not null)"
-            + " select %s from residents r join organisation c on c.id = r.community_id"
-            + " left join placement p on p.member_id = r.member_id where c.path like :path || '%%' %s";
 
     /** Members living in a community, street or the whole district: placed, unplaced (listed). */
-    public Coverage coverage(Caller caller, UUID organisationId, int page, int size) {
+    Coverage coverage(Caller caller, UUID organisationId, int page, int size) {
         Organisation org = organisations.find(organisationId)
                 .orElseThrow(() -> new NotFoundException("organisation " + organisationId + " not found"));
         if (!List.of(OrganisationType.COMMUNITY, OrganisationType.STREET_COMMITTEE,
@@ -172,20 +137,9 @@ public class PlacementService {
                     + "district, not for a " + org.type());
         }
         access.requireManage(caller, org);
-        var counts = jdbc.sql(RESIDENTS.formatted("count(*) residents, count(p.member_id) placed", ""))
-                .param("district", access.district()).param("path", org.path())
-                .query((rs, i) -> new long[] {rs.getLong("residents"), rs.getLong("placed")}).single();
-        List<UnplacedMember> unplaced = jdbc.sql(RESIDENTS.formatted(
-                        "r.member_id, r.name, r.member_district, c.id community_id, c.name community_name",
-                        "and p.member_id is null order by c.path, r.name, r.member_id limit :limit offset :offset"))
-                .param("district", access.district()).param("path", org.path())
-                .param("limit", size).param("offset", (long) page * size)
-                .query((rs, i) -> new UnplacedMember(rs.getObject("member_id", UUID.class), rs.getString("name"),
-                        rs.getString("member_district"), rs.getObject("community_id", UUID.class),
-                        rs.getString("community_name")))
-                .list();
-        long unplacedCount = counts[0] - counts[1];
-        return new Coverage(org.id(), org.name(), org.type(), counts[0], counts[1], unplacedCount,
-                Page.of(unplaced, page, size, unplacedCount));
+        Residents residents = placements.residents(access.district(), org.path());
+        long unplaced = residents.total() - residents.placed();
+        return new Coverage(org.id(), org.name(), org.type(), residents.total(), residents.placed(), unplaced,
+                Page.of(placements.unplaced(access.district(), org.path(), page, size), page, size, unplaced));
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * 双报到 (2): an in-service member reports to the community where they live; the district holding the
  * member ({@code memberDistrict}) may be another one.
  */
-public record MemberReport(UUID id, UUID memberId, String memberDistrict, UUID homeOrganisationId, UUID communityId,
-                           ReportStatus status, String reason, long version, Instant submittedAt,
-                           Instant decidedAt) {
+record MemberReport(UUID id, UUID memberId, String memberDistrict, UUID homeOrganisationId, UUID communityId,
+                    ReportStatus status, String reason, long version, Instant submittedAt,
+                    Instant decidedAt) {
 }

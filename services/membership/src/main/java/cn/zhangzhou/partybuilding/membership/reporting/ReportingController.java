@@ -19,91 +19,85 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.zhangzhou.partybuilding.membership.member.MemberService;
+import cn.zhangzhou.partybuilding.membership.reporting.ReportingService.ReportElsewhere;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
 @RestController
-public class ReportingController {
+class ReportingController {
 
     private final ReportingService service;
-    private final MemberService members;
 
-    public ReportingController(ReportingService service, MemberService members) {
+    ReportingController(ReportingService service) {
         this.service = service;
-        this.members = members;
     }
 
-    public record UnitReportRequest(@NotNull UUID unitOrganisationId, @NotNull UUID communityId) {
+    record UnitReportRequest(@NotNull UUID unitOrganisationId, @NotNull UUID communityId) {
     }
 
     /** {@code memberDistrict} is informative: the service knows which district holds the member. */
-    public record MemberReportRequest(@NotNull UUID memberId, @Size(max = 20) String memberDistrict,
-                                      @NotNull UUID communityId) {
+    record MemberReportRequest(@NotNull UUID memberId, @Size(max = 20) String memberDistrict,
+                               @NotNull UUID communityId) {
     }
 
-    public record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/api/v1/unit-reports")
-    public ResponseEntity<UnitReport> submitUnitReport(Caller caller, @Valid @RequestBody UnitReportRequest request) {
+    ResponseEntity<UnitReport> submitUnitReport(Caller caller, @Valid @RequestBody UnitReportRequest request) {
         UnitReport report = service.submitUnitReport(caller, request.unitOrganisationId(), request.communityId());
         return ResponseEntity.created(URI.create("/api/v1/unit-reports/" + report.id())).body(report);
     }
 
     @PostMapping("/api/v1/unit-reports/{id}/accept")
-    public UnitReport acceptUnitReport(Caller caller, @PathVariable UUID id) {
+    UnitReport acceptUnitReport(Caller caller, @PathVariable UUID id) {
         return service.acceptUnitReport(caller, id);
     }
 
     @PostMapping("/api/v1/unit-reports/{id}/decline")
-    public UnitReport declineUnitReport(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+    UnitReport declineUnitReport(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         return service.declineUnitReport(caller, id, request.reason().strip());
     }
 
     @GetMapping("/api/v1/unit-reports")
-    public Page<UnitReport> unitReports(Caller caller, @RequestParam UUID communityId,
-                                        @RequestParam(required = false) ReportStatus status,
-                                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<UnitReport> unitReports(Caller caller, @RequestParam UUID communityId,
+                                 @RequestParam(required = false) ReportStatus status,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.unitReports(caller, communityId, status, page, size);
     }
 
     @PostMapping("/api/v1/member-reports")
-    public ResponseEntity<MemberReport> submitMemberReport(Caller caller,
-                                                           @Valid @RequestBody MemberReportRequest request) {
+    ResponseEntity<MemberReport> submitMemberReport(Caller caller, @Valid @RequestBody MemberReportRequest request) {
         MemberReport report = service.submitMemberReport(caller, request.memberId(), request.communityId());
         return ResponseEntity.created(URI.create("/api/v1/member-reports/" + report.id())).body(report);
     }
 
     @PostMapping("/api/v1/member-reports/{id}/accept")
-    public MemberReport acceptMemberReport(Caller caller, @PathVariable UUID id) {
+    MemberReport acceptMemberReport(Caller caller, @PathVariable UUID id) {
         return service.acceptMemberReport(caller, id);
     }
 
     @PostMapping("/api/v1/member-reports/{id}/decline")
-    public MemberReport declineMemberReport(Caller caller, @PathVariable UUID id,
-                                            @Valid @RequestBody ReasonRequest request) {
+    MemberReport declineMemberReport(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         return service.declineMemberReport(caller, id, request.reason().strip());
     }
 
     @PostMapping("/api/v1/member-reports/{id}/withdraw")
-    public MemberReport withdrawMemberReport(Caller caller, @PathVariable UUID id) {
+    MemberReport withdrawMemberReport(Caller caller, @PathVariable UUID id) {
         return service.withdrawMemberReport(caller, id);
     }
 
     @GetMapping("/api/v1/member-reports")
-    public Page<MemberReport> memberReports(Caller caller, @RequestParam UUID communityId,
-                                            @RequestParam(required = false) ReportStatus status,
-                                            @RequestParam(defaultValue = "0") @Min(0) int page,
-                                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<MemberReport> memberReports(Caller caller, @RequestParam UUID communityId,
+                                     @RequestParam(required = false) ReportStatus status,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.memberReports(caller, communityId, status, page, size);
     }
 
-    /** Feedback for the home organisation: where one of this district's members reported elsewhere. */
     @GetMapping("/api/v1/members/{memberId}/reports-elsewhere")
-    public List<ReportingService.ReportElsewhere> reportsElsewhere(Caller caller, @PathVariable UUID memberId) {
-        members.get(caller, memberId);
-        return service.reportsElsewhere(memberId);
+    List<ReportElsewhere> reportsElsewhere(Caller caller, @PathVariable UUID memberId) {
+        return service.reportsElsewhere(caller, memberId);
     }
 }

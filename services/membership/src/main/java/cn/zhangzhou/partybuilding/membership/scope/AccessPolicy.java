@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import cn.zhangzhou.partybuilding.membership.MembershipProperties;
-import cn.zhangzhou.partybuilding.membership.organisation.Organisation;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
@@ -20,7 +19,7 @@ public class AccessPolicy {
 
     private final String district;
 
-    public AccessPolicy(MembershipProperties properties) {
+    AccessPolicy(MembershipProperties properties) {
         this.district = properties.district();
     }
 
@@ -35,10 +34,9 @@ public class AccessPolicy {
 
     /** Staff of this district (any level): may read the non-personal parts of the district's data. */
     public void requireStaff(Caller caller) {
-        if (caller.isStaffOf(district)) {
-            return;
+        if (!caller.isStaffOf(district)) {
+            throw new ForbiddenException("only staff of district " + district + " may do this");
         }
-        throw new ForbiddenException("only staff of district " + district + " may do this");
     }
 
     /**
@@ -46,21 +44,17 @@ public class AccessPolicy {
      * district, who need a community's structure to report to it.
      */
     public void requireReader(Caller caller) {
-        if (caller.hasRole(Role.MEMBER)) {
-            return;
+        if (!caller.hasRole(Role.MEMBER)) {
+            requireStaff(caller);
         }
-        requireStaff(caller);
     }
 
     /** Whether the caller may act on data at or under {@code target}. */
-    public boolean mayManage(Caller caller, Organisation target) {
-        if (isDistrictWide(caller)) {
-            return true;
-        }
-        return caller.isStaffOf(district) && target.isWithin(caller.org());
+    public boolean mayManage(Caller caller, TreeNode target) {
+        return isDistrictWide(caller) || caller.isStaffOf(district) && target.isWithin(caller.org());
     }
 
-    public void requireManage(Caller caller, Organisation target) {
+    public void requireManage(Caller caller, TreeNode target) {
         if (!mayManage(caller, target)) {
             throw new ForbiddenException("organisation " + target.id() + " is outside your scope");
         }

@@ -10,19 +10,19 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
  * A transfer of the membership relationship (组织关系转接), as this district sees it: one it asked of
  * another district (OUTGOING), one asked of it (INCOMING), or one inside the district (INTERNAL).
  */
-public record Transfer(UUID id, Direction direction, UUID memberId, String fromDistrict, UUID fromOrganisationId,
-                       String toDistrict, UUID toOrganisationId, MemberCategory category, List<String> specialties,
-                       Status status, String reason, long version, Instant requestedAt, Instant decidedAt) {
+record Transfer(UUID id, Direction direction, UUID memberId, String fromDistrict, UUID fromOrganisationId,
+                String toDistrict, UUID toOrganisationId, MemberCategory category, List<String> specialties,
+                Status status, String reason, long version, Instant requestedAt, Instant decidedAt) {
 
-    public Transfer {
+    Transfer {
         specialties = specialties == null ? List.of() : List.copyOf(specialties);
     }
 
-    public enum Direction { OUTGOING, INCOMING, INTERNAL }
+    enum Direction { OUTGOING, INCOMING, INTERNAL }
 
-    public enum Status { PENDING, ACCEPTED, DECLINED, CANCELLED, COMPLETED }
+    enum Status { PENDING, ACCEPTED, DECLINED, CANCELLED, COMPLETED }
 
-    public Transfer decided(Status newStatus, String newReason) {
+    Transfer decided(Status newStatus, String newReason) {
         return new Transfer(id, direction, memberId, fromDistrict, fromOrganisationId, toDistrict, toOrganisationId,
                 category, specialties, newStatus, newReason, version + 1, requestedAt, Instant.now());
     }

@@ -26,19 +26,19 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
 @RestController
-public class TransferController {
+class TransferController {
 
     private final TransferService service;
 
-    public TransferController(TransferService service) {
+    TransferController(TransferService service) {
         this.service = service;
     }
 
-    public record TransferRequest(@NotBlank @Size(max = 20) String toDistrict, @NotNull UUID toOrganisationId,
-                                  @NotNull @PositiveOrZero Long version) {
+    record TransferRequest(@NotBlank @Size(max = 20) String toDistrict, @NotNull UUID toOrganisationId,
+                           @NotNull @PositiveOrZero Long version) {
     }
 
-    public record AcceptRequest(
+    record AcceptRequest(
             @NotBlank @Size(max = 50) String name,
             @Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*", message = "digits, '+', '-' and spaces only") String phone,
             @Size(max = 18) @Pattern(regexp = "[0-9]{17}[0-9Xx]|", message = "an 18-character resident ID number") String idNumber,
@@ -47,43 +47,43 @@ public class TransferController {
             UUID residenceCommunityId) {
     }
 
-    public record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/api/v1/members/{memberId}/transfers")
-    public ResponseEntity<Transfer> request(Caller caller, @PathVariable UUID memberId,
-                                            @Valid @RequestBody TransferRequest request) {
+    ResponseEntity<Transfer> request(Caller caller, @PathVariable UUID memberId,
+                                     @Valid @RequestBody TransferRequest request) {
         Transfer transfer = service.request(caller, memberId, request.toDistrict(), request.toOrganisationId(),
                 request.version());
         return ResponseEntity.created(URI.create("/api/v1/transfers/" + transfer.id())).body(transfer);
     }
 
     @GetMapping("/api/v1/transfers")
-    public Page<Transfer> search(Caller caller, @RequestParam(required = false) Direction direction,
-                                 @RequestParam(required = false) Status status,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
-                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<Transfer> search(Caller caller, @RequestParam(required = false) Direction direction,
+                          @RequestParam(required = false) Status status,
+                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return service.search(caller, direction, status, page, size);
     }
 
     @GetMapping("/api/v1/transfers/{id}")
-    public Transfer get(Caller caller, @PathVariable UUID id) {
+    Transfer get(Caller caller, @PathVariable UUID id) {
         return service.get(caller, id);
     }
 
     @PostMapping("/api/v1/transfers/{id}/accept")
-    public Transfer accept(Caller caller, @PathVariable UUID id, @Valid @RequestBody AcceptRequest request) {
+    Transfer accept(Caller caller, @PathVariable UUID id, @Valid @RequestBody AcceptRequest request) {
         return service.accept(caller, id, new TransferService.Arrival(request.name().strip(), request.phone(),
                 request.idNumber(), request.address(), request.residenceDistrict(), request.residenceCommunityId()));
     }
 
     @PostMapping("/api/v1/transfers/{id}/decline")
-    public Transfer decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+    Transfer decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         return service.decline(caller, id, request.reason().strip());
     }
 
     @PostMapping("/api/v1/transfers/{id}/cancel")
-    public Transfer cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+    Transfer cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         return service.cancel(caller, id, request.reason().strip());
     }
 }

@@ -13,14 +13,14 @@ import cn.zhangzhou.partybuilding.events.membership.MemberTransferDeclined;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferRequested;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferredWithinDistrict;
-import cn.zhangzhou.partybuilding.membership.directory.Directory;
+import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore;
 import cn.zhangzhou.partybuilding.membership.member.Member;
 import cn.zhangzhou.partybuilding.membership.member.Member.MemberStatus;
-import cn.zhangzhou.partybuilding.membership.member.MemberRepository;
+import cn.zhangzhou.partybuilding.membership.member.MemberStore;
 import cn.zhangzhou.partybuilding.membership.member.MemberService;
 import cn.zhangzhou.partybuilding.membership.member.MemberService.MemberDetails;
 import cn.zhangzhou.partybuilding.membership.organisation.Organisation;
-import cn.zhangzhou.partybuilding.membership.organisation.OrganisationRepository;
+import cn.zhangzhou.partybuilding.membership.organisation.OrganisationStore;
 import cn.zhangzhou.partybuilding.membership.organisation.TreeRules;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.membership.transfer.Transfer.Direction;
@@ -42,17 +42,16 @@ import cn.zhangzhou.partybuilding.support.web.Page;
 @Service
 public class TransferService {
 
-    private final TransferRepository transfers;
+    private final TransferStore transfers;
     private final MemberService memberService;
-    private final MemberRepository members;
-    private final OrganisationRepository organisations;
-    private final Directory directory;
+    private final MemberStore members;
+    private final OrganisationStore organisations;
+    private final DirectoryStore directory;
     private final AccessPolicy access;
     private final Outbox outbox;
 
-    public TransferService(TransferRepository transfers, MemberService memberService, MemberRepository members,
-                           OrganisationRepository organisations, Directory directory, AccessPolicy access,
-                           Outbox outbox) {
+    TransferService(TransferStore transfers, MemberService memberService, MemberStore members,
+                    OrganisationStore organisations, DirectoryStore directory, AccessPolicy access, Outbox outbox) {
         this.transfers = transfers;
         this.memberService = memberService;
         this.members = members;
@@ -63,7 +62,7 @@ public class TransferService {
     }
 
     @Transactional
-    public Transfer request(Caller caller, UUID memberId, String toDistrict, UUID toOrganisationId, long version) {
+    Transfer request(Caller caller, UUID memberId, String toDistrict, UUID toOrganisationId, long version) {
         Member member = memberService.lockCurrent(memberId, version);
         access.requireManage(caller, organisations.find(member.homeOrganisationId()).orElseThrow());
         if (member.status() != MemberStatus.ACTIVE) {
@@ -114,12 +113,12 @@ public class TransferService {
     }
 
     /** The personal data the receiving district records from the member's letter of introduction (介绍信). */
-    public record Arrival(String name, String phone, String idNumber, String address, String residenceDistrict,
-                          UUID residenceCommunityId) {
+    record Arrival(String name, String phone, String idNumber, String address, String residenceDistrict,
+                   UUID residenceCommunityId) {
     }
 
     @Transactional
-    public Transfer accept(Caller caller, UUID transferId, Arrival arrival) {
+    Transfer accept(Caller caller, UUID transferId, Arrival arrival) {
         Transfer transfer = lockPending(transferId, Direction.INCOMING);
         Organisation target = organisations.find(transfer.toOrganisationId())
                 .orElseThrow(() -> new DomainRuleException("the receiving organisation "
@@ -136,7 +135,7 @@ public class TransferService {
     }
 
     @Transactional
-    public Transfer decline(Caller caller, UUID transferId, String reason) {
+    Transfer decline(Caller caller, UUID transferId, String reason) {
         Transfer transfer = lockPending(transferId, Direction.INCOMING);
         organisations.find(transfer.toOrganisationId()).ifPresentOrElse(
                 target -> access.requireManage(caller, target), () -> access.requireDistrictWide(caller));
@@ -148,7 +147,7 @@ public class TransferService {
     }
 
     @Transactional
-    public Transfer cancel(Caller caller, UUID transferId, String reason) {
+    Transfer cancel(Caller caller, UUID transferId, String reason) {
         Transfer transfer = lockPending(transferId, Direction.OUTGOING);
         Member member = members.lock(transfer.memberId()).orElseThrow();
         access.requireManage(caller, organisations.find(member.homeOrganisationId()).orElseThrow());
@@ -157,12 +156,12 @@ public class TransferService {
         return transfers.find(transferId).orElseThrow();
     }
 
-    public Page<Transfer> search(Caller caller, Direction direction, Status status, int page, int size) {
+    Page<Transfer> search(Caller caller, Direction direction, Status status, int page, int size) {
         access.requireDistrictWide(caller);
         return transfers.search(direction, status, page, size);
     }
 
-    public Transfer get(Caller caller, UUID id) {
+    Transfer get(Caller caller, UUID id) {
         access.requireDistrictWide(caller);
         return transfers.find(id).orElseThrow(() -> new NotFoundException("transfer " + id + " not found"));
     }
@@ -171,52 +170,48 @@ public class TransferService {
 
     /** Another district asks this one to take over a member. */
     public void onRequested(String fromDistrict, MemberTransferRequested event) {
-        if (!event.toDistrict().equals(access.district())) {
-            return;
+        if (event.toDistrict().equals(access.district())) {
+            transfers.insert(new Transfer(event.transferId(), Direction.INCOMING, event.memberId(), fromDistrict,
+                    event.fromOrganisationId(), event.toDistrict(), event.toOrganisationId(), event.category(),
+                    event.specialties(), Status.PENDING, null, 1, Instant.now(), null));
         }
-        transfers.insert(new Transfer(event.transferId(), Direction.INCOMING, event.memberId(), fromDistrict,
-                event.fromOrganisationId(), event.toDistrict(), event.toOrganisationId(), event.category(),
-                event.specialties(), Status.PENDING, null, 1, Instant.now(), null));
     }
 
     /** The receiving district accepted: close the member's record here. */
     public void onAccepted(MemberTransferAccepted event) {
-        if (!event.fromDistrict().equals(access.district())) {
-            return;
+        if (event.fromDistrict().equals(access.district())) {
+            transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
+                    && t.status() != Status.COMPLETED).ifPresent(transfer -> {
+                        transfers.update(transfer.decided(Status.COMPLETED, transfer.reason()));
+                        Member member = members.lock(transfer.memberId()).orElseThrow();
+                        Member out = member.withHome(member.homeOrganisationId(), MemberStatus.TRANSFERRED_OUT,
+                                member.version() + 1);
+                        memberService.save(out, member.version());
+                        outbox.append(new MemberTransferredOut(member.id(), transfer.id(), transfer.toDistrict(),
+                                transfer.toOrganisationId()), out.version());
+                    });
         }
-        transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
-                && t.status() != Status.COMPLETED).ifPresent(transfer -> {
-                    transfers.update(transfer.decided(Status.COMPLETED, transfer.reason()));
-                    Member member = members.lock(transfer.memberId()).orElseThrow();
-                    Member out = member.withHome(member.homeOrganisationId(), MemberStatus.TRANSFERRED_OUT,
-                            member.version() + 1);
-                    memberService.save(out, member.version());
-                    outbox.append(new MemberTransferredOut(member.id(), transfer.id(), transfer.toDistrict(),
-                            transfer.toOrganisationId()), out.version());
-                });
     }
 
     /** The receiving district declined: the member stays here, active again. */
     public void onDeclined(MemberTransferDeclined event) {
-        if (!event.fromDistrict().equals(access.district())) {
-            return;
+        if (event.fromDistrict().equals(access.district())) {
+            transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
+                    && t.status() == Status.PENDING).ifPresent(transfer -> {
+                        transfers.update(transfer.decided(Status.DECLINED, event.reason()));
+                        restore(members.lock(transfer.memberId()).orElseThrow(), transfer,
+                                "declined by " + transfer.toDistrict() + ": " + event.reason());
+                    });
         }
-        transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.OUTGOING
-                && t.status() == Status.PENDING).ifPresent(transfer -> {
-                    transfers.update(transfer.decided(Status.DECLINED, event.reason()));
-                    restore(members.lock(transfer.memberId()).orElseThrow(), transfer,
-                            "declined by " + transfer.toDistrict() + ": " + event.reason());
-                });
     }
 
     /** The sending district withdrew a transfer it had asked of this one. */
     public void onCancelled(MemberTransferCancelled event) {
-        if (!event.toDistrict().equals(access.district())) {
-            return;
+        if (event.toDistrict().equals(access.district())) {
+            transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.INCOMING
+                    && t.status() == Status.PENDING)
+                    .ifPresent(transfer -> transfers.update(transfer.decided(Status.CANCELLED, event.reason())));
         }
-        transfers.lock(event.transferId()).filter(t -> t.direction() == Direction.INCOMING
-                && t.status() == Status.PENDING)
-                .ifPresent(transfer -> transfers.update(transfer.decided(Status.CANCELLED, event.reason())));
     }
 
     private void restore(Member member, Transfer transfer, String reason) {

@@ -86,11 +86,15 @@ class OrganisationTreeTest {
                 Map.of("parentId", to, "version", 1));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.text("parentId")).isEqualTo(to);
+        assertThat(moved.body().has("path")).as("the materialised path stays inside the service").isFalse();
 
         Response subtree = xc.api.get("/api/v1/organisations/" + to + "/subtree?depth=3", xc.admin());
         assertThat(subtree.body().path("counts").path("communities").asLong()).isEqualTo(1);
         assertThat(subtree.body().path("counts").path("grids").asLong()).isEqualTo(1);
         assertThat(subtree.body().path("counts").path("partyGroups").asLong()).isEqualTo(1);
+        assertThat(subtree.body().path("organisation").has("path")).isFalse();
+        assertThat(subtree.body().path("children").path(0).path("organisation").path("id").asString())
+                .isEqualTo(community);
         assertThat(xc.api.get("/api/v1/organisations/" + from + "/subtree", xc.admin())
                 .body().path("counts").path("communities").asLong()).isZero();
     }

@@ -46,6 +46,10 @@ class DualReportingTest {
 
         Response list = xc.api.get("/api/v1/unit-reports?communityId=" + community + "&status=ACCEPTED", staff);
         assertThat(list.body().path("totalItems").asLong()).isEqualTo(1);
+        var listed = list.body().path("items").path(0);
+        assertThat(listed.path("receiptNumber").asString()).startsWith("XIANGCHENG-");
+        assertThat(listed.path("submittedAt").asString()).isNotBlank();
+        assertThat(listed.path("decidedAt").asString()).isNotBlank();
     }
 
     @Test

@@ -1,10 +1,15 @@
 package cn.zhangzhou.partybuilding.membership.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.zhangzhou.partybuilding.testing.Api;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -104,6 +109,16 @@ public final class RunningDistrict implements AutoCloseable {
             rootId = created.id();
         }
         return rootId;
+    }
+
+    /** Repeats the call until it answers {@code status}: what one district learns from another's events. */
+    public static Api.Response eventually(Supplier<Api.Response> call, int status) {
+        return eventually(call, status, r -> true);
+    }
+
+    public static Api.Response eventually(Supplier<Api.Response> call, int status, Predicate<Api.Response> condition) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(call::get, r -> r.status() == status && condition.test(r));
     }
 
     /** Rows in one of the service's tables, straight from its database: "nothing changed" checks. */

@@ -1,11 +1,11 @@
 package cn.zhangzhou.partybuilding.membership.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.zhangzhou.partybuilding.membership.testing.RunningDistrict.eventually;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -124,15 +124,5 @@ class CrossDistrictTest {
 
     private static Map<String, Object> arrival() {
         return Map.of("name", "李四", "phone", "13800000000", "residenceDistrict", "longwen");
-    }
-
-    private static Response eventually(Supplier<Response> call, int status) {
-        return eventually(call, status, r -> true);
-    }
-
-    private static Response eventually(Supplier<Response> call, int status,
-                                       java.util.function.Predicate<Response> condition) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(call::get, r -> r.status() == status && condition.test(r));
     }
 }

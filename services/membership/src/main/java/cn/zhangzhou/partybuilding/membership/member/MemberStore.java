@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,12 +17,9 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.membership.member.Member.MemberStatus;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
+/** The member table. */
 @Repository
-public class MemberRepository {
-
-    private static final String COLUMNS = "m.id, m.name, m.phone, m.id_number, m.address, m.home_organisation_id, "
-            + "m.residence_district, m.residence_community_id, m.category, m.specialties, m.cadre_role, "
-            + "m.community_worker, m.status, m.version";
+public class MemberStore {
 
     private static final RowMapper<Member> MAPPER = (rs, i) -> new Member(
             rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("phone"), rs.getString("id_number"),
@@ -33,24 +31,19 @@ public class MemberRepository {
 
     private final JdbcClient jdbc;
 
-    public MemberRepository(JdbcClient jdbc) {
+    MemberStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Member> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from member m where m.id = ?").param(id).query(MAPPER).optional();
+        return jdbc.sql("select * from member where id = ?").param(id).query(MAPPER).optional();
     }
 
     public Optional<Member> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from member m where m.id = ? for update").param(id).query(MAPPER)
-                .optional();
+        return jdbc.sql("select * from member where id = ? for update").param(id).query(MAPPER).optional();
     }
 
-    public boolean exists(UUID id) {
-        return jdbc.sql("select exists(select 1 from member where id = ?)").param(id).query(Boolean.class).single();
-    }
-
-    public void insert(Member m) {
+    void insert(Member m) {
         jdbc.sql("insert into member (id, name, phone, id_number, address, home_organisation_id, residence_district, "
                         + "residence_community_id, category, specialties, cadre_role, community_worker, status, version) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -62,7 +55,7 @@ public class MemberRepository {
     }
 
     /** Writes every mutable column when the stored version is still {@code expectedVersion}. */
-    public boolean update(Member m, long expectedVersion) {
+    boolean update(Member m, long expectedVersion) {
         return jdbc.sql("update member set name = ?, phone = ?, id_number = ?, address = ?, home_organisation_id = ?, "
                         + "residence_district = ?, residence_community_id = ?, category = ?, specialties = ?, "
                         + "cadre_role = ?, community_worker = ?, status = ?, version = ?, updated_at = now() "
@@ -78,8 +71,8 @@ public class MemberRepository {
      * Paged search. {@code scopePath}, when set, limits results to members held in, or living in, the
      * subtree of that path (street and community staff).
      */
-    public Page<Member> search(String name, UUID organisationId, MemberCategory category, String specialty,
-                               String scopePath, int page, int size) {
+    Page<Member> search(String name, UUID organisationId, MemberCategory category, String specialty,
+                        String scopePath, int page, int size) {
         String from = " from member m join organisation h on h.id = m.home_organisation_id"
                 + " left join organisation r on r.id = m.residence_community_id"
                 + " where m.status <> 'TRANSFERRED_OUT'"
@@ -88,20 +81,14 @@ public class MemberRepository {
                 + " and (cast(:category as text) is null or m.category = :category)"
                 + " and (cast(:specialty as text) is null or m.specialties @> array[cast(:specialty as text)])"
                 + " and (cast(:scope as text) is null or h.path like :scope || '%' or r.path like :scope || '%')";
-        long total = bind(jdbc.sql("select count(*)" + from), name, organisationId, category, specialty, scopePath)
-                .query(Long.class).single();
-        List<Member> items = bind(jdbc.sql("select " + COLUMNS + from + " order by m.name, m.id limit :limit offset :offset"),
-                name, organisationId, category, specialty, scopePath)
-                .param("limit", size).param("offset", (long) page * size)
+        var params = new MapSqlParameterSource().addValue("name", name).addValue("org", organisationId)
+                .addValue("category", category == null ? null : category.name()).addValue("specialty", specialty)
+                .addValue("scope", scopePath);
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
+        List<Member> items = jdbc.sql("select m.*" + from + " order by m.name, m.id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", (long) page * size))
                 .query(MAPPER).list();
         return Page.of(items, page, size, total);
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String name, UUID organisationId,
-                                                 MemberCategory category, String specialty, String scopePath) {
-        return spec.param("name", name).param("org", organisationId)
-                .param("category", category == null ? null : category.name())
-                .param("specialty", specialty).param("scope", scopePath);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -24,65 +24,65 @@ import org.springframework.transaction.annotation.Transactional;
  * of their own district, and never makes a CITY_ADMIN. A request outside the scope is 403 and changes nothing.
  */
 @Service
-public class UserAdmin {
+class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,99}");
     private static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     /** Roles and scope of a user, as requested. */
-    public record Access(Set<Role> roles, String district, UUID org, UUID member) {
+    record Access(Set<Role> roles, String district, UUID org, UUID member) {
     }
 
-    private final Users users;
+    private final UserStore users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    public UserAdmin(Users users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserStore users, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
 
     @Transactional
-    public UserAccount create(Caller caller, String username, String password, Access access) {
+    UserAccount create(Caller caller, String username, String password, Access access) {
         requireMayGrant(caller, access);
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("username",
                     "must be 3 to 100 characters: letters, digits and . _ @ - (starting with a letter or digit)");
         }
-        Access checked = check(access);
-        PasswordPolicy.check(password, username);
-        Instant now = clock.instant();
-        UserAccount user = new UserAccount(UUID.randomUUID(), username, passwordEncoder.encode(password),
-                checked.roles(), checked.district(), checked.org(), checked.member(), true, 0, null, 0, now, now);
         try {
-            users.insert(user);
+            return insert(username, password, check(access));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Username '" + username + "' is already taken");
         }
-        return user;
     }
 
     /** Creates the account unless one with the username exists (the bootstrap admin). */
     @Transactional
-    public boolean createIfAbsent(String username, String password, Access access) {
+    boolean createIfAbsent(String username, String password, Access access) {
         if (users.findByUsername(username).isPresent()) {
             return false;
         }
-        PasswordPolicy.check(password, username);
-        Instant now = clock.instant();
-        users.insert(new UserAccount(UUID.randomUUID(), username, passwordEncoder.encode(password), access.roles(),
-                access.district(), access.org(), access.member(), true, 0, null, 0, now, now));
+        insert(username, password, access);
         return true;
     }
 
-    public UserAccount get(Caller caller, UUID id) {
+    private UserAccount insert(String username, String password, Access access) {
+        PasswordPolicy.check(password, username);
+        Instant now = clock.instant();
+        UserAccount user = new UserAccount(UUID.randomUUID(), username, passwordEncoder.encode(password),
+                access.roles(), access.district(), access.org(), access.member(), true, 0, null, 0, now, now);
+        users.insert(user);
+        return user;
+    }
+
+    UserAccount get(Caller caller, UUID id) {
         UserAccount user = users.find(id).orElseThrow(() -> NotFoundException.of("User", id));
         requireManages(caller, user);
         return user;
     }
 
-    public Page<UserAccount> list(Caller caller, String district, Role role, String usernamePrefix, Boolean enabled,
+    Page<UserAccount> list(Caller caller, String district, Role role, String usernamePrefix, Boolean enabled,
                                   int page, int size) {
         caller.requireAnyRole(Role.CITY_ADMIN, Role.DISTRICT_ADMIN);
         if (!caller.isCityWide()) {
@@ -92,12 +92,12 @@ public class UserAdmin {
             }
             district = caller.district();
         }
-        Users.Filter filter = new Users.Filter(district, role, usernamePrefix, enabled);
+        UserStore.Filter filter = new UserStore.Filter(district, role, usernamePrefix, enabled);
         return Page.of(users.list(filter, page, size), page, size, users.count(filter));
     }
 
     @Transactional
-    public UserAccount updateAccess(Caller caller, UUID id, long version, Access access) {
+    UserAccount updateAccess(Caller caller, UUID id, long version, Access access) {
         UserAccount user = get(caller, id);
         requireMayGrant(caller, access);
         Access checked = check(access);
@@ -109,7 +109,7 @@ public class UserAdmin {
     }
 
     @Transactional
-    public UserAccount setEnabled(Caller caller, UUID id, boolean enabled) {
+    UserAccount setEnabled(Caller caller, UUID id, boolean enabled) {
         UserAccount user = get(caller, id);
         if (!enabled && user.username().equalsIgnoreCase(caller.subject())) {
             throw new DomainRuleException("An administrator cannot disable their own account");
@@ -119,7 +119,7 @@ public class UserAdmin {
     }
 
     @Transactional
-    public UserAccount unlock(Caller caller, UUID id) {
+    UserAccount unlock(Caller caller, UUID id) {
         get(caller, id);
         users.unlock(id, clock.instant());
         return users.find(id).orElseThrow();
@@ -127,7 +127,7 @@ public class UserAdmin {
 
     /** A new password set by an administrator; it also lifts a lock-out. */
     @Transactional
-    public UserAccount resetPassword(Caller caller, UUID id, String password) {
+    UserAccount resetPassword(Caller caller, UUID id, String password) {
         UserAccount user = get(caller, id);
         PasswordPolicy.check(password, user.username());
         users.setPassword(id, passwordEncoder.encode(password), clock.instant());

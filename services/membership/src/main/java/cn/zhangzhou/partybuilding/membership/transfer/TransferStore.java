@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +16,9 @@ import cn.zhangzhou.partybuilding.membership.transfer.Transfer.Direction;
 import cn.zhangzhou.partybuilding.membership.transfer.Transfer.Status;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
+/** The transfer table: this district's side of every transfer. */
 @Repository
-public class TransferRepository {
+class TransferStore {
 
     private static final RowMapper<Transfer> MAPPER = (rs, i) -> {
         Timestamp decided = rs.getTimestamp("decided_at");
@@ -33,19 +35,19 @@ public class TransferRepository {
 
     private final JdbcClient jdbc;
 
-    public TransferRepository(JdbcClient jdbc) {
+    TransferStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Transfer> lock(UUID id) {
+    Optional<Transfer> lock(UUID id) {
         return jdbc.sql("select * from transfer where id = ? for update").param(id).query(MAPPER).optional();
     }
 
-    public Optional<Transfer> find(UUID id) {
+    Optional<Transfer> find(UUID id) {
         return jdbc.sql("select * from transfer where id = ?").param(id).query(MAPPER).optional();
     }
 
-    public void insert(Transfer t) {
+    void insert(Transfer t) {
         jdbc.sql("insert into transfer (id, direction, member_id, from_district, from_organisation_id, to_district, "
                         + "to_organisation_id, category, specialties, status, reason, version, decided_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing")
@@ -56,24 +58,22 @@ public class TransferRepository {
                 .update();
     }
 
-    public void update(Transfer t) {
+    void update(Transfer t) {
         jdbc.sql("update transfer set status = ?, reason = ?, version = ?, decided_at = ? where id = ?")
                 .params(t.status().name(), t.reason(), t.version(),
                         t.decidedAt() == null ? null : Timestamp.from(t.decidedAt()), t.id())
                 .update();
     }
 
-    public Page<Transfer> search(Direction direction, Status status, int page, int size) {
-        String where = " where (cast(:direction as text) is null or direction = :direction)"
+    Page<Transfer> search(Direction direction, Status status, int page, int size) {
+        String from = " from transfer where (cast(:direction as text) is null or direction = :direction)"
                 + " and (cast(:status as text) is null or status = :status)";
-        long total = jdbc.sql("select count(*) from transfer" + where)
-                .param("direction", direction == null ? null : direction.name())
-                .param("status", status == null ? null : status.name()).query(Long.class).single();
-        List<Transfer> items = jdbc.sql("select * from transfer" + where
-                        + " order by requested_at desc, id limit :limit offset :offset")
-                .param("direction", direction == null ? null : direction.name())
-                .param("status", status == null ? null : status.name())
-                .param("limit", size).param("offset", (long) page * size).query(MAPPER).list();
+        var params = new MapSqlParameterSource().addValue("direction", direction == null ? null : direction.name())
+                .addValue("status", status == null ? null : status.name());
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
+        var items = jdbc.sql("select *" + from + " order by requested_at desc, id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", (long) page * size))
+                .query(MAPPER).list();
         return Page.of(items, page, size, total);
     }
 }

@@ -1,9 +1,9 @@
 package cn.zhangzhou.partybuilding.membership.directory;
 
+import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
  * their events only (the districts never call each other).
  */
 @Repository
-public class Directory {
+public class DirectoryStore {
 
     /** An organisation of another district. */
     public record ExternalOrganisation(UUID id, String district, String code, String name, OrganisationType type,
@@ -34,16 +34,13 @@ public class Directory {
 
     private final JdbcClient jdbc;
 
-    public Directory(JdbcClient jdbc) {
+    DirectoryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<ExternalOrganisation> organisation(UUID id) {
         return jdbc.sql("select * from external_organisation where id = ?").param(id)
-                .query((rs, i) -> new ExternalOrganisation(rs.getObject("id", UUID.class), rs.getString("district"),
-                        rs.getString("code"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
-                        rs.getObject("parent_id", UUID.class), rs.getBoolean("active")))
-                .optional();
+                .query(ExternalOrganisation.class).optional();
     }
 
     public Optional<ExternalMember> member(UUID id) {
@@ -103,16 +100,7 @@ public class Directory {
         jdbc.sql("update external_member set active = false where id = ?").param(id).update();
     }
 
-    /** Active community organisations known per district (other districts only). */
-    public Map<String, Long> communitiesByDistrict() {
-        var result = new java.util.TreeMap<String, Long>();
-        jdbc.sql("select district, count(*) n from external_organisation where type = 'COMMUNITY' and active "
-                        + "group by district")
-                .query((rs, i) -> result.put(rs.getString("district"), rs.getLong("n"))).list();
-        return result;
-    }
-
-    private static List<String> specialties(java.sql.Array array) throws SQLException {
+    private static List<String> specialties(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

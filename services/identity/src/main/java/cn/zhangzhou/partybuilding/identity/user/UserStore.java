@@ -8,31 +8,38 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The user accounts table. */
 @Repository
-public class Users {
+public class UserStore {
 
     private static final String COLUMNS = "id, username, password_hash, roles, district, org, member, enabled, "
             + "failed_logins, locked_until, version, created_at, updated_at";
+    /** The admin list's filter: a null parameter does not filter. */
+    private static final String WHERE = " WHERE (CAST(:district AS TEXT) IS NULL OR district = :district)"
+            + " AND (CAST(:role AS TEXT) IS NULL OR (',' || roles || ',') LIKE :role)"
+            + " AND (CAST(:prefix AS TEXT) IS NULL OR lower(username) LIKE :prefix)"
+            + " AND (CAST(:enabled AS BOOLEAN) IS NULL OR enabled = :enabled)";
 
     private final JdbcClient jdbc;
 
-    public Users(JdbcClient jdbc) {
+    UserStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Filter of the admin list; null fields do not filter. */
-    public record Filter(String district, Role role, String usernamePrefix, Boolean enabled) {
+    record Filter(String district, Role role, String usernamePrefix, Boolean enabled) {
     }
 
-    public void insert(UserAccount user) {
+    void insert(UserAccount user) {
         jdbc.sql("INSERT INTO user_account (" + COLUMNS + ") VALUES (:id, :username, :hash, :roles, :district, :org, "
                         + ":member, :enabled, 0, NULL, 0, :now, :now)")
                 .param("id", user.id())
@@ -47,30 +54,30 @@ public class Users {
                 .update();
     }
 
-    public Optional<UserAccount> find(UUID id) {
+    Optional<UserAccount> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = :id").param("id", id)
-                .query(Users::map).optional();
+                .query(UserStore::map).optional();
     }
 
     public Optional<UserAccount> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE lower(username) = lower(:username)")
-                .param("username", username).query(Users::map).optional();
+                .param("username", username).query(UserStore::map).optional();
     }
 
-    public List<UserAccount> list(Filter filter, int page, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account " + where(filter)
+    List<UserAccount> list(Filter filter, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account" + WHERE
                         + " ORDER BY lower(username) LIMIT :limit OFFSET :offset")
                 .paramSource(params(filter).addValue("limit", size).addValue("offset", (long) page * size))
-                .query(Users::map).list();
+                .query(UserStore::map).list();
     }
 
-    public long count(Filter filter) {
-        return jdbc.sql("SELECT count(*) FROM user_account " + where(filter)).paramSource(params(filter))
+    long count(Filter filter) {
+        return jdbc.sql("SELECT count(*) FROM user_account" + WHERE).paramSource(params(filter))
                 .query(Long.class).single();
     }
 
     /** @return false when the version did not match (someone else changed it) */
-    public boolean updateAccess(UUID id, long version, Set<Role> roles, String district, UUID org, UUID member,
+    boolean updateAccess(UUID id, long version, Set<Role> roles, String district, UUID org, UUID member,
                                 Instant now) {
         return jdbc.sql("UPDATE user_account SET roles = :roles, district = :district, org = :org, member = :member, "
                         + "version = version + 1, updated_at = :now WHERE id = :id AND version = :version")
@@ -79,18 +86,18 @@ public class Users {
                 .update() == 1;
     }
 
-    public void setEnabled(UUID id, boolean enabled, Instant now) {
+    void setEnabled(UUID id, boolean enabled, Instant now) {
         jdbc.sql("UPDATE user_account SET enabled = :enabled, version = version + 1, updated_at = :now WHERE id = :id")
                 .param("enabled", enabled).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    public void setPassword(UUID id, String hash, Instant now) {
+    void setPassword(UUID id, String hash, Instant now) {
         jdbc.sql("UPDATE user_account SET password_hash = :hash, failed_logins = 0, locked_until = NULL, "
                         + "version = version + 1, updated_at = :now WHERE id = :id")
                 .param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    public void unlock(UUID id, Instant now) {
+    void unlock(UUID id, Instant now) {
         jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL, version = version + 1, "
                         + "updated_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(now)).param("id", id).update();
@@ -100,7 +107,7 @@ public class Users {
      * One more failed login, counted in the database (so concurrent attempts on several instances all count);
      * the failure that reaches {@code maxFailures} locks until {@code lockUntil}.
      */
-    public void recordFailure(UUID id, int maxFailures, Instant lockUntil) {
+    void recordFailure(UUID id, int maxFailures, Instant lockUntil) {
         jdbc.sql("UPDATE user_account SET failed_logins = failed_logins + 1, "
                         + "locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END "
                         + "WHERE id = :id")
@@ -108,57 +115,29 @@ public class Users {
     }
 
     /** A success resets the count (and an expired lock). */
-    public void recordSuccess(UUID id) {
+    void recordSuccess(UUID id) {
         jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = :id "
                         + "AND (failed_logins <> 0 OR locked_until IS NOT NULL)")
                 .param("id", id).update();
     }
 
     /** An expired lock starts a fresh count: the next failure is the first again. */
-    public void clearExpiredLock(UUID id) {
+    void clearExpiredLock(UUID id) {
         jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = :id")
                 .param("id", id).update();
     }
 
-    public void updatePasswordHash(UUID id, String hash) {
+    void updatePasswordHash(UUID id, String hash) {
         jdbc.sql("UPDATE user_account SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id)
                 .update();
     }
 
-    private static String where(Filter filter) {
-        StringBuilder where = new StringBuilder("WHERE TRUE");
-        if (filter.district() != null) {
-            where.append(" AND district = :district");
-        }
-        if (filter.role() != null) {
-            where.append(" AND (',' || roles || ',') LIKE :role");
-        }
-        if (filter.usernamePrefix() != null) {
-            where.append(" AND lower(username) LIKE :prefix");
-        }
-        if (filter.enabled() != null) {
-            where.append(" AND enabled = :enabled");
-        }
-        return where.toString();
-    }
-
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(Filter filter) {
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
-        if (filter.district() != null) {
-            params.addValue("district", filter.district());
-        }
-        if (filter.role() != null) {
-            params.addValue("role", "%," + filter.role().name() + ",%");
-        }
-        if (filter.usernamePrefix() != null) {
-            String escaped = filter.usernamePrefix().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            params.addValue("prefix", escaped + "%");
-        }
-        if (filter.enabled() != null) {
-            params.addValue("enabled", filter.enabled());
-        }
-        return params;
+    private static MapSqlParameterSource params(Filter filter) {
+        String prefix = filter.usernamePrefix() == null ? null : filter.usernamePrefix().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new MapSqlParameterSource().addValue("district", filter.district())
+                .addValue("role", filter.role() == null ? null : "%," + filter.role().name() + ",%")
+                .addValue("prefix", prefix).addValue("enabled", filter.enabled());
     }
 
     private static String roles(Set<Role> roles) {

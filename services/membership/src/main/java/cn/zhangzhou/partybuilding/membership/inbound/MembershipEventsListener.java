@@ -1,6 +1,4 @@
-package cn.zhangzhou.partybuilding.membership.directory;
-
-import java.util.regex.Pattern;
+package cn.zhangzhou.partybuilding.membership.inbound;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,10 +21,11 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
-import cn.zhangzhou.partybuilding.membership.directory.Directory.ExternalMember;
-import cn.zhangzhou.partybuilding.membership.directory.Directory.ExternalOrganisation;
+import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore.ExternalMember;
+import cn.zhangzhou.partybuilding.membership.directory.DirectoryStore.ExternalOrganisation;
 import cn.zhangzhou.partybuilding.membership.reporting.ReportStatus;
-import cn.zhangzhou.partybuilding.membership.reporting.ReportingService;
+import cn.zhangzhou.partybuilding.membership.reporting.ReportStore;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.membership.transfer.TransferService;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
@@ -39,37 +38,33 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
  * group is the district's own ({@code spring.kafka.consumer.group-id}), never shared with another district.
  */
 @Component
-public class MembershipEventsListener {
+class MembershipEventsListener {
 
     static final String CONSUMER = "membership-directory";
 
     private final InboundEvents inbound;
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final TransferService transfers;
-    private final ReportingService reporting;
+    private final ReportStore reports;
     private final String district;
 
-    public MembershipEventsListener(InboundEvents inbound, Directory directory, TransferService transfers,
-                                    ReportingService reporting, AccessPolicy access) {
+    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, TransferService transfers,
+                             ReportStore reports, AccessPolicy access) {
         this.inbound = inbound;
         this.directory = directory;
         this.transfers = transfers;
-        this.reporting = reporting;
+        this.reports = reports;
         this.district = access.district();
     }
 
     /** Every other district's membership topic; our own events are not news to us. */
-    public static Pattern otherDistricts(String district) {
-        return Pattern.compile("(?!" + Pattern.quote(district) + "\\.)[a-z]+\\.membership\\.events");
-    }
-
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = "#{T(cn.zhangzhou.partybuilding.membership.directory."
-            + "MembershipEventsListener).otherDistricts('${zz.district}').pattern()}")
-    public void onEvent(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(id = CONSUMER, idIsGroup = false,
+            topicPattern = "(?!${zz.district}\\.)[a-z]+\\.membership\\.events")
+    void onEvent(ConsumerRecord<String, byte[]> record) {
         inbound.process(CONSUMER, record, this::apply);
     }
 
-    void apply(IncomingEvent<?> event) {
+    private void apply(IncomingEvent<?> event) {
         String from = event.envelope().district();
         if (district.equals(from)) {
             return;
@@ -104,17 +99,14 @@ public class MembershipEventsListener {
         } else if (data instanceof MemberTransferCancelled e) {
             transfers.onCancelled(e);
         } else if (data instanceof MemberReportSubmitted e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.SUBMITTED,
-                    null);
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.SUBMITTED, null);
         } else if (data instanceof MemberReportAccepted e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.ACCEPTED,
-                    null);
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.ACCEPTED, null);
         } else if (data instanceof MemberReportDeclined e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.DECLINED,
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.DECLINED,
                     e.reason());
         } else if (data instanceof MemberReportWithdrawn e && district.equals(e.memberDistrict())) {
-            reporting.recordReportElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.WITHDRAWN,
-                    null);
+            reports.recordElsewhere(from, e.reportId(), e.memberId(), e.communityId(), ReportStatus.WITHDRAWN, null);
         }
         // Placements and unit reports of other districts concern only them.
     }

@@ -29,23 +29,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers district systems: the CITY_ADMIN for any district, a DISTRICT_ADMIN for their own. */
 @Service
-public class ClientAdmin {
+class ClientService {
 
-    static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     /** A registered client with its secret: the only time the secret is ever shown. */
-    public record Registered(DistrictClient client, String clientSecret) {
+    record Registered(DistrictClient client, String clientSecret) {
     }
 
     private final RegisteredClientRepository registeredClients;
-    private final DistrictClients districtClients;
+    private final DistrictClientStore districtClients;
     private final PasswordEncoder passwordEncoder;
     private final IdentityProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ClientAdmin(RegisteredClientRepository registeredClients, DistrictClients districtClients,
-                       PasswordEncoder passwordEncoder, IdentityProperties properties, Clock clock) {
+    ClientService(RegisteredClientRepository registeredClients, DistrictClientStore districtClients,
+                  PasswordEncoder passwordEncoder, IdentityProperties properties, Clock clock) {
         this.registeredClients = registeredClients;
         this.districtClients = districtClients;
         this.passwordEncoder = passwordEncoder;
@@ -54,7 +54,7 @@ public class ClientAdmin {
     }
 
     @Transactional
-    public Registered register(Caller caller, String name, String district) {
+    Registered register(Caller caller, String name, String district) {
         requireAdministers(caller, district);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException("name", "must be 1 to 200 characters");
@@ -93,14 +93,14 @@ public class ClientAdmin {
         return new Registered(client, secret);
     }
 
-    public DistrictClient get(Caller caller, String clientId) {
+    DistrictClient get(Caller caller, String clientId) {
         DistrictClient client = districtClients.find(clientId)
                 .orElseThrow(() -> NotFoundException.of("Client", clientId));
         requireAdministers(caller, client.district());
         return client;
     }
 
-    public Page<DistrictClient> list(Caller caller, String district, int page, int size) {
+    Page<DistrictClient> list(Caller caller, String district, int page, int size) {
         caller.requireAnyRole(Role.CITY_ADMIN, Role.DISTRICT_ADMIN);
         String scope = caller.isCityWide() ? district : caller.district();
         if (!caller.isCityWide() && district != null && !district.equals(caller.district())) {

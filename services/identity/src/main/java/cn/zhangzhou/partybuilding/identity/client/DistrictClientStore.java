@@ -8,15 +8,17 @@ import org.springframework.stereotype.Repository;
 
 /** The district_client table: which registered client is which district's system. */
 @Repository
-public class DistrictClients {
+public class DistrictClientStore {
+
+    private static final String COLUMNS = "client_id, name, district, created_by, created_at";
 
     private final JdbcClient jdbc;
 
-    public DistrictClients(JdbcClient jdbc) {
+    DistrictClientStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void insert(DistrictClient client, String registeredId) {
+    void insert(DistrictClient client, String registeredId) {
         jdbc.sql("INSERT INTO district_client (client_id, registered_id, name, district, created_by, created_at) "
                         + "VALUES (:clientId, :registeredId, :name, :district, :createdBy, :createdAt)")
                 .param("clientId", client.clientId()).param("registeredId", registeredId).param("name", client.name())
@@ -26,25 +28,19 @@ public class DistrictClients {
     }
 
     public Optional<DistrictClient> find(String clientId) {
-        return jdbc.sql("SELECT client_id, name, district, created_by, created_at FROM district_client "
-                        + "WHERE client_id = :clientId")
-                .param("clientId", clientId)
-                .query((rs, row) -> new DistrictClient(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM district_client WHERE client_id = :clientId")
+                .param("clientId", clientId).query(DistrictClient.class).optional();
     }
 
-    public List<DistrictClient> list(String district, int page, int size) {
-        return jdbc.sql("SELECT client_id, name, district, created_by, created_at FROM district_client "
+    List<DistrictClient> list(String district, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM district_client "
                         + "WHERE (CAST(:district AS VARCHAR) IS NULL OR district = :district) "
                         + "ORDER BY district, lower(name) LIMIT :limit OFFSET :offset")
                 .param("district", district).param("limit", size).param("offset", (long) page * size)
-                .query((rs, row) -> new DistrictClient(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .list();
+                .query(DistrictClient.class).list();
     }
 
-    public long count(String district) {
+    long count(String district) {
         return jdbc.sql("SELECT count(*) FROM district_client WHERE (CAST(:district AS VARCHAR) IS NULL OR district = :district)")
                 .param("district", district).query(Long.class).single();
     }
