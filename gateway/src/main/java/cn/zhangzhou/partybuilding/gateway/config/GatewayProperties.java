@@ -39,6 +39,11 @@ public record GatewayProperties(
         @DefaultValue("30s") Duration docsResponseTimeout,
         @DefaultValue TokenCache tokenCache) {
 
+    /** The id of the route to a district's service, e.g. {@code xiangcheng-membership}; its docs route adds {@code -docs}. */
+    public static String routeId(String district, String service) {
+        return district + "-" + service;
+    }
+
     /**
      * @param store    {@code memory} (Bucket4j in this JVM, the default) or {@code redis} (shared by all gateway
      *                 instances: Spring Cloud Gateway's RedisRateLimiter, needs {@code spring.data.redis.*})

@@ -1,7 +1,5 @@
 package cn.zhangzhou.partybuilding.gateway.error;
 
-import cn.zhangzhou.partybuilding.gateway.web.CorrelationIdFilter;
-import cn.zhangzhou.partybuilding.gateway.web.TraceIds;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -59,11 +57,11 @@ public final class Problems {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", originalPath(exchange));
-        String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
+        String correlationId = RequestIds.correlationId(exchange);
         if (correlationId != null) {
             body.put("correlationId", correlationId);
         }
-        String traceId = TraceIds.of(exchange);
+        String traceId = RequestIds.traceId(exchange);
         if (traceId != null) {
             body.put("traceId", traceId);
         }

@@ -36,7 +36,7 @@ public class DistrictRoutes {
                                       RateLimitFilter rateLimit) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         properties.districts().forEach((district, services) -> services.forEach((service, uri) -> {
-            String id = routeId(district, service);
+            String id = GatewayProperties.routeId(district, service);
             String prefix = "/api/v1/" + district + "/" + service;
             routes.route(id, r -> r.order(0)
                     .path(prefix, prefix + "/**")
@@ -77,10 +77,6 @@ public class DistrictRoutes {
     private static Map<String, Object> timeouts(GatewayProperties properties, String routeId) {
         Duration timeout = properties.responseTimeouts().get(routeId);
         return timeout == null ? Map.of() : Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout.toMillis());
-    }
-
-    public static String routeId(String district, String service) {
-        return district + "-" + service;
     }
 
     /** Names the first path segment that matches nothing, with what would have matched. */

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.gateway.web;
 
+import cn.zhangzhou.partybuilding.gateway.error.RequestIds;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ public class AccessLogFilter implements WebFilter {
         }
         long started = System.nanoTime();
         // The trace id is read before the chain: the server observation is stopped once the response completes.
-        String traceId = TraceIds.of(exchange);
+        String traceId = RequestIds.traceId(exchange);
         return chain.filter(exchange).doFinally(signal -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
@@ -42,7 +43,7 @@ public class AccessLogFilter implements WebFilter {
                     exchange.getRequest().getRemoteAddress() == null ? "-"
                             : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress(),
                     traceId == null ? "-" : traceId,
-                    exchange.<String>getAttribute(CorrelationIdFilter.ATTRIBUTE));
+                    RequestIds.correlationId(exchange));
         });
     }
 }

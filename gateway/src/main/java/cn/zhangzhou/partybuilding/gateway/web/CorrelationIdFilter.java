@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.gateway.web;
 
+import cn.zhangzhou.partybuilding.gateway.error.RequestIds;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -20,7 +21,6 @@ import reactor.core.publisher.Mono;
 public class CorrelationIdFilter implements WebFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    public static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
     /** A client's id is echoed into logs and headers: only short, plain tokens are accepted. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -29,7 +29,7 @@ public class CorrelationIdFilter implements WebFilter {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
-        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getAttributes().put(RequestIds.CORRELATION_ID_ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
         return chain.filter(exchange.mutate().request(request).build());
     }
