@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The breaker test stops and restarts longwen, so it runs last.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "zz.security.jwt.public-key-location=classpath:" + TestTokens.PUBLIC_KEY_RESOURCE,
+        TestTokens.KEY_PROPERTY,
         "zz.gateway.cors-allowed-origins=http://dashboard.test",
         "zz.gateway.max-body-size=64KB",
         "zz.gateway.retries=1",

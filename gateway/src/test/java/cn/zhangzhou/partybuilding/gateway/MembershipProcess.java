@@ -58,7 +58,7 @@ final class MembershipProcess {
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
         Path log = Path.of("target", "membership-" + district + ".log").toAbsolutePath();
         return new MembershipProcess(district, port, env, jar, log);
     }

@@ -85,7 +85,7 @@ class RedisRateLimitTest {
         // Command-line arguments: the builder's default properties would lose to application.yml.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
-                "--zz.security.jwt.public-key-location=classpath:" + TestTokens.PUBLIC_KEY_RESOURCE,
+                "--" + TestTokens.KEY_PROPERTY,
                 "--zz.gateway.rate-limit.store=redis",
                 "--zz.gateway.rate-limit.defaults.capacity=3",
                 "--zz.gateway.rate-limit.defaults.period=15s",

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * context (and database) shared by all API tests. The key wiring is exactly what a service test does.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION,
+        properties = {TestTokens.KEY_PROPERTY,
                 // Not db/migration: in a reactor build the services' tests see this module's test classes
                 // directory, and the test application's table must not turn up in their migrations.
                 "spring.flyway.locations=classpath:db/testapp"})
