@@ -1,10 +1,10 @@
 package cn.zhangzhou.partybuilding.gateway;
 
 import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
+import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,7 @@ final class MembershipProcess {
             throw new IllegalStateException(jar + " is missing: the gateway's tests run real membership services; "
                     + "build it first (mvn -B -q -pl services/membership -am -DskipTests package) or run the whole reactor");
         }
-        int port = freePort();
+        int port = FreePorts.find();
         Map<String, String> env = new HashMap<>();
         env.put("ZZ_DISTRICT", district);
         env.put("ZZ_SERVICE", "membership");
@@ -126,15 +126,6 @@ final class MembershipProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.gateway.limit.RateLimitFilter;
-import cn.zhangzhou.partybuilding.embedded.RedisServer;
+import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.RedisServer;
 
 /**
  * The Redis store against a real Redis server: two gateway instances count one client together, the Retry-After
@@ -41,7 +40,6 @@ class RedisRateLimitTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PATH = "/api/v1/xiangcheng/membership/me";
 
-    private static Path redisDir;
     private static RedisServer redis;
     private static int redisPort;
     private static HttpServer service;
@@ -52,9 +50,10 @@ class RedisRateLimitTest {
 
     @BeforeAll
     static void start() throws IOException {
-        redisDir = Files.createTempDirectory("zz-gateway-redis");
-        redis = RedisServer.start(redisDir, 0);
-        redisPort = redis.port();
+        redisPort = FreePorts.find();
+        // Loopback only and no persistence: it holds rate-limit counters, and a restart must not bring them back.
+        redis = RedisServer.newRedisServer().port(redisPort).setting("save \"\"").setting("appendonly no").build();
+        redis.start();
         service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         service.createContext("/", exchange -> {
             served.incrementAndGet();
@@ -70,13 +69,13 @@ class RedisRateLimitTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         gateways.forEach(ConfigurableApplicationContext::close);
         if (service != null) {
             service.stop(0);
         }
         if (redis != null) {
-            redis.close();
+            redis.stop();
         }
     }
 
@@ -139,9 +138,9 @@ class RedisRateLimitTest {
 
     @Test
     @Order(3)
-    void withRedisGoneTheGatewaysServeAtOnceAndLimitAgainWhenItReturns() {
+    void withRedisGoneTheGatewaysServeAtOnceAndLimitAgainWhenItReturns() throws IOException {
         String token = TestTokens.districtAdmin("outage-client", "xiangcheng");
-        redis.close();
+        redis.stop();
         int before = served.get();
         // Fail open: beyond the limit of 3, all answered by the service; each within the client's 5 s timeout,
         // so no request waits for Lettuce's reconnect.
@@ -151,7 +150,7 @@ class RedisRateLimitTest {
         }
         assertThat(served.get() - before).isEqualTo(6);
 
-        redis = RedisServer.start(redisDir, redisPort);
+        redis.start();
         // Once both gateways have reconnected, the bucket counts again: the 4th request is refused.
         String after = TestTokens.districtAdmin("after-outage-client", "xiangcheng");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
