@@ -3,11 +3,8 @@ package cn.zhangzhou.partybuilding.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhangzhou.partybuilding.testing.Api;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway on a real port in front of two real membership services (child JVMs, districts xiangcheng and
@@ -41,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The breaker test stops and restarts longwen, so it runs last.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "zz.security.jwt.public-key-location=classpath:" + TestTokens.PUBLIC_KEY_RESOURCE,
+        TestTokens.KEY_PROPERTY,
         "zz.gateway.cors-allowed-origins=http://dashboard.test",
         "zz.gateway.max-body-size=64KB",
         "zz.gateway.retries=1",
@@ -60,9 +57,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern STATISTICS_COUNT =
             Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/statistics\"[^}]*} ([0-9.E]+)");
 
@@ -73,6 +67,13 @@ class GatewayTest {
 
     @Value("${local.server.port}")
     int port;
+
+    private Api gateway;
+
+    @BeforeEach
+    void gatewayClient() {
+        gateway = new Api("http://localhost:" + port, Duration.ofSeconds(20));
+    }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
@@ -233,14 +234,8 @@ class GatewayTest {
     @Order(61)
     void aChunkedBodyOverTheLimitIs413AndHugeHeadersAre431() {
         byte[] big = ("{\"code\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/xiangcheng/membership/organisations"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + TestTokens.districtAdmin("xiangcheng"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
-                .build();
-        send(chunked).assertProblem(413, "larger than the gateway's limit");
+        new Reply(gateway.sendChunked("POST", "/api/v1/xiangcheng/membership/organisations",
+                TestTokens.districtAdmin("xiangcheng"), big)).assertProblem(413, "larger than the gateway's limit");
 
         Reply huge = call("GET", "/api/v1/xiangcheng/membership/statistics", TestTokens.districtAdmin("xiangcheng"), null,
                 "X-Padding", "p".repeat(20 * 1024));
@@ -371,8 +366,8 @@ class GatewayTest {
     }
 
     private double servedStatistics(MembershipProcess service) {
-        Reply metrics = get(service.baseUrl() + "/actuator/prometheus");
-        Matcher m = STATISTICS_COUNT.matcher(metrics.body());
+        Api.Response metrics = new Api(service.baseUrl()).get("/actuator/prometheus", null);
+        Matcher m = STATISTICS_COUNT.matcher(metrics.raw());
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));
@@ -380,19 +375,28 @@ class GatewayTest {
         return total;
     }
 
-    record Reply(int status, String body, HttpResponse<String> raw) {
+    /** service-testing's response, read the way these tests assert on it. */
+    record Reply(Api.Response response) {
+
+        int status() {
+            return response.status();
+        }
+
+        String body() {
+            return response.raw();
+        }
 
         JsonNode json() {
-            return JSON.readTree(body);
+            return response.body();
         }
 
         String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
+            return response.header(name);
         }
 
         Reply assertProblem(int expected, String detailFragment) {
-            assertThat(status).as(body).isEqualTo(expected);
-            assertThat(header("Content-Type")).as(body).startsWith("application/problem+json");
+            assertThat(status()).as(body()).isEqualTo(expected);
+            assertThat(header("Content-Type")).as(body()).startsWith("application/problem+json");
             assertThat(json().path("status").asInt()).isEqualTo(expected);
             assertThat(json().path("detail").asString()).contains(detailFragment);
             assertThat(header("X-Correlation-Id")).isNotBlank();
@@ -400,36 +404,7 @@ class GatewayTest {
         }
     }
 
-    private Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build());
-    }
-
     private Reply call(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private static Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Reply(gateway.send(method, path, token, body, headers));
     }
 }

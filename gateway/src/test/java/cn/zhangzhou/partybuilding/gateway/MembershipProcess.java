@@ -1,14 +1,11 @@
 package cn.zhangzhou.partybuilding.gateway;
 
 import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
+import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.testing.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.web.client.RestClientException;
 
 /**
  * One district's membership service as a child JVM, started from its fat jar the way the local platform starts it
@@ -49,7 +47,7 @@ final class MembershipProcess {
             throw new IllegalStateException(jar + " is missing: the gateway's tests run real membership services; "
                     + "build it first (mvn -B -q -pl services/membership -am -DskipTests package) or run the whole reactor");
         }
-        int port = freePort();
+        int port = FreePorts.find();
         Map<String, String> env = new HashMap<>();
         env.put("ZZ_DISTRICT", district);
         env.put("ZZ_SERVICE", "membership");
@@ -58,7 +56,7 @@ final class MembershipProcess {
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
         Path log = Path.of("target", "membership-" + district + ".log").toAbsolutePath();
         return new MembershipProcess(district, port, env, jar, log);
     }
@@ -83,9 +81,7 @@ final class MembershipProcess {
 
     /** Polls readiness (the child cannot tell us otherwise); fails with the log tail if it exits or times out. */
     void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).build();
+        Api probe = new Api(baseUrl(), Duration.ofSeconds(5));
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
@@ -94,16 +90,13 @@ final class MembershipProcess {
                         + "; log tail:\n" + tail());
             }
             try {
-                HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                Api.Response response = probe.get("/actuator/health/readiness", null);
+                if (response.status() == 200 && response.raw().contains("\"UP\"")) {
                     return;
                 }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException notYet) {
+                last = response.toString();
+            } catch (RestClientException notYet) {
                 last = notYet.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
             try {
                 process.waitFor(300, TimeUnit.MILLISECONDS);
@@ -126,15 +119,6 @@ final class MembershipProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -219,7 +219,7 @@ final class GatewayBenchmark {
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("ZZ_GATEWAY_DISTRICTS_" + DISTRICT.toUpperCase(Locale.ROOT) + "_" + SERVICE.toUpperCase(Locale.ROOT),
                 serviceUrl);
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", keyLocation);
         env.put("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_CAPACITY", String.valueOf(RATE_LIMIT_CAPACITY));
         env.put("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_PERIOD", "1s");
         return env;

@@ -53,7 +53,7 @@ final class ServiceUnderTest implements AutoCloseable {
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-        env.put("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", keyLocation);
         return env;
     }
 

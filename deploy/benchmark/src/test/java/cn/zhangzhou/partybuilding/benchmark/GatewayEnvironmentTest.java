@@ -32,7 +32,7 @@ class GatewayEnvironmentTest {
         Map<String, String> env = GatewayBenchmark.gatewayEnvironment(8080, "http://127.0.0.1:8081", "file:/tmp/k.pem");
 
         assertThat(env).containsEntry("ZZ_GATEWAY_DISTRICTS_XIANGCHENG_MEMBERSHIP", "http://127.0.0.1:8081")
-                .containsEntry("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:/tmp/k.pem")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:/tmp/k.pem")
                 .containsEntry("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_CAPACITY", "1000000")
                 .containsEntry("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_PERIOD", "1s")
                 .containsEntry("SERVER_PORT", "8080");

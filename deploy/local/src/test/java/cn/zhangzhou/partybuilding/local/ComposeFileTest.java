@@ -264,11 +264,11 @@ class ComposeFileTest {
 
     @Test
     void relaxedBindingIsModelledLikeSpring() {
-        assertThat(bindsTo("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION", "zz.security.jwt.public-key-location")).isTrue();
-        assertThat(bindsTo("ZZ_SECURITY_JWT_PUBLICKEYLOCATION", "zz.security.jwt.public-key-location")).isTrue();
+        assertThat(bindsTo("ZZ_GATEWAY_TOKEN_CACHE_MAX_ENTRIES", "zz.gateway.token-cache.max-entries")).isTrue();
+        assertThat(bindsTo("ZZ_GATEWAY_TOKENCACHE_MAXENTRIES", "zz.gateway.token-cache.max-entries")).isTrue();
         assertThat(bindsTo("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")).isTrue();
         assertThat(bindsTo("ZZ_DISTRICTS", "zz.district")).isFalse();
-        assertThat(bindsTo("ZZ_SECURITY_JWT", "zz.security.jwt.public-key-location")).isFalse();
+        assertThat(bindsTo("ZZ_GATEWAY_TOKEN", "zz.gateway.token-cache.max-entries")).isFalse();
     }
 
     @Test
@@ -302,7 +302,7 @@ class ComposeFileTest {
         all.forEach((name, service) -> {
             Map<String, String> env = environment(service);
             assertThat(env).as(name).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", JWKS_IN_COMPOSE)
-                    .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+                    .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
             // The development key files of the foundation are gone: nothing signs tokens but identity.
             assertThat(String.valueOf(service.get("volumes"))).as(name).doesNotContain("dev-keys");
             assertThat(((Map<?, ?>) service.get("depends_on")).keySet().stream().map(Object::toString).toList()).as(name)

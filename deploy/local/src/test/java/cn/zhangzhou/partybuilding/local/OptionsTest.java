@@ -112,14 +112,14 @@ class OptionsTest {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/membership_longwen")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
-                .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION")
+                .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION")
                 .containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         assertThat(Platform.wishesEnvironment("zhangpu", "jdbc:postgresql://localhost:15432/wishes_zhangpu",
                 "localhost:9092", true))
                 .containsEntry("SERVER_PORT", "8185")
                 .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
-                .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+                .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
     }
 
     @Test

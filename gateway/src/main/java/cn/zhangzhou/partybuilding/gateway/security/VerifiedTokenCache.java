@@ -1,11 +1,12 @@
 package cn.zhangzhou.partybuilding.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,76 +21,61 @@ import reactor.core.publisher.Mono;
  * these were the largest single cost of a request (docs/performance.md, the gateway profile).
  *
  * <p>Only the exact same token string hits: a token whose signature or any other byte differs is a miss and goes
- * to the delegate, so forged tokens are never answered from here. A hit is served only while the token is inside
- * its own validity ({@code nbf} ≤ now &lt; {@code exp}, no clock skew) and for at most {@code ttl} after it was
- * verified, which bounds how long a token signed by a key that was withdrawn from the JWKS stays accepted by the
- * gateway (the services behind verify every token themselves). Failures are never remembered. At most
- * {@code maxEntries} tokens are kept; when full, expired entries are dropped and, if that frees nothing, the cache
- * starts again empty (a full cache costs one verification per token, never a wrong answer).
+ * to the delegate, so forged tokens are never answered from here. A token is remembered only once it is inside its
+ * own validity ({@code nbf} ≤ now, no clock skew) and until the earlier of its {@code exp} and {@code ttl} after it
+ * was verified, which bounds how long a token signed by a key that was withdrawn from the JWKS stays accepted by
+ * the gateway (the services behind verify every token themselves). Failures and tokens without {@code exp} are
+ * never remembered. A Caffeine cache holds at most {@code maxEntries} tokens (expired ones go first, then the least
+ * useful by its frequency sketch: a full cache costs one verification per token, never a wrong answer); its time
+ * is the given clock's.
  */
 public class VerifiedTokenCache implements MeterBinder {
 
-    private record Verified(Jwt jwt, Instant until) {
-    }
-
     private final ReactiveJwtDecoder delegate;
-    private final Duration ttl;
-    private final int maxEntries;
     private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final Cache<String, Jwt> verified;
 
     public VerifiedTokenCache(ReactiveJwtDecoder delegate, Duration ttl, int maxEntries, Clock clock) {
         if (ttl.isNegative() || maxEntries < 0) {
             throw new IllegalArgumentException("the verified-token cache needs a ttl and a size of zero or more");
         }
         this.delegate = delegate;
-        this.ttl = ttl;
-        this.maxEntries = maxEntries;
         this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfter(Expiry.creating((String token, Jwt jwt) -> lifetime(jwt, ttl)))
+                .ticker(() -> nanos(clock.instant()))
+                // Upkeep on the caller's thread: a few pointer moves per new token, no hand-off to another pool.
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
     }
 
     /** The delegate's answer for this token, from the cache while it holds a verified copy (a ReactiveJwtDecoder). */
     public Mono<Jwt> decode(String token) {
-        Instant now = clock.instant();
-        Verified known = verified.get(token);
+        Jwt known = verified.getIfPresent(token);
         if (known != null) {
-            if (now.isBefore(known.until()) && !notYetValid(known.jwt(), now)) {
-                hits.incrementAndGet();
-                return Mono.just(known.jwt());
-            }
-            verified.remove(token, known);
+            return Mono.just(known);
         }
-        misses.incrementAndGet();
         return delegate.decode(token).doOnNext(jwt -> remember(token, jwt));
     }
 
     private void remember(String token, Jwt jwt) {
-        if (maxEntries == 0 || ttl.isZero() || jwt.getExpiresAt() == null) {
-            // A token without an expiry is never cached: nothing would bound how long it is trusted.
-            return;
+        // Without exp nothing would bound how long it is trusted; before nbf the decoder's clock skew let it in.
+        boolean valid = jwt.getNotBefore() == null || !clock.instant().isBefore(jwt.getNotBefore());
+        if (jwt.getExpiresAt() != null && valid) {
+            verified.put(token, jwt);
         }
-        Instant now = clock.instant();
-        Instant until = earliest(jwt.getExpiresAt(), now.plus(ttl));
-        if (!now.isBefore(until)) {
-            return;
-        }
-        if (verified.size() >= maxEntries) {
-            verified.values().removeIf(entry -> !now.isBefore(entry.until()));
-            if (verified.size() >= maxEntries) {
-                verified.clear();
-            }
-        }
-        verified.put(token, new Verified(jwt, until));
     }
 
-    private static boolean notYetValid(Jwt jwt, Instant now) {
-        return jwt.getNotBefore() != null && now.isBefore(jwt.getNotBefore());
+    /** Until the earlier of the token's expiry and {@code ttl} from now; zero or less is never served. */
+    private Duration lifetime(Jwt jwt, Duration ttl) {
+        Duration untilExpiry = Duration.between(clock.instant(), jwt.getExpiresAt());
+        return untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl;
     }
 
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+    private static long nanos(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 
     @Override
@@ -105,15 +91,15 @@ public class VerifiedTokenCache implements MeterBinder {
 
     /** Requests answered from the cache. */
     public long hits() {
-        return hits.get();
+        return verified.stats().hitCount();
     }
 
     /** Requests that went to the delegate (new, changed, expired or invalid tokens). */
     public long misses() {
-        return misses.get();
+        return verified.stats().missCount();
     }
 
-    public int size() {
-        return verified.size();
+    public long size() {
+        return verified.estimatedSize();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationContext;
  * Redis. The behaviour against a real Redis server is {@code RedisRateLimitTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem",
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem",
         "zz.gateway.rate-limit.store=redis",
         "zz.gateway.districts.xiangcheng.membership=http://localhost:1",
         "zz.gateway.rate-limit.routes.xiangcheng-membership.capacity=50",

@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Finds a free TCP port on the loopback interface. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

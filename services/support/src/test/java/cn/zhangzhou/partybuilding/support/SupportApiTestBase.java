@@ -6,18 +6,12 @@ import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testapp.TestApplication;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import cn.zhangzhou.partybuilding.testing.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * context (and database) shared by all API tests. The key wiring is exactly what a service test does.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION,
+        properties = {TestTokens.KEY_PROPERTY,
                 // Not db/migration: in a reactor build the services' tests see this module's test classes
                 // directory, and the test application's table must not turn up in their migrations.
                 "spring.flyway.locations=classpath:db/testapp"})
@@ -40,8 +34,6 @@ public abstract class SupportApiTestBase {
 
     protected static final String DISTRICT = "xiangcheng";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -57,15 +49,34 @@ public abstract class SupportApiTestBase {
     @Autowired
     protected JdbcClient jdbc;
 
+    private Api api;
+
+    @BeforeEach
+    void apiClient() {
+        api = new Api("http://localhost:" + port);
+    }
+
     protected static String adminToken() {
         return TestTokens.token(Role.DISTRICT_ADMIN, DISTRICT, null, null);
     }
 
-    /** A response with its body parsed as JSON when it is JSON. */
-    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+    /** service-testing's response, read the way these tests assert on it. */
+    public record Reply(Api.Response response) {
+
+        public int status() {
+            return response.status();
+        }
+
+        public String contentType() {
+            return response.contentType();
+        }
+
+        public String body() {
+            return response.raw();
+        }
 
         public JsonNode json() {
-            return JSON.readTree(body);
+            return response.body();
         }
 
         public String detail() {
@@ -73,7 +84,7 @@ public abstract class SupportApiTestBase {
         }
 
         public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
+            return response.header(name);
         }
 
         /** The {@code field} values of the problem's {@code errors} array. */
@@ -85,8 +96,8 @@ public abstract class SupportApiTestBase {
 
         /** Asserts a problem JSON response with this status whose detail contains the fragment. */
         public Reply assertProblem(int expectedStatus, String detailFragment) {
-            assertThat(status).as(body).isEqualTo(expectedStatus);
-            assertThat(contentType).as(body).startsWith("application/problem+json");
+            assertThat(status()).as(body()).isEqualTo(expectedStatus);
+            assertThat(contentType()).as(body()).startsWith("application/problem+json");
             assertThat(json().path("status").asInt()).isEqualTo(expectedStatus);
             assertThat(detail()).contains(detailFragment);
             return this;
@@ -94,43 +105,12 @@ public abstract class SupportApiTestBase {
     }
 
     protected Reply call(String method, String path, String token, String body, String... headers) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-        return send(method, path, token, publisher, body == null ? null : "application/json", headers);
+        return new Reply(api.send(method, path, token, body, headers));
     }
 
     /** Sends the body chunked, without a Content-Length, as a streaming client would. */
     protected Reply callChunked(String method, String path, String token, byte[] body) {
-        return send(method, path, token, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-                "application/json");
-    }
-
-    private Reply send(String method, String path, String token, HttpRequest.BodyPublisher publisher,
-                       String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, publisher);
-        boolean typeGiven = false;
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-            typeGiven |= headers[i].equalsIgnoreCase("Content-Type");
-        }
-        if (contentType != null && !typeGiven) {
-            request.header("Content-Type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Reply(api.sendChunked(method, path, token, body));
     }
 
     protected static String thingJson(String code, String name, String category, Object quantity) {

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,21 +9,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+
+import org.springframework.security.converter.RsaKeyConverters;
 
 /**
  * A token key pair as PEM files in one directory ({@code jwt-private.pem}, {@code jwt-public.pem}), created on first
- * use and loaded afterwards: for tests and the benchmark, which start a service with
- * {@code zz.security.jwt.public-key-location=file:<dir>/jwt-public.pem} and sign their own tokens with
- * {@link #signer()}. Formerly service-support's {@code DevKeys}; the local platform now takes every token from
- * the identity service.
+ * use and loaded afterwards (read back with Spring Security's {@link RsaKeyConverters}): for tests and the
+ * benchmark, which start a service with
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location=file:<dir>/jwt-public.pem} and sign their own
+ * tokens with {@link #signer()}. The local platform takes every token from the identity service.
  */
 public final class TestKeys {
 
@@ -65,22 +65,12 @@ public final class TestKeys {
 
     /** {@code PRIVATE KEY} PEM (PKCS#8), as the test key files hold it. */
     public static RSAPrivateKey privateKey(String pem) {
-        try {
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an RSA PKCS#8 private key PEM", e);
-        }
+        return RsaKeyConverters.pkcs8().convert(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** {@code PUBLIC KEY} PEM (X.509 SubjectPublicKeyInfo). */
     public static RSAPublicKey publicKey(String pem) {
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(decode(pem, "PUBLIC KEY")));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an RSA public key PEM", e);
-        }
+        return RsaKeyConverters.x509().convert(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static void write(Path dir) {
@@ -116,17 +106,6 @@ public final class TestKeys {
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the directory's ACL applies.
         }
-    }
-
-    private static byte[] decode(String pem, String type) {
-        String begin = "-----BEGIN " + type + "-----";
-        String end = "-----END " + type + "-----";
-        int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalArgumentException("expected a PEM block '" + begin + "'");
-        }
-        return Base64.getDecoder().decode(pem.substring(from + begin.length(), to).replaceAll("\\s", ""));
     }
 
     private static String encode(byte[] der, String type) {

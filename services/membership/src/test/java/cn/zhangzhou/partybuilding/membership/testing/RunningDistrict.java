@@ -54,7 +54,7 @@ public final class RunningDistrict implements AutoCloseable {
                         // (command-line arguments: they win over application.yml)
                         // A fresh group per run: a test JVM never inherits offsets of an earlier run.
                         "--spring.kafka.consumer.group-id=membership-" + district + "-" + UUID.randomUUID(),
-                        "--zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION);
+                        "--" + TestTokens.KEY_PROPERTY);
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         this.api = new Api("http://localhost:" + port);
     }

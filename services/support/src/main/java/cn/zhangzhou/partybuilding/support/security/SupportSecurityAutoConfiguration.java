@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,6 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth2 resource server (JWT): operations endpoints and API docs are public, everything else
  * needs a valid token whose claims make a {@link Caller}. Stateless, no CSRF (bearer tokens, no cookies).
+ *
+ * <p>The token decoder is Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}: {@code jwk-set-uri}
+ * (identity's JWKS, every deployment), {@code issuer-uri}, or {@code public-key-location} (an RSA public key PEM;
+ * tests). RS256 by default; exp and nbf are validated.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         ManagementWebSecurityAutoConfiguration.class})
@@ -56,7 +61,14 @@ public class SupportSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain supportSecurityFilterChain(HttpSecurity http, CallerClaims callerClaims,
-                                                   ProblemSecurityHandlers handlers) throws Exception {
+                                                   ProblemSecurityHandlers handlers,
+                                                   ObjectProvider<JwtDecoder> decoder) throws Exception {
+        // Without a key source Boot builds no decoder and the chain below would fail with a bare "no bean" error.
+        decoder.getIfAvailable(() -> {
+            throw new IllegalStateException("No token verification key: set "
+                    + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri (the identity service's JWKS), "
+                    + "issuer-uri or public-key-location (an RSA public key PEM)");
+        });
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize

@@ -2,6 +2,7 @@ package cn.zhangzhou.partybuilding.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhangzhou.partybuilding.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,8 +21,10 @@ class SecurityWiringTest {
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SupportSecurityAutoConfiguration.class,
-                    ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-                    SupportJwtDecoderAutoConfiguration.class));
+                    ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class));
+
+    private static final String KEY_LOCATION = "spring.security.oauth2.resourceserver.jwt.public-key-location=";
+    private static final String TEST_KEY = TestTokens.KEY_PROPERTY;
 
     @Test
     void bootsDecoderWinsWhenAJwkSetUriIsConfigured() {
@@ -29,7 +32,7 @@ class SecurityWiringTest {
                 .run(run -> {
                     assertThat(run).hasNotFailed();
                     assertThat(run).hasSingleBean(JwtDecoder.class);
-                    assertThat(run).doesNotHaveBean("supportJwtDecoder");
+                    assertThat(run).hasBean("jwtDecoderByJwkKeySetUri");
                     // Still our chain (Caller claims, problem JSON), not Boot's default one.
                     assertThat(run).hasBean("supportSecurityFilterChain");
                 });
@@ -52,27 +55,34 @@ class SecurityWiringTest {
 
     @Test
     void aMalformedClaimPathStopsTheService() {
-        context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem",
-                        "zz.security.claims.roles=realm_access..roles")
+        context.withPropertyValues(TEST_KEY, "zz.security.claims.roles=realm_access..roles")
                 .run(run -> assertThat(run).hasFailed());
     }
 
     @Test
     void theDefaultsAreThePlatformsOwnClaimNames() {
-        context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem")
+        context.withPropertyValues(TEST_KEY)
                 .run(run -> assertThat(run.getBean(CallerClaims.class).mapping()).isEqualTo(ClaimMapping.DEFAULT));
     }
 
     @Test
-    void ourDecoderIsUsedWithTheTestKey() {
-        context.withPropertyValues("zz.security.jwt.public-key-location=classpath:support-test-keys/jwt-public.pem")
-                .run(run -> assertThat(run).hasBean("supportJwtDecoder"));
+    void bootsPublicKeyDecoderIsUsedWithTheTestKey() {
+        context.withPropertyValues(TEST_KEY)
+                .run(run -> assertThat(run).hasSingleBean(JwtDecoder.class).hasBean("jwtDecoderByPublicKeyValue"));
     }
 
     @Test
     void anUnreadableKeyLocationStopsTheService() {
-        context.withPropertyValues("zz.security.jwt.public-key-location=file:/nonexistent/jwt-public.pem")
-                .run(run -> assertThat(run).hasFailed().getFailure().rootCause().hasMessageContaining("points at nothing"));
+        context.withPropertyValues(KEY_LOCATION + "file:/nonexistent/jwt-public.pem")
+                .run(run -> assertThat(run).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("Public key location does not exist"));
+    }
+
+    @Test
+    void withoutAnyKeyTheServiceDoesNotStartAndSaysWhatToSet() {
+        context.run(run -> assertThat(run).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("No token verification key")
+                .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
     }
 
     @Test

@@ -38,19 +38,22 @@ import java.util.UUID;
  * }</pre>
  * and point the decoder at the public key on the test classpath:
  * <pre>{@code
- * @SpringBootTest(webEnvironment = RANDOM_PORT,
- *         properties = "zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION)
+ * @SpringBootTest(webEnvironment = RANDOM_PORT, properties = TestTokens.KEY_PROPERTY)
  * class OrganisationApiTest {
  *     // ... request.header("Authorization", "Bearer " + TestTokens.token(Role.DISTRICT_ADMIN, "xiangcheng", null, null))
  * }
  * }</pre>
- * ({@code PUBLIC_KEY_LOCATION} is {@code classpath:support-test-keys/jwt-public.pem}; a
+ * ({@code KEY_PROPERTY} is Boot's {@code spring.security.oauth2.resourceserver.jwt.public-key-location} set to
+ * {@code classpath:support-test-keys/jwt-public.pem}; a command-line argument {@code "--" + KEY_PROPERTY}, a
  * {@code @DynamicPropertySource} or {@code src/test/resources/application.properties} line works the same way.)
  */
 public final class TestTokens {
 
-    /** The Spring resource of the test public key, for {@code zz.security.jwt.public-key-location}. */
+    /** The test public key as a Spring resource. */
     public static final String PUBLIC_KEY_LOCATION = "classpath:support-test-keys/jwt-public.pem";
+    /** Boot's decoder setting for the test key: a service under test trusts the tokens signed here. */
+    public static final String KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location="
+            + PUBLIC_KEY_LOCATION;
 
     private static final Duration TTL = Duration.ofHours(1);
     private static final String PUBLIC_PEM = read("support-test-keys/jwt-public.pem");

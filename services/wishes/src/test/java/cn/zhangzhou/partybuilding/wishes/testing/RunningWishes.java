@@ -50,7 +50,7 @@ public final class RunningWishes {
                         "--spring.kafka.consumer.group-id=wishes-" + DISTRICT + "-" + UUID.randomUUID(),
                         // Tests move the clock and sweep themselves; a scheduled sweep would race them.
                         "--zz.wishes.sweep-interval=PT24H",
-                        "--zz.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION);
+                        "--" + TestTokens.KEY_PROPERTY);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "wishes-shutdown"));
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         this.api = new Api("http://localhost:" + port);
