@@ -72,18 +72,8 @@ public record Options(String command, boolean reset, String dataDir, List<String
         for (String d : value.split(",")) {
             chosen.add(Districts.require(d.trim()));
         }
-        // DOMAIN.md order, whatever order was typed: ports and the summary follow it.
+        // Districts.IDS order, whatever order was typed: the summary follows it.
         return Districts.IDS.stream().filter(chosen::contains).toList();
-    }
-
-    /** The service port of a district: 8081 for xiangcheng, 8082 for longwen, then in DOMAIN.md order. */
-    public static int port(String district) {
-        return 8081 + Districts.IDS.indexOf(Districts.require(district));
-    }
-
-    /** The wishes service port of a district: 8181 for xiangcheng, 8182 for longwen, then in DOMAIN.md order. */
-    public static int wishesPort(String district) {
-        return 8181 + Districts.IDS.indexOf(Districts.require(district));
     }
 
     private static String value(List<String> args, int i, String option) {

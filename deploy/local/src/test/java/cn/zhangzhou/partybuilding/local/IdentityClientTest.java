@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.local.IdentityClient.LoginRefusedException;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -44,12 +46,12 @@ class IdentityClientTest {
 
     @BeforeAll
     static void startIdentity() {
-        Path jar = ROOT.resolve(Platform.IDENTITY_JAR);
+        Path jar = ROOT.resolve(PlatformService.IDENTITY.jar());
         assertThat(jar).as("build identity first: mvn -B -DskipTests -pl services/identity -am package").exists();
         int port = freePort();
         url = "http://localhost:" + port;
-        Map<String, String> env = new LinkedHashMap<>(Platform.identityEnvironment(
-                TestInfrastructure.newDatabase("identity"), new DemoSecrets(dataDir)));
+        Map<String, String> env = new LinkedHashMap<>(Platform.environment(PlatformService.IDENTITY.instance(),
+                TestInfrastructure.newDatabase("identity"), null, new DemoSecrets(dataDir), List.of()));
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("ZZ_IDENTITY_ISSUER", url);
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());

@@ -3,13 +3,19 @@ package cn.zhangzhou.partybuilding.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
+import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
+import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
+import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,28 +44,6 @@ class OptionsTest {
                 });
         assertThat(Options.parse("--districts", "all").districts()).isEqualTo(Districts.IDS);
         assertThatThrownBy(() -> Options.parse("--districts", "xiangcheng,xiamen")).hasMessageContaining("xiamen");
-    }
-
-    @Test
-    void portsAre8081ForXiangcheng8082ForLongwenThenInOrder() {
-        assertThat(Options.port("xiangcheng")).isEqualTo(8081);
-        assertThat(Options.port("longwen")).isEqualTo(8082);
-        assertThat(Options.port("longhai")).isEqualTo(8083);
-        assertThat(Options.port("huaan")).isEqualTo(8091);
-    }
-
-    @Test
-    void wishesPortsAre8181ForXiangchengThenInOrderNeverAMembershipPort() {
-        assertThat(Options.wishesPort("xiangcheng")).isEqualTo(8181);
-        assertThat(Options.wishesPort("longwen")).isEqualTo(8182);
-        assertThat(Options.wishesPort("zhangpu")).isEqualTo(8185);
-        assertThat(Options.wishesPort("huaan")).isEqualTo(8191);
-        for (String d : Districts.IDS) {
-            for (String other : Districts.IDS) {
-                assertThat(Options.wishesPort(d)).isNotEqualTo(Options.port(other));
-            }
-        }
-        assertThatThrownBy(() -> Options.wishesPort("xiamen")).hasMessageContaining("xiamen");
     }
 
     @Test
@@ -105,17 +89,18 @@ class OptionsTest {
 
     @Test
     void theServiceEnvironmentIsTheOneOfTheApiContractAndTrustsIdentitysKeys() {
-        var env = Platform.serviceEnvironment("longwen", "jdbc:postgresql://localhost:15432/membership_longwen",
-                "localhost:9092");
+        var env = Platform.environment(MEMBERSHIP.in("longwen"), "jdbc:postgresql://localhost:15432/membership_longwen",
+                "localhost:9092", new DemoSecrets(dir), List.of("longwen"));
         assertThat(env).containsEntry("ZZ_DISTRICT", "longwen")
+                .containsEntry("ZZ_SERVICE", "membership")
                 .containsEntry("SERVER_PORT", "8082")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/membership_longwen")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
                 .doesNotContainKey("ZZ_SECURITY_JWT_PUBLIC_KEY_LOCATION")
                 .containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
-        assertThat(Platform.wishesEnvironment("zhangpu", "jdbc:postgresql://localhost:15432/wishes_zhangpu",
-                "localhost:9092", true))
+        assertThat(Platform.environment(WISHES.in("zhangpu"), "jdbc:postgresql://localhost:15432/wishes_zhangpu",
+                "localhost:9092", new DemoSecrets(dir), List.of("zhangpu")))
                 .containsEntry("SERVER_PORT", "8185")
                 .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
@@ -125,13 +110,16 @@ class OptionsTest {
     @Test
     void identityGetsItsDatabaseIssuerAndTheGeneratedSecretsOfTheDataDirectory() {
         DemoSecrets secrets = new DemoSecrets(dir);
-        var env = Platform.identityEnvironment("jdbc:postgresql://localhost:15432/identity", secrets);
+        var env = Platform.environment(IDENTITY.instance(), "jdbc:postgresql://localhost:15432/identity", "localhost:9092",
+                secrets, List.of("xiangcheng"));
         assertThat(env).containsEntry("SERVER_PORT", "9000")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/identity")
                 .containsEntry("ZZ_IDENTITY_ISSUER", "http://localhost:9000")
                 .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword())
-                .containsEntry("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret());
+                .containsEntry("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret())
+                // It issues the tokens: it neither verifies them with a JWKS nor talks to Kafka.
+                .doesNotContainKeys("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
         assertThat(dir.resolve(DemoSecrets.ADMIN_PASSWORD_FILE)).exists();
         // Not the development default of identity's application.yaml.
         assertThat(secrets.keysEncryptionSecret()).doesNotContain("local-development-only");
@@ -139,14 +127,23 @@ class OptionsTest {
 
     @Test
     void theGatewayRoutesEveryStartedDistrictsServicesAndTrustsIdentitysKeys() {
-        var env = Platform.gatewayEnvironment(List.of("longwen", "zhangpu"));
+        var env = Platform.environment(GATEWAY.instance(), null, "localhost:9092", new DemoSecrets(dir),
+                List.of("longwen", "zhangpu"));
         assertThat(env).containsEntry("SERVER_PORT", "8080")
                 .containsEntry("ZZ_GATEWAY_DISTRICTS_LONGWEN_MEMBERSHIP", "http://localhost:8082")
                 .containsEntry("ZZ_GATEWAY_DISTRICTS_LONGWEN_WISHES", "http://localhost:8182")
                 .containsEntry("ZZ_GATEWAY_DISTRICTS_ZHANGPU_MEMBERSHIP", "http://localhost:8085")
                 .containsEntry("ZZ_GATEWAY_DISTRICTS_ZHANGPU_WISHES", "http://localhost:8185")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
-                .doesNotContainKey("ZZ_GATEWAY_DISTRICTS_XIANGCHENG_MEMBERSHIP");
+                .doesNotContainKey("ZZ_GATEWAY_DISTRICTS_XIANGCHENG_MEMBERSHIP")
+                .doesNotContainKeys("SPRING_DATASOURCE_URL", "ZZ_DISTRICT");
+        // One route per district service of the table and started district, on the table's port.
+        assertThat(env.keySet().stream().filter(k -> k.startsWith("ZZ_GATEWAY_DISTRICTS_"))).hasSize(
+                2 * PlatformService.districtServices().size());
+        for (PlatformService service : PlatformService.districtServices()) {
+            assertThat(env).containsEntry("ZZ_GATEWAY_DISTRICTS_ZHANGPU_" + service.id().toUpperCase(Locale.ROOT),
+                    service.in("zhangpu").localUrl());
+        }
     }
 
     @Test
