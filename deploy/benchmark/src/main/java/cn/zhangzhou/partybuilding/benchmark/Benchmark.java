@@ -2,27 +2,26 @@ package cn.zhangzhou.partybuilding.benchmark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
+import org.springframework.util.FileSystemUtils;
+
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
-import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
-import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.testing.TestKeys;
 
 /**
  * The membership write path (POST /members: member row + outbox row, relayed to Kafka) against the
@@ -31,8 +30,6 @@ import cn.zhangzhou.partybuilding.testing.TestKeys;
  */
 public final class Benchmark {
 
-    static final String DISTRICT = "xiangcheng";
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** How long the events of a phase may still take to reach Kafka after its last command. */
     static final Duration EVENT_WAIT = Duration.ofSeconds(60);
     static final int FIXED_RATE_THREADS = 64;
@@ -64,7 +61,7 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        Path root = repositoryRoot();
+        Path root = RepositoryRoot.require(Path.of(""));
         Path dir = Files.createTempDirectory("zz-benchmark-");
         // Before the first logger exists: the infra logs go into the run's temp dir.
         System.setProperty("zz.bench.logs", dir.toString());
@@ -90,50 +87,32 @@ public final class Benchmark {
         out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
                 machine.memoryMiB(), machine.java(), machine.loadAverage());
         out.println("temp dir " + dir);
+        Bench bench = Bench.start(root, dir, options.serviceJvmArgs(), resources, out);
         if (mode == Mode.CLAIMS) {
-            new ClaimBenchmark(options, root, dir, resources, out).run();
+            new ClaimBenchmark(options, bench, resources, out).run();
             return;
         }
         if (mode == Mode.GATEWAY) {
-            new GatewayBenchmark(options, root, dir, resources, out).run();
+            new GatewayBenchmark(options, bench, resources, out).run();
             return;
         }
 
-        out.println("starting PostgreSQL ...");
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
-        resources.push(postgres);
-        String serviceDb = postgres.ensureDatabase("membership_" + DISTRICT);
-        String ceilingDb = postgres.ensureDatabase("bench_ceiling");
-        out.println("starting Kafka (KRaft) ...");
-        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
-        resources.push(kafka);
-        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
-
-        int port = freePort();
-        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, "membership", port, serviceDb,
-                kafka.bootstrapServers(), "file:" + keys.publicKeyFile().toAbsolutePath());
-        Path log = dir.resolve("membership-" + DISTRICT + ".log");
-        out.println("starting membership-" + DISTRICT + " on " + port + " (log " + log + ") ...");
         long started = System.nanoTime();
-        ServiceUnderTest service = ServiceUnderTest.start(root, port, env, options.serviceJvmArgs(), log);
-        resources.push(service);
-        HttpClient http = MembershipApi.newHttpClient();
-        service.awaitReady(http, READY_TIMEOUT);
+        ServiceProcess service = bench.startService(PlatformService.MEMBERSHIP, Map.of());
         double readySeconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "service ready in %.1f s (pid %d)%n", readySeconds, service.pid());
 
-        String token = keys.signer().sign("benchmark-district-admin", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, null,
-                Duration.ofHours(8));
-        MembershipApi api = new MembershipApi(http, port, token);
+        MembershipApi api = new MembershipApi(service.port(),
+                bench.token("benchmark-district-admin", Role.DISTRICT_ADMIN, null, null));
         api.createTree();
-        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "membership"),
-                MembershipEvents.MEMBER_REGISTERED.ceType());
+        EventArrivals arrivals = EventArrivals.start(bench.kafka.bootstrapServers(),
+                Topics.events(Bench.DISTRICT, "membership"), MembershipEvents.MEMBER_REGISTERED.ceType());
         resources.push(arrivals);
-        Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
+        Sampler sampler = new Sampler(bench.database(PlatformService.MEMBERSHIP), PostgresServer.USER, service);
         resources.push(sampler);
-        Ceiling ceiling = new Ceiling(ceilingDb, PostgresServer.USER);
-        Load load = new Load(http, api);
-        ServerTiming timing = new ServerTiming(http, port);
+        Ceiling ceiling = new Ceiling(bench.postgres.ensureDatabase("bench_ceiling"), PostgresServer.USER);
+        Load load = new Load(Bench.loadClient(), api);
+        ServerTiming timing = new ServerTiming(service.port(), "/api/v1/members");
 
         // The JIT compiles the service's hot path under load: keep that out of the measured levels.
         Duration jitWarmup = options.jitWarmup();
@@ -209,38 +188,11 @@ public final class Benchmark {
         if (options.keepDir()) {
             out.println("kept " + dir);
         } else {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The nearest directory from the working directory up that holds the service jar's module. */
-    private static Path repositoryRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path d = start; d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("services/membership"))) {
-                return d;
+            try {
+                FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException e) {
+                System.err.println("could not delete " + dir + ": " + e);
             }
         }
-        throw new IllegalStateException("run from inside the repository (no pom.xml with services/membership above "
-                + start + ")");
     }
 }

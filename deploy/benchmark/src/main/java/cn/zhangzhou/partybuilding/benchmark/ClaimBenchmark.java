@@ -1,8 +1,6 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
-import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
-import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.testing.TestKeys;
 
 /**
  * The wishes claim path (POST /wishes/{id}/claim: the wish's conditional update, its transition, the claim row
@@ -29,8 +27,7 @@ import cn.zhangzhou.partybuilding.testing.TestKeys;
  */
 final class ClaimBenchmark {
 
-    static final String JAR = "services/wishes/target/wishes-service.jar";
-    static final String DISTRICT = Benchmark.DISTRICT;
+    static final String DISTRICT = Bench.DISTRICT;
     static final String CLAIM_URI = "/api/v1/wishes/{id}/claim";
     /** Members living in the benchmark community; claims go round-robin over them. */
     static final int MEMBERS = 400;
@@ -42,15 +39,13 @@ final class ClaimBenchmark {
     static final int CEILING_ROWS_PER_SECOND = 8000;
 
     private final BenchmarkOptions options;
-    private final Path root;
-    private final Path dir;
+    private final Bench bench;
     private final Deque<AutoCloseable> resources;
     private final PrintStream out;
 
-    ClaimBenchmark(BenchmarkOptions options, Path root, Path dir, Deque<AutoCloseable> resources, PrintStream out) {
+    ClaimBenchmark(BenchmarkOptions options, Bench bench, Deque<AutoCloseable> resources, PrintStream out) {
         this.options = options;
-        this.root = root;
-        this.dir = dir;
+        this.bench = bench;
         this.resources = resources;
         this.out = out;
     }
@@ -64,50 +59,30 @@ final class ClaimBenchmark {
 
     void run() throws Exception {
         Machine machine = Machine.describe();
-        out.println("starting PostgreSQL ...");
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
-        resources.push(postgres);
-        String serviceDb = postgres.ensureDatabase("wishes_" + DISTRICT);
-        String ceilingDb = postgres.ensureDatabase("bench_claim_ceiling");
-        out.println("starting Kafka (KRaft) ...");
-        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
-        resources.push(kafka);
-        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
-
-        int port = Benchmark.freePort();
-        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, "wishes", port, serviceDb,
-                kafka.bootstrapServers(), "file:" + keys.publicKeyFile().toAbsolutePath());
+        long started = System.nanoTime();
         // Each member ends up with many open claims here; the limit is still checked on every claim (lock +
         // count), it just must not be what refuses a claim.
-        env.put("ZZ_WISHES_MAX_OPEN_CLAIMS", "1000000");
-        Path log = dir.resolve("wishes-" + DISTRICT + ".log");
-        out.println("starting wishes-" + DISTRICT + " on " + port + " (log " + log + ") ...");
-        long started = System.nanoTime();
-        ServiceUnderTest service = ServiceUnderTest.start(root, JAR, port, env, options.serviceJvmArgs(), log);
-        resources.push(service);
-        HttpClient http = MembershipApi.newHttpClient();
-        service.awaitReady(http, Benchmark.READY_TIMEOUT);
+        ServiceProcess service = bench.startService(PlatformService.WISHES, Map.of("ZZ_WISHES_MAX_OPEN_CLAIMS", "1000000"));
         out.printf(Locale.ROOT, "service ready in %.1f s (pid %d)%n", (System.nanoTime() - started) / 1e9, service.pid());
 
         out.println("publishing the organisation tree and " + MEMBERS + " resident members on the membership topic ...");
-        MembershipSeed.Seeded seeded = new MembershipSeed(DISTRICT).publish(kafka.bootstrapServers(), MEMBERS, serviceDb,
-                PostgresServer.USER, Benchmark.READY_TIMEOUT);
-        Duration lifetime = Duration.ofHours(8);
-        String staff = keys.signer().sign("benchmark-community-staff", List.of(Role.COMMUNITY_STAFF), DISTRICT,
-                seeded.community(), null, lifetime);
+        String serviceDb = bench.database(PlatformService.WISHES);
+        MembershipSeed.Seeded seeded = new MembershipSeed(DISTRICT).publish(bench.kafka.bootstrapServers(), MEMBERS,
+                serviceDb, PostgresServer.USER, Bench.READY_TIMEOUT);
+        String staff = bench.token("benchmark-community-staff", Role.COMMUNITY_STAFF, seeded.community(), null);
         List<String> memberTokens = new ArrayList<>();
         for (UUID member : seeded.members()) {
-            memberTokens.add(keys.signer().sign("member-" + member, List.of(Role.MEMBER), DISTRICT, null, member, lifetime));
+            memberTokens.add(bench.token("member-" + member, Role.MEMBER, null, member));
         }
-        WishesApi api = new WishesApi(http, port, staff, seeded.community());
-        ClaimLoad load = new ClaimLoad(http, api, memberTokens);
-        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "wishes"),
+        WishesApi api = new WishesApi(service.port(), staff, seeded.community());
+        ClaimLoad load = new ClaimLoad(Bench.loadClient(), api, memberTokens);
+        EventArrivals arrivals = EventArrivals.start(bench.kafka.bootstrapServers(), Topics.events(DISTRICT, "wishes"),
                 WishesEvents.WISH_CLAIMED.ceType());
         resources.push(arrivals);
         Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
         resources.push(sampler);
-        ClaimCeiling ceiling = new ClaimCeiling(ceilingDb, PostgresServer.USER);
-        ServerTiming timing = new ServerTiming(http, port, CLAIM_URI);
+        ClaimCeiling ceiling = new ClaimCeiling(bench.postgres.ensureDatabase("bench_claim_ceiling"), PostgresServer.USER);
+        ServerTiming timing = new ServerTiming(service.port(), CLAIM_URI);
 
         ConcurrentLinkedQueue<UUID> pool = new ConcurrentLinkedQueue<>();
         out.printf("posting and publishing %d wishes ...%n", INITIAL_POOL);

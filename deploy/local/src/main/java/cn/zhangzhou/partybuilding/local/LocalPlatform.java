@@ -2,6 +2,8 @@ package cn.zhangzhou.partybuilding.local;
 
 import java.nio.file.Path;
 
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+
 /**
  * Entry point of {@code local-platform.jar}: the whole platform on one machine without Docker.
  * See {@link Options#usage()} for the commands.

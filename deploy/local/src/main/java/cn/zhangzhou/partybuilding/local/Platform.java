@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +19,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 
-import cn.zhangzhou.partybuilding.events.Districts;
+import org.springframework.util.FileSystemUtils;
+
 import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
-import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
-import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +51,6 @@ final class Platform {
     static final int POSTGRES_PORT = 15432;
     /** Per wave; generous because the 2 cores are often shared with builds and benchmarks. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /** The issuer: what tokens say in {@code iss} and where services, browsers and the launcher reach identity. */
     static final String IDENTITY_URL = PlatformService.IDENTITY.instance().localUrl();
     static final String JWKS_URL = IDENTITY_URL + "/oauth2/jwks";
@@ -61,7 +61,6 @@ final class Platform {
     private final Path dataDir;
     private final Options options;
     private final PrintStream out;
-    private final HttpClient http = MembershipClient.newHttpClient();
     private final List<ServiceProcess> services = new ArrayList<>();
     /** What to stop, most recent first. */
     private final Deque<Runnable> stops = new ArrayDeque<>();
@@ -113,7 +112,7 @@ final class Platform {
             // Each wave has READY_TIMEOUT from its start.
             Instant deadline = Instant.now().plus(READY_TIMEOUT);
             for (ServiceProcess s : started) {
-                s.awaitReady(http, deadline);
+                s.awaitReady(deadline);
                 out.printf("%s ready (%d s)%n", s.name(), Duration.between(start, Instant.now()).toSeconds());
             }
         }
@@ -122,7 +121,7 @@ final class Platform {
 
         // Every token from identity: the launcher signs nothing. Org codes name the staff users.
         IdentityClient identity = new IdentityClient(IDENTITY_URL);
-        Map<String, MembershipClient> clients = new LinkedHashMap<>();
+        Map<String, ServiceClient> clients = new LinkedHashMap<>();
         TokenSource tokens = new TokenSource(identity, secrets, (d, org) -> clients.get(d)
                 .getOk("/organisations/" + org, Map.of()).path("code").asString());
         clients.putAll(clients(districts, tokens));
@@ -144,7 +143,7 @@ final class Platform {
         Map<String, DemoCallers> callers = demoCallers(clients, wishes, tokens);
         printSummary(clients, wishes, callers, secrets, healthy);
         for (ServiceProcess s : services) {
-            s.process().onExit().thenAccept(p -> {
+            s.onExit().thenAccept(p -> {
                 if (!stopping.get()) {
                     out.printf("%s exited unexpectedly with code %d; see %s%n", s.name(), p.exitValue(), s.log());
                 }
@@ -158,7 +157,7 @@ final class Platform {
         Path log = dataDir.resolve("logs").resolve(instance.name() + ".log");
         out.printf("starting %s on %d (log %s) ...%n", instance.name(), instance.port(), log);
         ServiceProcess service = ServiceProcess.start(instance.name(), root.resolve(instance.service().jar()), root,
-                instance.port(), env, log);
+                instance.port(), env, List.of(), log);
         services.add(service);
         return service;
     }
@@ -224,21 +223,21 @@ final class Platform {
     }
 
     /** The loaders call the services directly (not through the gateway, whose rate limit would slow them). */
-    private Map<String, MembershipClient> clients(List<String> districts, TokenSource tokens) {
-        Map<String, MembershipClient> clients = new LinkedHashMap<>();
+    private Map<String, ServiceClient> clients(List<String> districts, TokenSource tokens) {
+        Map<String, ServiceClient> clients = new LinkedHashMap<>();
         for (String d : districts) {
             // TokenSource reuses the district admin's token until shortly before it expires.
-            clients.put(d, new MembershipClient(http, PlatformService.MEMBERSHIP.in(d).localUrl(), () -> tokens.districtAdmin(d)));
+            clients.put(d, new ServiceClient(PlatformService.MEMBERSHIP.in(d).localUrl(), () -> tokens.districtAdmin(d)));
         }
         return clients;
     }
 
     private static Map<String, WishesLoader.District> wishesDistricts(List<String> districts,
-                                                                      Map<String, MembershipClient> clients,
+                                                                      Map<String, ServiceClient> clients,
                                                                       TokenSource tokens) {
         Map<String, WishesLoader.District> result = new LinkedHashMap<>();
         for (String d : districts) {
-            MembershipClient wishes = clients.get(d).at(PlatformService.WISHES.in(d).localUrl());
+            ServiceClient wishes = clients.get(d).at(PlatformService.WISHES.in(d).localUrl());
             result.put(d, new WishesLoader.District(d, clients.get(d), wishes, c -> tokens.token(d, c)));
         }
         return result;
@@ -254,7 +253,7 @@ final class Platform {
      * district admin, the staff of the street and the community of the first demo wish, a member of that community
      * who claimed a demo wish, and the district system.
      */
-    private Map<String, DemoCallers> demoCallers(Map<String, MembershipClient> clients, WishesLoader wishes,
+    private Map<String, DemoCallers> demoCallers(Map<String, ServiceClient> clients, WishesLoader wishes,
                                                  TokenSource tokens) {
         Map<String, DemoCallers> result = new LinkedHashMap<>();
         DemoDataSet demo = wishes.data();
@@ -287,7 +286,7 @@ final class Platform {
     }
 
     /** A demo member's id in membership, found by name and matched on the ID number. */
-    private static UUID memberId(MembershipClient membership, DemoDataSet demo, String d, String key) {
+    private static UUID memberId(ServiceClient membership, DemoDataSet demo, String d, String key) {
         DemoMember m = demo.district(d).members().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
         for (JsonNode item : membership.getOk("/members", Map.of("name", m.name(), "size", "200")).path("items")) {
             if (m.idNumber().equals(item.path("idNumber").asString())) {
@@ -297,7 +296,7 @@ final class Platform {
         return null;
     }
 
-    private void printSummary(Map<String, MembershipClient> clients, WishesLoader wishes,
+    private void printSummary(Map<String, ServiceClient> clients, WishesLoader wishes,
                               Map<String, DemoCallers> callers, DemoSecrets secrets, Duration healthy) {
         String dataOption = Options.DEFAULT_DATA_DIR.equals(options.dataDir()) ? "" : " --data-dir " + options.dataDir();
         String tokenCmd = LAUNCHER + " token" + dataOption;
@@ -317,9 +316,9 @@ final class Platform {
         out.println("  CITY_ADMIN     admin, password in " + dataDir.resolve(DemoSecrets.ADMIN_PASSWORD_FILE));
         out.println("  a user's token " + tokenCmd + " <username>        (login form, PKCE, as the dashboard client)");
         out.println("  a system token " + tokenCmd + " --client <district>   (client credentials)");
-        for (Map.Entry<String, MembershipClient> e : clients.entrySet()) {
+        for (Map.Entry<String, ServiceClient> e : clients.entrySet()) {
             String d = e.getKey();
-            MembershipClient c = e.getValue();
+            ServiceClient c = e.getValue();
             String api = GATEWAY_URL + "/api/v1/" + d;
             out.println();
             out.printf("-- %s %s%n", d, Districts.NAMES.get(d));
@@ -444,16 +443,11 @@ final class Platform {
     }
 
     static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
         if (Files.exists(dir.resolve("pom.xml")) || dir.getParent() == null) {
             throw new IllegalStateException("refusing to delete " + dir + ": it does not look like a data directory");
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
@@ -475,21 +469,9 @@ final class Platform {
             return;
         }
         out.println("stopping " + services.size() + " service(s) ...");
-        // All at once: each gets the same grace period, not a queue of them.
-        services.forEach(s -> s.process().destroy());
-        List<Thread> waiting = new ArrayList<>();
-        for (ServiceProcess s : services) {
-            Thread t = new Thread(() -> s.stop(STOP_GRACE), "stop-" + s.name());
-            t.start();
-            waiting.add(t);
-        }
-        for (Thread t : waiting) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // All asked at once, then waited for: each gets the same grace period, not a queue of them.
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(ServiceProcess::close);
     }
 
     private void stopQuietly(String what, Runnable close) {

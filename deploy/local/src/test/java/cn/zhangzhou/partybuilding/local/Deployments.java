@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 
 /**
  * What the tests that hold the deployments to the table of services ({@link PlatformService}) read: the repository's

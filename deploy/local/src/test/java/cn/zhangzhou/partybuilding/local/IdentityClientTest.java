@@ -16,6 +16,8 @@ import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.local.IdentityClient.LoginRefusedException;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -56,8 +58,8 @@ class IdentityClientTest {
         env.put("ZZ_IDENTITY_ISSUER", url);
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
-        identity = ServiceProcess.start("identity", jar, ROOT, port, env, dataDir.resolve("identity.log"));
-        identity.awaitReady(MembershipClient.newHttpClient(), Instant.now().plus(Duration.ofMinutes(4)));
+        identity = ServiceProcess.start("identity", jar, ROOT, port, env, List.of(), dataDir.resolve("identity.log"));
+        identity.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
         decoder = NimbusJwtDecoder.withJwkSetUri(url + "/oauth2/jwks").build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(url));
     }
@@ -65,7 +67,7 @@ class IdentityClientTest {
     @AfterAll
     static void stopIdentity() {
         if (identity != null) {
-            identity.stop(Duration.ofSeconds(15));
+            identity.close();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
