@@ -1,102 +1,53 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.util.FileSystemUtils;
-
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
-import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The membership write path (POST /members: member row + outbox row, relayed to Kafka) against the
- * ceiling of a bare transaction of the same shape on the same PostgreSQL. Run from the repository root:
- * {@code java -jar deploy/benchmark/target/benchmark.jar}; see docs/performance.md.
+ * ceiling of a bare transaction of the same shape on the same PostgreSQL; the other modes are its commands. Run
+ * from the repository root: {@code java -jar deploy/benchmark/target/benchmark.jar [claims|gateway] [options]}; see
+ * docs/performance.md.
  */
-public final class Benchmark {
+@Command(name = "java -jar deploy/benchmark/target/benchmark.jar", mixinStandardHelpOptions = true,
+        subcommands = {ClaimBenchmark.class, GatewayBenchmark.class},
+        description = "Without a command: the membership write path (POST /members) against its ceiling.")
+public final class Benchmark extends Mode {
 
     /** How long the events of a phase may still take to reach Kafka after its last command. */
     static final Duration EVENT_WAIT = Duration.ofSeconds(60);
     static final int FIXED_RATE_THREADS = 64;
 
-    private final BenchmarkOptions options;
-    private final Path root;
-    private final Path dir;
-    private final PrintStream out = System.out;
-    /** What to close, most recent first. */
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    /** The write path (membership), the claim path (wishes) or the gateway comparison. */
-    private final Mode mode;
-
-    private Benchmark(BenchmarkOptions options, Path root, Path dir, Mode mode) {
-        this.options = options;
-        this.root = root;
-        this.dir = dir;
-        this.mode = mode;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmark()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        Mode mode;
-        BenchmarkOptions options;
-        try {
-            mode = Mode.of(args);
-            options = BenchmarkOptions.parse(mode.options(args), mode.defaultLevels());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage().isEmpty() ? BenchmarkOptions.USAGE : e.getMessage() + "\n" + BenchmarkOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        Path root = RepositoryRoot.require(Path.of(""));
-        Path dir = Files.createTempDirectory("zz-benchmark-");
-        // Before the first logger exists: the infra logs go into the run's temp dir.
-        System.setProperty("zz.bench.logs", dir.toString());
-        Benchmark benchmark = new Benchmark(options, root, dir, mode);
-        Thread hook = new Thread(benchmark::cleanUp, "benchmark-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int code = 0;
-        try {
-            benchmark.run();
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            code = 1;
-        } finally {
-            benchmark.cleanUp();
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        System.exit(code);
+    /** The mode a command line names, its options set (picocli's ParameterException if it is not a valid one). */
+    static Mode parse(String... args) {
+        CommandLine.ParseResult result = new CommandLine(new Benchmark()).parseArgs(args);
+        return (Mode) (result.hasSubcommand() ? result.subcommand() : result).commandSpec().userObject();
     }
 
-    private void run() throws Exception {
-        Machine machine = Machine.describe();
-        out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
-                machine.memoryMiB(), machine.java(), machine.loadAverage());
-        out.println("temp dir " + dir);
-        Bench bench = Bench.start(root, dir, options.serviceJvmArgs(), resources, out);
-        if (mode == Mode.CLAIMS) {
-            new ClaimBenchmark(options, bench, resources, out).run();
-            return;
-        }
-        if (mode == Mode.GATEWAY) {
-            new GatewayBenchmark(options, bench, resources, out).run();
-            return;
-        }
+    @Override
+    List<Integer> defaultLevels() {
+        return List.of(1, 2, 4, 8, 16);
+    }
 
+    @Override
+    void measure(Machine machine) throws Exception {
         long started = System.nanoTime();
         ServiceProcess service = bench.startService(PlatformService.MEMBERSHIP, Map.of());
         double readySeconds = (System.nanoTime() - started) / 1e9;
@@ -121,7 +72,7 @@ public final class Benchmark {
         ceiling.run(4, options.warmup());
 
         List<Results.Level> levels = new ArrayList<>();
-        for (int clients : options.levels()) {
+        for (int clients : levels()) {
             drain(arrivals, load.closedLoop(clients, options.warmup()));
             sampler.resetPeaks();
             ServerTiming.Snapshot before = timing.snapshot();
@@ -173,26 +124,5 @@ public final class Benchmark {
         List<UUID> members = Results.members(run.accepted());
         arrivals.awaitAll(members, EVENT_WAIT);
         arrivals.forget(members);
-    }
-
-    /** Stops the service, the consumer, Kafka and PostgreSQL (in that order) and deletes the temp dir. Idempotent. */
-    private synchronized void cleanUp() {
-        AutoCloseable r;
-        while ((r = resources.poll()) != null) {
-            try {
-                r.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + r.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
-        if (options.keepDir()) {
-            out.println("kept " + dir);
-        } else {
-            try {
-                FileSystemUtils.deleteRecursively(dir);
-            } catch (IOException e) {
-                System.err.println("could not delete " + dir + ": " + e);
-            }
-        }
     }
 }

@@ -1,10 +1,8 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +15,9 @@ import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 
 /**
  * The wishes claim path (POST /wishes/{id}/claim: the wish's conditional update, its transition, the claim row
@@ -25,7 +26,9 @@ import cn.zhangzhou.partybuilding.support.security.Role;
  * winner per wish and how fast the losers hear 409. Run: {@code java -jar deploy/benchmark/target/benchmark.jar
  * claims}; results in docs/performance.md.
  */
-final class ClaimBenchmark {
+@Command(name = "claims", mixinStandardHelpOptions = true, description = "The wishes claim path: spread claims against "
+        + "their ceiling, then contended claims (one wish, many claimers at once).")
+final class ClaimBenchmark extends Mode {
 
     static final String DISTRICT = Bench.DISTRICT;
     static final String CLAIM_URI = "/api/v1/wishes/{id}/claim";
@@ -38,16 +41,17 @@ final class ClaimBenchmark {
     /** Rows published in the ceiling's table per run: more than the bare transaction can claim in a run. */
     static final int CEILING_ROWS_PER_SECOND = 8000;
 
-    private final BenchmarkOptions options;
-    private final Bench bench;
-    private final Deque<AutoCloseable> resources;
-    private final PrintStream out;
+    @Option(names = "--contenders", split = ",", paramLabel = "N", defaultValue = "4,16", converter = Contenders.class,
+            description = "members claiming one wish at once, per contended level (default ${DEFAULT-VALUE})")
+    List<Integer> contenders;
 
-    ClaimBenchmark(BenchmarkOptions options, Bench bench, Deque<AutoCloseable> resources, PrintStream out) {
-        this.options = options;
-        this.bench = bench;
-        this.resources = resources;
-        this.out = out;
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "40", converter = Rounds.class,
+            description = "wishes claimed under contention per contended level (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Override
+    List<Integer> defaultLevels() {
+        return List.of(4, 8, 16);
     }
 
     record SpreadLevel(ClaimLoad.SpreadRun run, Results.Latency http, Results.Latency toKafka, long missing,
@@ -57,8 +61,8 @@ final class ClaimBenchmark {
         }
     }
 
-    void run() throws Exception {
-        Machine machine = Machine.describe();
+    @Override
+    void measure(Machine machine) throws Exception {
         long started = System.nanoTime();
         // Each member ends up with many open claims here; the limit is still checked on every claim (lock +
         // count), it just must not be what refuses a claim.
@@ -92,7 +96,7 @@ final class ClaimBenchmark {
         ceiling.run(4, options.warmup(), rows(options.warmup()));
 
         List<SpreadLevel> levels = new ArrayList<>();
-        for (int clients : options.levels()) {
+        for (int clients : levels()) {
             // Generous: the rate still grows after the warm-up, and a pool that runs dry cuts the level short.
             int needed = (int) Math.ceil(rate * (options.duration().toSeconds() + options.warmup().toSeconds()) * 2.5) + 1000;
             if (pool.size() < needed) {
@@ -135,9 +139,9 @@ final class ClaimBenchmark {
         }
 
         List<ClaimLoad.ContendedRun> contended = new ArrayList<>();
-        for (int contenders : options.contenders()) {
+        for (int contenders : this.contenders) {
             ConcurrentLinkedQueue<UUID> fresh = new ConcurrentLinkedQueue<>();
-            api.publishWishes(options.rounds(), PUBLISHERS, fresh);
+            api.publishWishes(rounds, PUBLISHERS, fresh);
             ClaimLoad.ContendedRun run = load.contended(contenders, List.copyOf(fresh));
             long missing = arrivals.awaitAll(run.wonWishes(), Benchmark.EVENT_WAIT);
             arrivals.forget(run.wonWishes());
@@ -204,6 +208,21 @@ final class ClaimBenchmark {
             out.println(String.format(Locale.ROOT, "| %d | %d | %d | %s | %.1f | %.1f | %.1f | %.1f |", c.contenders(),
                     c.wishes(), c.winnersPerWish().getOrDefault(1, 0), c.statuses(), winners.p50(), losers.p50(),
                     losers.p99(), losers.max()));
+        }
+    }
+
+    /** Two claimers at least, else there is no contention. */
+    static final class Contenders implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return BenchmarkOptions.within(value, 2, 256);
+        }
+    }
+
+    static final class Rounds implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return BenchmarkOptions.within(value, 1, 100_000);
         }
     }
 }

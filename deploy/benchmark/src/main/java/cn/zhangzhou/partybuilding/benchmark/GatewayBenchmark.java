@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +26,7 @@ import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Target;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import picocli.CommandLine.Command;
 
 /**
  * What the gateway costs: the same GET requests direct to one membership service, through a bare Spring Cloud
@@ -37,7 +36,10 @@ import cn.zhangzhou.partybuilding.support.security.Role;
  * run on the same machine. Run: {@code java -jar deploy/benchmark/target/benchmark.jar gateway}; see
  * docs/performance.md.
  */
-final class GatewayBenchmark {
+@Command(name = "gateway", mixinStandardHelpOptions = true, description = "GET /me and GET /members/{id} direct, "
+        + "through a bare Spring Cloud Gateway and through the real gateway (all filters on), then each at half the "
+        + "direct maximum rate (open loop); --service-jvm-arg applies to all three child JVMs.")
+final class GatewayBenchmark extends Mode {
 
     /** Not a service of the platform: a benchmark baseline only. */
     static final String BARE_GATEWAY_JAR = "deploy/bare-gateway/target/bare-gateway.jar";
@@ -60,20 +62,13 @@ final class GatewayBenchmark {
     record Endpoint(String name, String description, List<String> paths) {
     }
 
-    private final BenchmarkOptions options;
-    private final Bench bench;
-    private final Deque<AutoCloseable> resources;
-    private final PrintStream out;
-
-    GatewayBenchmark(BenchmarkOptions options, Bench bench, Deque<AutoCloseable> resources, PrintStream out) {
-        this.options = options;
-        this.bench = bench;
-        this.resources = resources;
-        this.out = out;
+    @Override
+    List<Integer> defaultLevels() {
+        return List.of(1, 4, 8, 16, 32);
     }
 
-    void run() throws Exception {
-        Machine machine = Machine.describe();
+    @Override
+    void measure(Machine machine) throws Exception {
         HttpClient http = Bench.loadClient();
         ServiceProcess service = bench.startService(PlatformService.MEMBERSHIP, Map.of());
         String serviceUrl = "http://127.0.0.1:" + service.port();
@@ -139,7 +134,7 @@ final class GatewayBenchmark {
         Map<String, List<Comparison>> levels = new LinkedHashMap<>();
         for (Endpoint e : endpoints) {
             List<Comparison> list = new ArrayList<>();
-            for (int clients : options.levels()) {
+            for (int clients : levels()) {
                 Map<Target, Measured> m = new EnumMap<>(Target.class);
                 for (Target t : Target.values()) {
                     List<HttpRequest> rs = requests.get(e.name()).get(t);

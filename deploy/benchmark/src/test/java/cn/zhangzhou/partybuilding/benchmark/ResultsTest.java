@@ -1,9 +1,7 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,36 +31,6 @@ class ResultsTest {
         Results.Latency l = Results.Latency.of(new long[0]);
         assertThat(l.p50()).isNaN();
         assertThat(l.samples()).isZero();
-    }
-
-    @Test
-    void defaultsAreTheDocumentedOnes() {
-        BenchmarkOptions o = BenchmarkOptions.parse(new String[0]);
-        assertThat(o.levels()).containsExactly(1, 2, 4, 8, 16);
-        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(o.fixedRateDuration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.fixedRate()).isZero();
-        assertThat(o.keepDir()).isFalse();
-    }
-
-    @Test
-    void optionsAreParsedAndRepeatableJvmArgsKept() {
-        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--levels", "2, 8", "--duration", "1.5",
-                "--service-jvm-arg", "-Xlog:gc", "--service-jvm-arg", "-XX:+UnlockDiagnosticVMOptions", "--keep"});
-        assertThat(o.levels()).containsExactly(2, 8);
-        assertThat(o.duration()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(o.serviceJvmArgs()).containsExactly("-Xlog:gc", "-XX:+UnlockDiagnosticVMOptions");
-        assertThat(o.keepDir()).isTrue();
-    }
-
-    @Test
-    void badOptionsAreRefused() {
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--levels", "0"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--levels");
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--duration"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--fast"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option");
     }
 
     @Test

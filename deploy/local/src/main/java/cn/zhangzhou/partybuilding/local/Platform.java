@@ -59,14 +59,14 @@ final class Platform {
 
     private final Path root;
     private final Path dataDir;
-    private final Options options;
+    private final LocalPlatform.Run options;
     private final PrintStream out;
     private final List<ServiceProcess> services = new ArrayList<>();
     /** What to stop, most recent first. */
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    Platform(Path root, Path dataDir, Options options, PrintStream out) {
+    Platform(Path root, Path dataDir, LocalPlatform.Run options, PrintStream out) {
         this.root = root;
         this.dataDir = dataDir;
         this.options = options;
@@ -298,7 +298,7 @@ final class Platform {
 
     private void printSummary(Map<String, ServiceClient> clients, WishesLoader wishes,
                               Map<String, DemoCallers> callers, DemoSecrets secrets, Duration healthy) {
-        String dataOption = Options.DEFAULT_DATA_DIR.equals(options.dataDir()) ? "" : " --data-dir " + options.dataDir();
+        String dataOption = LocalPlatform.DEFAULT_DATA_DIR.equals(options.dataDir()) ? "" : " --data-dir " + options.dataDir();
         String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");

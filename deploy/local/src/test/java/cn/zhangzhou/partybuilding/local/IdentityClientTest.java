@@ -79,6 +79,10 @@ class IdentityClientTest {
         }
     }
 
+    private static LocalPlatform.Token tokenCommand(String... args) {
+        return (LocalPlatform.Token) LocalPlatform.parse(args);
+    }
+
     private TokenSource tokens(Path data, Clock clock) {
         return new TokenSource(new IdentityClient(url), new DemoSecrets(data), (d, org) -> "CM001", clock);
     }
@@ -155,16 +159,15 @@ class IdentityClientTest {
         assertThat(jwt.getClaimAsString("district")).isEqualTo("longwen");
 
         Path root = dataDir.getParent();
-        Options command = Options.parse("token", "--data-dir", dataDir.toString(), "member-7c9e6679");
-        Jwt printed = decoder.decode(LocalPlatform.token(command, root, url));
+        Jwt printed = decoder.decode(tokenCommand("token", "--data-dir", dataDir.toString(), "member-7c9e6679")
+                .token(root, url));
         assertThat(printed.getSubject()).isEqualTo("member-7c9e6679");
         assertThat(printed.getClaimAsStringList("roles")).containsExactly("MEMBER");
 
-        Jwt admin = decoder.decode(LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(), "admin"),
-                root, url));
+        Jwt admin = decoder.decode(tokenCommand("token", "--data-dir", dataDir.toString(), "admin").token(root, url));
         assertThat(admin.getClaimAsStringList("roles")).containsExactly("CITY_ADMIN");
-        assertThatThrownBy(() -> LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "xiangcheng-nobody"), root, url)).isInstanceOf(LoginRefusedException.class);
+        assertThatThrownBy(() -> tokenCommand("token", "--data-dir", dataDir.toString(),
+                "xiangcheng-nobody").token(root, url)).isInstanceOf(LoginRefusedException.class);
     }
 
     @Test
@@ -176,18 +179,18 @@ class IdentityClientTest {
         String clientId = new DemoSecrets(dataDir).client("zhangpu").orElseThrow().clientId();
         assertThat(system.getSubject()).isEqualTo(clientId).startsWith("sys-zhangpu-");
 
-        Jwt printed = decoder.decode(LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "--client", "zhangpu"), dataDir.getParent(), url));
+        Jwt printed = decoder.decode(tokenCommand("token", "--data-dir", dataDir.toString(),
+                "--client", "zhangpu").token(dataDir.getParent(), url));
         assertThat(printed.getSubject()).isEqualTo(clientId);
 
         // A kept secret identity does not know (its database was reset): refused, and TokenSource registers anew.
         Files.writeString(dataDir.resolve("identity-clients/zhangpu"), clientId + "\nwrong-secret\n");
-        assertThatThrownBy(() -> LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "--client", "zhangpu"), dataDir.getParent(), url)).isInstanceOf(LoginRefusedException.class);
+        assertThatThrownBy(() -> tokenCommand("token", "--data-dir", dataDir.toString(),
+                "--client", "zhangpu").token(dataDir.getParent(), url)).isInstanceOf(LoginRefusedException.class);
         Jwt renewed = decoder.decode(tokens(dataDir, Clock.systemUTC()).system("zhangpu"));
         assertThat(renewed.getSubject()).startsWith("sys-zhangpu-").isNotEqualTo(clientId);
-        assertThatThrownBy(() -> LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "--client", "longhai"), dataDir.getParent(), url)).hasMessageContaining("no client of longhai");
+        assertThatThrownBy(() -> tokenCommand("token", "--data-dir", dataDir.toString(),
+                "--client", "longhai").token(dataDir.getParent(), url)).hasMessageContaining("no client of longhai");
     }
 
     @Test

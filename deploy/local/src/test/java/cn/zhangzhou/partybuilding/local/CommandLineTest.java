@@ -8,10 +8,11 @@ import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
-import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
@@ -20,15 +21,19 @@ import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OptionsTest {
+class CommandLineTest {
 
     @TempDir
     Path dir;
 
+    private static LocalPlatform.Run run(String... args) {
+        return (LocalPlatform.Run) LocalPlatform.parse(args);
+    }
+
     @Test
     void runIsTheDefaultWithTheTwoArticleDistrictsAndZhangpuAndTheDotLocalDataDirectory() {
-        Options o = Options.parse();
-        assertThat(o.command()).isEqualTo("run");
+        assertThat(LocalPlatform.parse()).isInstanceOf(LocalPlatform.Run.class);
+        LocalPlatform.Run o = run();
         assertThat(o.reset()).isFalse();
         assertThat(o.dataDir()).isEqualTo(".local");
         // zhangpu: its wishes service replays 绥安镇城西社区 2015 (150 claimed, 35 helped) in the default run.
@@ -37,55 +42,52 @@ class OptionsTest {
 
     @Test
     void districtsFollowDomainOrderAndAllMeansEleven() {
-        assertThat(Options.parse("run", "--reset", "--districts", "longwen,xiangcheng", "--data-dir", "/tmp/x"))
+        assertThat(run("run", "--reset", "--districts", "longwen,xiangcheng", "--data-dir", "/tmp/x"))
                 .satisfies(o -> {
                     assertThat(o.reset()).isTrue();
                     assertThat(o.districts()).containsExactly("xiangcheng", "longwen");
                     assertThat(o.dataDir()).isEqualTo("/tmp/x");
                 });
-        assertThat(Options.parse("--districts", "all").districts()).isEqualTo(Districts.IDS);
-        assertThatThrownBy(() -> Options.parse("--districts", "xiangcheng,xiamen")).hasMessageContaining("xiamen");
+        assertThat(run("--districts", "all").districts()).isEqualTo(Districts.IDS);
+        assertThatThrownBy(() -> LocalPlatform.parse("--districts", "xiangcheng,xiamen")).hasMessageContaining("xiamen");
     }
 
     @Test
     void badCommandLinesAreRefused() {
-        assertThatThrownBy(() -> Options.parse("start")).hasMessageContaining("unknown command");
-        assertThatThrownBy(() -> Options.parse("run", "--fast")).hasMessageContaining("--fast");
-        assertThatThrownBy(() -> Options.parse("run", "--data-dir")).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> Options.parse("token")).hasMessageContaining("usage: token");
-        assertThatThrownBy(() -> Options.parse("token", "a", "b")).hasMessageContaining("usage: token");
-        assertThatThrownBy(() -> Options.parse("token", "--client", "xiangcheng", "admin"))
-                .hasMessageContaining("usage: token");
-        assertThatThrownBy(() -> Options.parse("token", "--client", "xiamen")).hasMessageContaining("xiamen");
-        assertThatThrownBy(() -> Options.parse("run", "--client", "xiangcheng")).hasMessageContaining("token command");
+        // Each refused by picocli with a message that names what is wrong.
+        assertThatThrownBy(() -> LocalPlatform.parse("start")).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Unmatched argument").hasMessageContaining("'start'");
+        assertThatThrownBy(() -> LocalPlatform.parse("run", "--fast")).hasMessageContaining("Unknown option: '--fast'");
+        assertThatThrownBy(() -> LocalPlatform.parse("run", "--data-dir"))
+                .hasMessageContaining("Missing required parameter for option '--data-dir'");
+        assertThatThrownBy(() -> LocalPlatform.parse("token")).hasMessageContaining("Missing required argument")
+                .hasMessageContaining("<username>").hasMessageContaining("--client");
+        assertThatThrownBy(() -> LocalPlatform.parse("token", "a", "b")).hasMessageContaining("'b'");
+        // A username besides --client is one argument too many.
+        assertThatThrownBy(() -> LocalPlatform.parse("token", "--client", "xiangcheng", "admin"))
+                .hasMessageContaining("Unmatched argument").hasMessageContaining("'admin'");
+        assertThatThrownBy(() -> LocalPlatform.parse("token", "--client", "xiamen")).hasMessageContaining("xiamen");
+        assertThatThrownBy(() -> LocalPlatform.parse("run", "--client", "xiangcheng"))
+                .hasMessageContaining("Unknown options: '--client'");
         // The dev-token commands of the foundation are gone: the launcher signs nothing.
-        assertThatThrownBy(() -> Options.parse("keys", "dir")).hasMessageContaining("unknown command");
-        assertThatThrownBy(() -> Options.parse("token", "--keys-dir", "k", "CITY_ADMIN")).hasMessageContaining("--keys-dir");
+        assertThatThrownBy(() -> LocalPlatform.parse("keys", "dir")).hasMessageContaining("'keys'");
+        assertThatThrownBy(() -> LocalPlatform.parse("token", "--keys-dir", "k", "CITY_ADMIN"))
+                .hasMessageContaining("--keys-dir");
     }
 
     @Test
     void tokenTakesAUsernameOrADistrictsClient() {
-        Options user = Options.parse("token", "--data-dir", "/tmp/d", "xiangcheng-admin");
-        assertThat(user.arguments()).isEqualTo(List.of("xiangcheng-admin"));
+        LocalPlatform.Token user = (LocalPlatform.Token) LocalPlatform.parse("token", "--data-dir", "/tmp/d", "xiangcheng-admin");
+        assertThat(user.username()).isEqualTo("xiangcheng-admin");
         assertThat(user.client()).isNull();
-        assertThat(user.dataDir()).isEqualTo("/tmp/d");
-        Options system = Options.parse("token", "--client", "longwen");
+        assertThat(user.dataDir).isEqualTo("/tmp/d");
+        LocalPlatform.Token system = (LocalPlatform.Token) LocalPlatform.parse("token", "--client", "longwen");
         assertThat(system.client()).isEqualTo("longwen");
-        assertThat(system.arguments()).isEmpty();
-        assertThat(Options.usage()).contains("token [--data-dir .local] <username>")
-                .contains("token [--data-dir .local] --client <district>").doesNotContain("keys");
-    }
-
-    @Test
-    void theRepositoryRootIsFoundFromASubdirectory() throws Exception {
-        Files.createDirectories(dir.resolve("services/membership"));
-        Files.writeString(dir.resolve("pom.xml"), "<project/>");
-        Path deep = Files.createDirectories(dir.resolve("deploy/local/target"));
-        Files.writeString(dir.resolve("deploy/local/pom.xml"), "<project/>"); // a module pom is not the root
-        assertThat(RepositoryRoot.find(deep)).contains(dir.toAbsolutePath().normalize());
-        Path elsewhere = Files.createTempDirectory("not-a-repo");
-        assertThat(RepositoryRoot.find(elsewhere)).isEmpty();
-        assertThatThrownBy(() -> RepositoryRoot.require(elsewhere)).hasMessageContaining("pom.xml and services/");
+        assertThat(system.username()).isNull();
+        assertThat(system.dataDir).isEqualTo(".local");
+        String usage = new CommandLine(new LocalPlatform()).getSubcommands().get("token").getUsageMessage();
+        assertThat(usage).contains("--data-dir=<dir>").contains("--client=<district>").contains("<username>")
+                .doesNotContain("keys");
     }
 
     @Test
