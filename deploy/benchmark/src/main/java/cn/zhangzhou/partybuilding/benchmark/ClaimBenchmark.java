@@ -2,12 +2,12 @@ package cn.zhangzhou.partybuilding.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.LongStream;
 
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Topics;
@@ -111,20 +111,15 @@ final class ClaimBenchmark extends Mode {
             List<UUID> won = run.won().stream().map(ClaimLoad.Won::wish).toList();
             long missing = arrivals.awaitAll(won, Benchmark.EVENT_WAIT);
             long[] peaks = sampler.resetPeaks();
-            long[] kafkaNanos = new long[run.won().size()];
-            int k = 0;
-            for (ClaimLoad.Won w : run.won()) {
-                Long at = arrivals.arrival(w.wish());
-                if (at != null) {
-                    kafkaNanos[k++] = Math.max(0, at - w.acceptedNanos());
-                }
-            }
+            LongStream toKafka = run.won().stream().filter(w -> arrivals.arrival(w.wish()) != null)
+                    .mapToLong(w -> Math.max(0, arrivals.arrival(w.wish()) - w.acceptedNanos()));
+            Results.Latency kafka = Results.Latency.of(toKafka);
             arrivals.forget(won);
             ceiling.run(clients, options.warmup(), rows(options.warmup()));
             Ceiling.Run c = ceiling.run(clients, options.duration(), rows(options.duration()));
             SpreadLevel level = new SpreadLevel(run,
-                    Results.Latency.of(run.won().stream().mapToLong(w -> w.acceptedNanos() - w.sentNanos()).toArray()),
-                    Results.Latency.of(Arrays.copyOf(kafkaNanos, k)), missing, serverMillis, peaks[0], peaks[1], c);
+                    Results.Latency.of(run.won().stream().mapToLong(w -> w.acceptedNanos() - w.sentNanos())), kafka,
+                    missing, serverMillis, peaks[0], peaks[1], c);
             levels.add(level);
             rate = Math.max(rate, run.claimsPerSecond());
             out.println(String.format(Locale.ROOT,

@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * Drives POST /wishes/{id}/claim. Spread: N clients, each claiming the next wish of the pool as soon as its
  * previous claim was answered (every claim should win). Contended: rounds of one fresh wish claimed by N
@@ -41,7 +43,7 @@ final class ClaimLoad {
      * A contended level: per wish how many claims won; the answers by status; winner and loser latencies (ns).
      */
     record ContendedRun(int contenders, int wishes, Map<Integer, Integer> winnersPerWish, Map<Integer, Integer> statuses,
-                        long[] winnerNanos, long[] loserNanos, List<UUID> wonWishes, String firstUnexpected) {
+                        Histogram winnerNanos, Histogram loserNanos, List<UUID> wonWishes, String firstUnexpected) {
     }
 
     private final HttpClient http;
@@ -95,8 +97,8 @@ final class ClaimLoad {
         }
         Map<Integer, Integer> winnersPerWish = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
-        List<Long> winners = new ArrayList<>();
-        List<Long> losers = new ArrayList<>();
+        Histogram winners = Results.Latency.histogram();
+        Histogram losers = Results.Latency.histogram();
         List<UUID> wonWishes = new ArrayList<>();
         String firstUnexpected = null;
         int round = 0;
@@ -133,10 +135,10 @@ final class ClaimLoad {
                 long nanos = a.answeredNanos() - a.sentNanos();
                 if (a.status() == 201) {
                     won++;
-                    winners.add(nanos);
+                    winners.recordValue(nanos);
                     wonWishes.add(wish);
                 } else {
-                    losers.add(nanos);
+                    losers.recordValue(nanos);
                     if (a.status() != 409 && firstUnexpected == null) {
                         firstUnexpected = a.status() + " " + a.body();
                     }
@@ -145,9 +147,8 @@ final class ClaimLoad {
             winnersPerWish.merge(won, 1, Integer::sum);
             round++;
         }
-        return new ContendedRun(contenders, wishes.size(), winnersPerWish, statuses,
-                winners.stream().mapToLong(Long::longValue).toArray(), losers.stream().mapToLong(Long::longValue).toArray(),
-                wonWishes, firstUnexpected);
+        return new ContendedRun(contenders, wishes.size(), winnersPerWish, statuses, winners, losers, wonWishes,
+                firstUnexpected);
     }
 
     private record Answer(int status, String body, long sentNanos, long answeredNanos) {

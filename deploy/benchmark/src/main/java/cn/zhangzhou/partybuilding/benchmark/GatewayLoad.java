@@ -6,15 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives GET requests at one target (the service, the bare gateway or the real gateway): closed loop with N
@@ -29,7 +29,7 @@ final class GatewayLoad {
      * @param nanos latency of each success: closed loop from sending, open loop from the time the request was due
      *              (so a stalled target cannot hide the requests it delayed)
      */
-    record Run(int clients, double seconds, long ok, long errors, String firstError, long[] nanos) {
+    record Run(int clients, double seconds, long ok, long errors, String firstError, Histogram nanos) {
 
         double perSecond() {
             return ok / seconds;
@@ -54,28 +54,19 @@ final class GatewayLoad {
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
-        long[][] perThread = new long[clients][];
-        int[] counts = new int[clients];
+        Histogram nanos = Results.Latency.histogram();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            int client = i;
             Thread t = new Thread(() -> {
-                long[] mine = new long[4096];
-                int n = 0;
                 while (System.nanoTime() < end) {
                     HttpRequest request = requests.get((int) (next.getAndIncrement() % requests.size()));
                     long sent = System.nanoTime();
                     if (send(request, errors, firstError)) {
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = System.nanoTime() - sent;
+                        nanos.recordValue(System.nanoTime() - sent);
                     }
                 }
-                perThread[client] = mine;
-                counts[client] = n;
             }, "gateway-client-" + i);
             t.start();
             threads.add(t);
@@ -84,8 +75,7 @@ final class GatewayLoad {
             t.join(duration.toMillis() + 60_000);
         }
         double seconds = (Math.max(end, System.nanoTime()) - start) / 1e9;
-        long[] all = merge(perThread, counts);
-        return new Run(clients, seconds, all.length, errors.get(), firstError.get(), all);
+        return new Run(clients, seconds, nanos.getTotalCount(), errors.get(), firstError.get(), nanos);
     }
 
     /**
@@ -99,8 +89,7 @@ final class GatewayLoad {
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         long period = Math.max(1, Math.round(1e9 / perSecond));
-        long[] nanos = new long[(int) Math.min(Integer.MAX_VALUE - 8, duration.toNanos() / period + 2)];
-        AtomicInteger ok = new AtomicInteger();
+        Histogram nanos = Results.Latency.histogram();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -115,11 +104,7 @@ final class GatewayLoad {
                 long dueAt = due;
                 pool.execute(() -> {
                     if (send(request, errors, firstError)) {
-                        long took = System.nanoTime() - dueAt;
-                        int slot = ok.getAndIncrement();
-                        if (slot < nanos.length) {
-                            nanos[slot] = took;
-                        }
+                        nanos.recordValue(System.nanoTime() - dueAt);
                     }
                 });
             }
@@ -129,8 +114,7 @@ final class GatewayLoad {
                 pool.shutdownNow();
             }
         }
-        int n = Math.min(ok.get(), nanos.length);
-        return new Run(threads, duration.toNanos() / 1e9, n, errors.get(), firstError.get(), Arrays.copyOf(nanos, n));
+        return new Run(threads, duration.toNanos() / 1e9, nanos.getTotalCount(), errors.get(), firstError.get(), nanos);
     }
 
     /** True for a 2xx answer; counts and remembers anything else. */
@@ -153,21 +137,5 @@ final class GatewayLoad {
 
     private static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
-    }
-
-    private static long[] merge(long[][] parts, int[] counts) {
-        int total = 0;
-        for (int c : counts) {
-            total += c;
-        }
-        long[] all = new long[total];
-        int at = 0;
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] != null) {
-                System.arraycopy(parts[i], 0, all, at, counts[i]);
-                at += counts[i];
-            }
-        }
-        return at == total ? all : Arrays.copyOf(all, at);
     }
 }
