@@ -76,6 +76,11 @@ final class Bench {
         return keys.signer().sign(subject, List.of(role), DISTRICT, org, member, Duration.ofHours(8));
     }
 
+    /** The service's built jar in this repository. */
+    Path jar(PlatformService service) {
+        return root.resolve(service.jar());
+    }
+
     /** The JDBC URL of the district service's own database (created if absent). */
     String database(PlatformService service) {
         return postgres.ensureDatabase(service.in(DISTRICT).database().orElseThrow());

@@ -61,7 +61,8 @@ public final class Benchmark extends Mode {
         resources.push(arrivals);
         Sampler sampler = new Sampler(bench.database(PlatformService.MEMBERSHIP), PostgresServer.USER, service);
         resources.push(sampler);
-        Ceiling ceiling = new Ceiling(bench.postgres.ensureDatabase("bench_ceiling"), PostgresServer.USER);
+        Ceiling ceiling = new Ceiling(bench.postgres.ensureDatabase("bench_ceiling"), PostgresServer.USER,
+                bench.jar(PlatformService.MEMBERSHIP));
         Load load = new Load(Bench.loadClient(), api);
         ServerTiming timing = new ServerTiming(service.port(), "/api/v1/members");
 

@@ -85,7 +85,8 @@ final class ClaimBenchmark extends Mode {
         resources.push(arrivals);
         Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
         resources.push(sampler);
-        ClaimCeiling ceiling = new ClaimCeiling(bench.postgres.ensureDatabase("bench_claim_ceiling"), PostgresServer.USER);
+        ClaimCeiling ceiling = new ClaimCeiling(bench.postgres.ensureDatabase("bench_claim_ceiling"), PostgresServer.USER,
+                bench.jar(PlatformService.WISHES));
         ServerTiming timing = new ServerTiming(service.port(), CLAIM_URI);
 
         ConcurrentLinkedQueue<UUID> pool = new ConcurrentLinkedQueue<>();
