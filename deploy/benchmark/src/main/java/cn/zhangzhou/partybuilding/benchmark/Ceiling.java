@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -130,47 +129,35 @@ final class Ceiling {
                 transactions.add(work.prepare(c));
             }
             AtomicLong done = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
-            AtomicReference<String> firstError = new AtomicReference<>();
-            AtomicLong lastEnd = new AtomicLong();
+            Drive.Failures failures = new Drive.Failures();
             long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Connection c = connections.get(i);
-                Transaction transaction = transactions.get(i);
-                Thread t = new Thread(() -> {
-                    try {
-                        while (System.nanoTime() < end) {
-                            try {
-                                if (!transaction.write()) {
-                                    break;
-                                }
-                                c.commit();
-                                done.incrementAndGet();
-                            } catch (SQLException e) {
-                                errors.incrementAndGet();
-                                firstError.compareAndSet(null, e.toString());
-                                c.rollback();
-                            }
-                        }
-                    } catch (SQLException e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.toString());
+            long last = Drive.closedLoop(threads, duration, "ceiling", client -> () -> {
+                Connection c = connections.get(client);
+                try {
+                    if (!transactions.get(client).write()) {
+                        return false;
                     }
-                    lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-                }, "ceiling");
-                t.start();
-                workers.add(t);
-            }
-            for (Thread t : workers) {
-                t.join(duration.toMillis() + 60_000);
-            }
-            return new Run(threads, (lastEnd.get() - start) / 1e9, done.get(), errors.get(), firstError.get());
+                    c.commit();
+                    done.incrementAndGet();
+                } catch (SQLException e) {
+                    failures.add(e.toString());
+                    rollback(c, failures);
+                }
+                return true;
+            });
+            return new Run(threads, (last - start) / 1e9, done.get(), failures.count(), failures.first());
         } finally {
             for (Connection c : connections) {
                 c.close();
             }
+        }
+    }
+
+    private static void rollback(Connection c, Drive.Failures failures) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failures.add(e.toString());
         }
     }
 

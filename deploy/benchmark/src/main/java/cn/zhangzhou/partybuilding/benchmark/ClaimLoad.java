@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.HdrHistogram.Histogram;
 
@@ -56,38 +55,27 @@ final class ClaimLoad {
         this.memberTokens = List.copyOf(memberTokens);
     }
 
+    /** N clients, each claiming the next wish of the pool as soon as its previous claim was answered. */
     SpreadRun spread(int clients, Duration duration, ConcurrentLinkedQueue<UUID> pool) throws InterruptedException {
         ConcurrentLinkedQueue<Won> won = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        Drive.Failures failures = new Drive.Failures();
         AtomicLong sequence = new AtomicLong();
-        AtomicLong lastEnd = new AtomicLong();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                UUID wish;
-                while (System.nanoTime() < end && (wish = pool.poll()) != null) {
-                    String token = memberTokens.get((int) (sequence.getAndIncrement() % memberTokens.size()));
-                    Answer a = claim(wish, token);
-                    if (a.status() == 201) {
-                        won.add(new Won(wish, a.sentNanos(), a.answeredNanos()));
-                    } else {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, a.status() + " " + a.body());
-                    }
-                }
-                lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-            }, "claimer-" + i);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 60_000);
-        }
-        return new SpreadRun(clients, start, lastEnd.get(), List.copyOf(won), errors.get(), firstError.get(),
-                pool.isEmpty() && lastEnd.get() < end);
+        long last = Drive.closedLoop(clients, duration, "claimer", client -> () -> {
+            UUID wish = pool.poll();
+            if (wish == null) {
+                return false;
+            }
+            Answer a = claim(wish, memberTokens.get((int) (sequence.getAndIncrement() % memberTokens.size())));
+            if (a.status() == 201) {
+                won.add(new Won(wish, a.sentNanos(), a.answeredNanos()));
+            } else {
+                failures.add(a.status() + " " + a.body());
+            }
+            return true;
+        });
+        return new SpreadRun(clients, start, last, List.copyOf(won), failures.count(), failures.first(),
+                pool.isEmpty() && last < start + duration.toNanos());
     }
 
     /** {@code rounds} wishes one after another, each claimed by {@code contenders} different members at once. */

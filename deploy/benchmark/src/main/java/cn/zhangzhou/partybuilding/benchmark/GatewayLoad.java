@@ -5,14 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 
@@ -47,88 +41,48 @@ final class GatewayLoad {
     }
 
     /**
-     * N client threads, each sending the next request as soon as the previous one was answered; the requests are
-     * taken round-robin from {@code requests} (immutable, so they are built once and sent many times).
+     * N clients, each sending the next request as soon as the previous one was answered; the requests are taken
+     * round-robin from {@code requests} (immutable, so they are built once and sent many times).
      */
     Run closedLoop(int clients, Duration duration, List<HttpRequest> requests) throws InterruptedException {
         AtomicLong next = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        Drive.Failures failures = new Drive.Failures();
         Histogram nanos = Results.Latency.histogram();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    HttpRequest request = requests.get((int) (next.getAndIncrement() % requests.size()));
-                    long sent = System.nanoTime();
-                    if (send(request, errors, firstError)) {
-                        nanos.recordValue(System.nanoTime() - sent);
-                    }
-                }
-            }, "gateway-client-" + i);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 60_000);
-        }
-        double seconds = (Math.max(end, System.nanoTime()) - start) / 1e9;
-        return new Run(clients, seconds, nanos.getTotalCount(), errors.get(), firstError.get(), nanos);
+        long last = Drive.closedLoop(clients, duration, "gateway-client", client -> () -> {
+            HttpRequest request = requests.get((int) (next.getAndIncrement() % requests.size()));
+            long sent = System.nanoTime();
+            if (send(request, failures)) {
+                nanos.recordValue(System.nanoTime() - sent);
+            }
+            return true;
+        });
+        double seconds = (Math.max(start + duration.toNanos(), last) - start) / 1e9;
+        return new Run(clients, seconds, nanos.getTotalCount(), failures.count(), failures.first(), nanos);
     }
 
-    /**
-     * Open loop: request i is due at start + i/rate whether or not earlier ones were answered, executed by a pool
-     * large enough not to be the limit at half the direct rate.
-     */
+    /** Open loop at a fixed rate; request i is {@code requests} i modulo their number. */
     Run fixedRate(double perSecond, Duration duration, int threads, List<HttpRequest> requests) throws InterruptedException {
-        if (!(perSecond > 0)) {
-            throw new IllegalArgumentException("the rate must be > 0: " + perSecond);
-        }
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        long period = Math.max(1, Math.round(1e9 / perSecond));
+        Drive.Failures failures = new Drive.Failures();
         Histogram nanos = Results.Latency.histogram();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        int i = 0;
-        try {
-            for (long due = start; due < end; due += period, i++) {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                HttpRequest request = requests.get(i % requests.size());
-                long dueAt = due;
-                pool.execute(() -> {
-                    if (send(request, errors, firstError)) {
-                        nanos.recordValue(System.nanoTime() - dueAt);
-                    }
-                });
+        Drive.openLoop(perSecond, duration, threads, (i, due) -> {
+            if (send(requests.get(i % requests.size()), failures)) {
+                nanos.recordValue(System.nanoTime() - due);
             }
-        } finally {
-            pool.shutdown();
-            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        }
-        return new Run(threads, duration.toNanos() / 1e9, nanos.getTotalCount(), errors.get(), firstError.get(), nanos);
+        });
+        return new Run(threads, duration.toNanos() / 1e9, nanos.getTotalCount(), failures.count(), failures.first(), nanos);
     }
 
     /** True for a 2xx answer; counts and remembers anything else. */
-    private boolean send(HttpRequest request, AtomicLong errors, AtomicReference<String> firstError) {
+    private boolean send(HttpRequest request, Drive.Failures failures) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 200 && r.statusCode() < 300) {
                 return true;
             }
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, r.statusCode() + " " + request.uri().getPath() + " " + abbreviate(r.body()));
+            failures.add(r.statusCode() + " " + request.uri().getPath() + " " + abbreviate(r.body()));
         } catch (IOException | RuntimeException e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, request.uri().getPath() + " " + e);
+            failures.add(request.uri().getPath() + " " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
