@@ -129,19 +129,8 @@ public final class DemoLoader {
         if (parentId != null) {
             query.put("parentId", parentId.toString());
         }
-        query.put("size", "200");
-        for (int page = 0; ; page++) {
-            query.put("page", String.valueOf(page));
-            JsonNode result = client.getOk("/organisations", query);
-            for (JsonNode item : result.path("items")) {
-                if (o.code().equals(item.path("code").asString())) {
-                    return item.path("id").asString();
-                }
-            }
-            if (page + 1 >= result.path("totalPages").asInt()) {
-                return null;
-            }
-        }
+        return client.getAllOk("/organisations", query).stream().filter(item -> o.code().equals(item.path("code").asString()))
+                .map(item -> item.path("id").asString()).findFirst().orElse(null);
     }
 
     private void loadMembers(DemoDistrict d) {

@@ -28,7 +28,6 @@ import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
-import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
@@ -267,7 +266,7 @@ final class Platform {
                 UUID community = communityCode == null ? null : orgs.get(communityCode);
                 UUID street = streetCode == null ? null : orgs.get(streetCode);
                 UUID member = list.stream().filter(w -> w.claimerKey() != null).findFirst()
-                        .map(w -> memberId(clients.get(d), demo, d, w.claimerKey())).orElse(null);
+                        .map(w -> wishes.memberId(d, w.claimerKey())).orElse(null);
                 String admin = tokens.ensureUser(d, new Caller(Role.DISTRICT_ADMIN, null, null));
                 String streetStaff = street == null ? null : tokens.ensureUser(d, new Caller(Role.STREET_STAFF, street, null));
                 String communityStaff = community == null ? null
@@ -283,17 +282,6 @@ final class Platform {
             }
         }
         return result;
-    }
-
-    /** A demo member's id in membership, found by name and matched on the ID number. */
-    private static UUID memberId(ServiceClient membership, DemoDataSet demo, String d, String key) {
-        DemoMember m = demo.district(d).members().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
-        for (JsonNode item : membership.getOk("/members", Map.of("name", m.name(), "size", "200")).path("items")) {
-            if (m.idNumber().equals(item.path("idNumber").asString())) {
-                return UUID.fromString(item.path("id").asString());
-            }
-        }
-        return null;
     }
 
     private void printSummary(Map<String, ServiceClient> clients, WishesLoader wishes,

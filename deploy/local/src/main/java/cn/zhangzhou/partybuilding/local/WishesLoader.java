@@ -89,16 +89,10 @@ public final class WishesLoader {
     public synchronized Map<String, UUID> organisations(String district) {
         return organisations.computeIfAbsent(district, d -> {
             Map<String, UUID> ids = new LinkedHashMap<>();
-            ServiceClient c = districts.get(d).membership();
-            for (int page = 0; ; page++) {
-                JsonNode result = c.getOk("/organisations", Map.of("size", "200", "page", String.valueOf(page)));
-                for (JsonNode item : result.path("items")) {
-                    ids.put(item.path("code").asString(), UUID.fromString(item.path("id").asString()));
-                }
-                if (page + 1 >= result.path("totalPages").asInt()) {
-                    return ids;
-                }
+            for (JsonNode item : districts.get(d).membership().getAllOk("/organisations", Map.of())) {
+                ids.put(item.path("code").asString(), UUID.fromString(item.path("id").asString()));
             }
+            return ids;
         });
     }
 
@@ -305,29 +299,28 @@ public final class WishesLoader {
         }
     }
 
-    /** The claimers' UUIDs, found in membership by name and matched on the ID number. */
+    /** The claimers' UUIDs. */
     private Map<String, UUID> memberIds(String d, List<DemoWish> list) {
-        Map<String, DemoMember> byKey = new HashMap<>();
-        data.district(d).members().forEach(m -> byKey.put(m.key(), m));
         Map<String, UUID> ids = new HashMap<>();
-        ServiceClient membership = districts.get(d).membership();
         for (DemoWish w : list) {
-            if (w.claimerKey() == null || ids.containsKey(w.claimerKey())) {
-                continue;
-            }
-            DemoMember m = byKey.get(w.claimerKey());
-            JsonNode found = membership.getOk("/members", Map.of("name", m.name(), "size", "200"));
-            for (JsonNode item : found.path("items")) {
-                if (m.idNumber().equals(item.path("idNumber").asString())) {
-                    ids.put(m.key(), UUID.fromString(item.path("id").asString()));
-                }
-            }
-            if (!ids.containsKey(m.key())) {
-                throw new IllegalStateException("membership-" + d + " has no member " + m.key() + " (" + m.name()
-                        + "); the membership demo data is not loaded");
+            if (w.claimerKey() != null) {
+                ids.computeIfAbsent(w.claimerKey(), key -> memberId(d, key));
             }
         }
         return ids;
+    }
+
+    /** A demo member's UUID, found in membership by name and matched on the ID number. */
+    public UUID memberId(String d, String key) {
+        DemoMember m = data.district(d).members().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        for (JsonNode item : districts.get(d).membership().getOk("/members", Map.of("name", m.name(), "size", "200"))
+                .path("items")) {
+            if (m.idNumber().equals(item.path("idNumber").asString())) {
+                return UUID.fromString(item.path("id").asString());
+            }
+        }
+        throw new IllegalStateException("membership-" + d + " has no member " + key + " (" + m.name()
+                + "); the membership demo data is not loaded");
     }
 
     private void clock(String d, Instant to) {

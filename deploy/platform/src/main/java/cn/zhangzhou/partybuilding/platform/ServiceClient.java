@@ -3,6 +3,9 @@ package cn.zhangzhou.partybuilding.platform;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -87,6 +90,20 @@ public final class ServiceClient {
     /** GET that must succeed; the body is returned. */
     public JsonNode getOk(String path, Map<String, String> query) {
         return get(path, query).requireSuccess("GET " + path).body();
+    }
+
+    /** Every item of a paged list ({@code items}, {@code totalPages}), read 200 at a time; each page must succeed. */
+    public List<JsonNode> getAllOk(String path, Map<String, String> query) {
+        List<JsonNode> items = new ArrayList<>();
+        Map<String, String> pageQuery = new LinkedHashMap<>(query);
+        pageQuery.put("size", "200");
+        for (int page = 0, pages = 1; page < pages; page++) {
+            pageQuery.put("page", String.valueOf(page));
+            JsonNode result = getOk(path, pageQuery);
+            result.path("items").forEach(items::add);
+            pages = result.path("totalPages").asInt();
+        }
+        return items;
     }
 
     private Response send(HttpMethod method, String path, Map<String, String> query, Object body, String idempotencyKey) {
