@@ -1,139 +1,70 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
-import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
-import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.testing.TestKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The membership write path (POST /members: member row + outbox row, relayed to Kafka) against the
- * ceiling of a bare transaction of the same shape on the same PostgreSQL. Run from the repository root:
- * {@code java -jar deploy/benchmark/target/benchmark.jar}; see docs/performance.md.
+ * ceiling of a bare transaction of the same shape on the same PostgreSQL; the other modes are its commands. Run
+ * from the repository root: {@code java -jar deploy/benchmark/target/benchmark.jar [claims|gateway] [options]}; see
+ * docs/performance.md.
  */
-public final class Benchmark {
+@Command(name = "java -jar deploy/benchmark/target/benchmark.jar", mixinStandardHelpOptions = true,
+        subcommands = {ClaimBenchmark.class, GatewayBenchmark.class},
+        description = "Without a command: the membership write path (POST /members) against its ceiling.")
+public final class Benchmark extends Mode {
 
-    static final String DISTRICT = "xiangcheng";
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** How long the events of a phase may still take to reach Kafka after its last command. */
     static final Duration EVENT_WAIT = Duration.ofSeconds(60);
     static final int FIXED_RATE_THREADS = 64;
 
-    private final BenchmarkOptions options;
-    private final Path root;
-    private final Path dir;
-    private final PrintStream out = System.out;
-    /** What to close, most recent first. */
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    /** The write path (membership), the claim path (wishes) or the gateway comparison. */
-    private final Mode mode;
-
-    private Benchmark(BenchmarkOptions options, Path root, Path dir, Mode mode) {
-        this.options = options;
-        this.root = root;
-        this.dir = dir;
-        this.mode = mode;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmark()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        Mode mode;
-        BenchmarkOptions options;
-        try {
-            mode = Mode.of(args);
-            options = BenchmarkOptions.parse(mode.options(args), mode.defaultLevels());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage().isEmpty() ? BenchmarkOptions.USAGE : e.getMessage() + "\n" + BenchmarkOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        Path root = repositoryRoot();
-        Path dir = Files.createTempDirectory("zz-benchmark-");
-        // Before the first logger exists: the infra logs go into the run's temp dir.
-        System.setProperty("zz.bench.logs", dir.toString());
-        Benchmark benchmark = new Benchmark(options, root, dir, mode);
-        Thread hook = new Thread(benchmark::cleanUp, "benchmark-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int code = 0;
-        try {
-            benchmark.run();
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            code = 1;
-        } finally {
-            benchmark.cleanUp();
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        System.exit(code);
+    /** The mode a command line names, its options set (picocli's ParameterException if it is not a valid one). */
+    static Mode parse(String... args) {
+        CommandLine.ParseResult result = new CommandLine(new Benchmark()).parseArgs(args);
+        return (Mode) (result.hasSubcommand() ? result.subcommand() : result).commandSpec().userObject();
     }
 
-    private void run() throws Exception {
-        Machine machine = Machine.describe();
-        out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
-                machine.memoryMiB(), machine.java(), machine.loadAverage());
-        out.println("temp dir " + dir);
-        if (mode == Mode.CLAIMS) {
-            new ClaimBenchmark(options, root, dir, resources, out).run();
-            return;
-        }
-        if (mode == Mode.GATEWAY) {
-            new GatewayBenchmark(options, root, dir, resources, out).run();
-            return;
-        }
+    @Override
+    List<Integer> defaultLevels() {
+        return List.of(1, 2, 4, 8, 16);
+    }
 
-        out.println("starting PostgreSQL ...");
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
-        resources.push(postgres);
-        String serviceDb = postgres.ensureDatabase("membership_" + DISTRICT);
-        String ceilingDb = postgres.ensureDatabase("bench_ceiling");
-        out.println("starting Kafka (KRaft) ...");
-        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
-        resources.push(kafka);
-        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
-
-        int port = freePort();
-        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, "membership", port, serviceDb,
-                kafka.bootstrapServers(), "file:" + keys.publicKeyFile().toAbsolutePath());
-        Path log = dir.resolve("membership-" + DISTRICT + ".log");
-        out.println("starting membership-" + DISTRICT + " on " + port + " (log " + log + ") ...");
+    @Override
+    void measure(Machine machine) throws Exception {
         long started = System.nanoTime();
-        ServiceUnderTest service = ServiceUnderTest.start(root, port, env, options.serviceJvmArgs(), log);
-        resources.push(service);
-        HttpClient http = MembershipApi.newHttpClient();
-        service.awaitReady(http, READY_TIMEOUT);
+        ServiceProcess service = bench.startService(PlatformService.MEMBERSHIP, Map.of());
         double readySeconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "service ready in %.1f s (pid %d)%n", readySeconds, service.pid());
 
-        String token = keys.signer().sign("benchmark-district-admin", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, null,
-                Duration.ofHours(8));
-        MembershipApi api = new MembershipApi(http, port, token);
+        MembershipApi api = new MembershipApi(service.port(),
+                bench.token("benchmark-district-admin", Role.DISTRICT_ADMIN, null, null));
         api.createTree();
-        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "membership"),
-                MembershipEvents.MEMBER_REGISTERED.ceType());
+        EventArrivals arrivals = EventArrivals.start(bench.kafka.bootstrapServers(),
+                Topics.events(Bench.DISTRICT, "membership"), MembershipEvents.MEMBER_REGISTERED.ceType());
         resources.push(arrivals);
-        Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
+        Sampler sampler = new Sampler(bench.database(PlatformService.MEMBERSHIP), PostgresServer.USER, service);
         resources.push(sampler);
-        Ceiling ceiling = new Ceiling(ceilingDb, PostgresServer.USER);
-        Load load = new Load(http, api);
-        ServerTiming timing = new ServerTiming(http, port);
+        Ceiling ceiling = new Ceiling(bench.postgres.ensureDatabase("bench_ceiling"), PostgresServer.USER,
+                bench.jar(PlatformService.MEMBERSHIP));
+        Load load = new Load(Bench.loadClient(), api);
+        ServerTiming timing = new ServerTiming(service.port(), "/api/v1/members");
 
         // The JIT compiles the service's hot path under load: keep that out of the measured levels.
         Duration jitWarmup = options.jitWarmup();
@@ -142,7 +73,7 @@ public final class Benchmark {
         ceiling.run(4, options.warmup());
 
         List<Results.Level> levels = new ArrayList<>();
-        for (int clients : options.levels()) {
+        for (int clients : levels()) {
             drain(arrivals, load.closedLoop(clients, options.warmup()));
             sampler.resetPeaks();
             ServerTiming.Snapshot before = timing.snapshot();
@@ -194,53 +125,5 @@ public final class Benchmark {
         List<UUID> members = Results.members(run.accepted());
         arrivals.awaitAll(members, EVENT_WAIT);
         arrivals.forget(members);
-    }
-
-    /** Stops the service, the consumer, Kafka and PostgreSQL (in that order) and deletes the temp dir. Idempotent. */
-    private synchronized void cleanUp() {
-        AutoCloseable r;
-        while ((r = resources.poll()) != null) {
-            try {
-                r.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + r.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
-        if (options.keepDir()) {
-            out.println("kept " + dir);
-        } else {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The nearest directory from the working directory up that holds the service jar's module. */
-    private static Path repositoryRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path d = start; d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("services/membership"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("run from inside the repository (no pom.xml with services/membership above "
-                + start + ")");
     }
 }

@@ -1,5 +1,10 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,70 +18,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.messaging.MessagingSchema;
 
 /**
  * The ceiling: the same transaction shape as a registration with nothing around it. N threads, one
- * JDBC connection each, insert one {@code bench_member} row (the columns and indexes of the service's
- * {@code member} table) and one {@code bench_outbox} row (those of {@code outbox_event}, a real
- * MemberRegistered payload), then commit. In a database of its own on the same PostgreSQL server, so
- * the service's relay never sees these rows.
+ * JDBC connection each, insert one {@code member} row and one {@code outbox_event} row (a real MemberRegistered
+ * payload), then commit. On the service's own schema, in a database of its own on the same PostgreSQL server, so
+ * the service's relay never sees these rows. {@link #migrate} and {@link #run(String, String, int, Duration, Work)}
+ * serve the claim path's ceiling too.
  */
 final class Ceiling {
 
-    private static final String SCHEMA = """
-            create table if not exists bench_organisation (id uuid primary key, name varchar(100) not null);
-            create table if not exists bench_member (
-                id                     uuid primary key,
-                name                   varchar(50)  not null,
-                phone                  varchar(20),
-                id_number              varchar(18),
-                address                varchar(200),
-                home_organisation_id   uuid         not null references bench_organisation (id),
-                residence_district     varchar(20)  not null,
-                residence_community_id uuid,
-                category               varchar(20)  not null,
-                specialties            text[]       not null default '{}',
-                cadre_role             varchar(20),
-                community_worker       boolean      not null default false,
-                status                 varchar(20)  not null,
-                version                bigint       not null,
-                created_at             timestamptz  not null default now(),
-                updated_at             timestamptz  not null default now()
-            );
-            create index if not exists bench_member_home_org_idx on bench_member (home_organisation_id);
-            create index if not exists bench_member_residence_idx on bench_member (residence_community_id);
-            create index if not exists bench_member_name_idx on bench_member (name);
-            create index if not exists bench_member_specialties_idx on bench_member using gin (specialties);
-            create table if not exists bench_outbox (
-                id                bigserial    primary key,
-                event_id          uuid         not null unique,
-                topic             text         not null,
-                aggregate_id      text         not null,
-                aggregate_version bigint       not null check (aggregate_version >= 1),
-                event_type        text         not null,
-                data_schema       text,
-                payload           bytea        not null,
-                traceparent       text,
-                occurred_at       timestamptz  not null
-            );
-            """;
-
     private static final String INSERT_MEMBER = """
-            insert into bench_member (id, name, phone, id_number, address, home_organisation_id, residence_district,
-                                      residence_community_id, category, specialties, cadre_role, community_worker,
-                                      status, version)
+            insert into member (id, name, phone, id_number, address, home_organisation_id, residence_district,
+                                residence_community_id, category, specialties, cadre_role, community_worker, status, version)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
-    private static final String INSERT_OUTBOX = """
-            insert into bench_outbox (event_id, topic, aggregate_id, aggregate_version, event_type, data_schema,
+    static final String INSERT_OUTBOX = """
+            insert into outbox_event (event_id, topic, aggregate_id, aggregate_version, event_type, data_schema,
                                       payload, traceparent, occurred_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, null, ?)
             """;
 
     /** Result of one level. */
@@ -86,44 +55,97 @@ final class Ceiling {
         }
     }
 
+    /** What each thread's connection prepares once. */
+    @FunctionalInterface
+    interface Work {
+        Transaction prepare(Connection connection) throws SQLException;
+    }
+
+    /** Writes one transaction's rows (the caller commits); false when there is nothing left to write. */
+    @FunctionalInterface
+    interface Transaction {
+        boolean write() throws SQLException;
+    }
+
     private final String jdbcUrl;
     private final String user;
     private final UUID organisation = UUID.randomUUID();
     private final AtomicLong sequence = new AtomicLong();
 
-    Ceiling(String jdbcUrl, String user) throws SQLException {
+    /** @param serviceJar the membership service's jar, whose migrations make the schema */
+    Ceiling(String jdbcUrl, String user, Path serviceJar) throws SQLException {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
+        migrate(serviceJar, jdbcUrl, user);
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement s = c.createStatement()) {
-            s.execute(SCHEMA);
-            s.execute("insert into bench_organisation (id, name) values ('" + organisation + "', '基准社区')");
+            s.execute("insert into organisation (id, code, name, type, path, version) values ('%s', 'BENCH-CM', '基准社区', "
+                    .formatted(organisation) + "'COMMUNITY', '/" + organisation + "/', 1)");
         }
     }
 
+    /**
+     * The service's schema, exactly as the service makes it: its Flyway migrations from its built jar (the artefact
+     * under load; a repackaged jar cannot be a Maven dependency, its classes and resources sit under
+     * BOOT-INF/classes), then events-messaging's outbox by the library's own migration, after them as in the service.
+     */
+    static void migrate(Path serviceJar, String jdbcUrl, String user) {
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {serviceJar.toUri().toURL()}, Ceiling.class.getClassLoader())) {
+            Flyway.configure(jar).dataSource(jdbcUrl, user, "").locations("classpath:BOOT-INF/classes/db/migration")
+                    .load().migrate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the migrations of " + serviceJar, e);
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(user);
+        MessagingSchema.migrate(dataSource);
+    }
+
     Run run(int threads, Duration duration) throws InterruptedException, SQLException {
+        return run(jdbcUrl, user, threads, duration, c -> {
+            PreparedStatement member = c.prepareStatement(INSERT_MEMBER);
+            PreparedStatement outbox = c.prepareStatement(INSERT_OUTBOX);
+            Array specialties = c.createArrayOf("text", new String[] {"志愿服务", "法律咨询"});
+            return () -> {
+                register(member, outbox, specialties);
+                return true;
+            };
+        });
+    }
+
+    /**
+     * {@code threads} threads, one connection each (opened before the clock starts), commit what their transactions
+     * write until {@code duration} is over or there is nothing left; a failed transaction is rolled back and counted.
+     */
+    static Run run(String jdbcUrl, String user, int threads, Duration duration, Work work)
+            throws InterruptedException, SQLException {
         List<Connection> connections = new ArrayList<>();
+        List<Transaction> transactions = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {
                 Connection c = DriverManager.getConnection(jdbcUrl, user, "");
-                c.setAutoCommit(false);
                 connections.add(c);
+                c.setAutoCommit(false);
+                transactions.add(work.prepare(c));
             }
             AtomicLong done = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
-            AtomicReference<String> firstError = new AtomicReference<>();
+            Drive.Failures failures = new Drive.Failures();
             long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            List<Thread> workers = new ArrayList<>();
-            for (Connection c : connections) {
-                Thread t = new Thread(() -> loop(c, end, done, errors, firstError), "ceiling");
-                t.start();
-                workers.add(t);
-            }
-            for (Thread t : workers) {
-                t.join(duration.toMillis() + 60_000);
-            }
-            return new Run(threads, (Math.max(end, System.nanoTime()) - start) / 1e9, done.get(), errors.get(),
-                    firstError.get());
+            long last = Drive.closedLoop(threads, duration, "ceiling", client -> () -> {
+                Connection c = connections.get(client);
+                try {
+                    if (!transactions.get(client).write()) {
+                        return false;
+                    }
+                    c.commit();
+                    done.incrementAndGet();
+                } catch (SQLException e) {
+                    failures.add(e.toString());
+                    rollback(c, failures);
+                }
+                return true;
+            });
+            return new Run(threads, (last - start) / 1e9, done.get(), failures.count(), failures.first());
         } finally {
             for (Connection c : connections) {
                 c.close();
@@ -131,28 +153,15 @@ final class Ceiling {
         }
     }
 
-    private void loop(Connection c, long end, AtomicLong done, AtomicLong errors, AtomicReference<String> firstError) {
-        try (PreparedStatement member = c.prepareStatement(INSERT_MEMBER);
-             PreparedStatement outbox = c.prepareStatement(INSERT_OUTBOX)) {
-            Array specialties = c.createArrayOf("text", new String[] {"志愿服务", "法律咨询"});
-            while (System.nanoTime() < end) {
-                try {
-                    transaction(member, outbox, specialties);
-                    c.commit();
-                    done.incrementAndGet();
-                } catch (SQLException e) {
-                    errors.incrementAndGet();
-                    firstError.compareAndSet(null, e.toString());
-                    c.rollback();
-                }
-            }
+    private static void rollback(Connection c, Drive.Failures failures) {
+        try {
+            c.rollback();
         } catch (SQLException e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, e.toString());
+            failures.add(e.toString());
         }
     }
 
-    private void transaction(PreparedStatement member, PreparedStatement outbox, Array specialties) throws SQLException {
+    private void register(PreparedStatement member, PreparedStatement outbox, Array specialties) throws SQLException {
         long n = sequence.incrementAndGet();
         UUID id = UUID.randomUUID();
         member.setObject(1, id);
@@ -179,8 +188,7 @@ final class Ceiling {
         outbox.setString(5, MembershipEvents.MEMBER_REGISTERED.ceType());
         outbox.setString(6, MembershipEvents.MEMBER_REGISTERED.dataSchema().toString());
         outbox.setBytes(7, EventJson.toBytes(event));
-        outbox.setString(8, null);
-        outbox.setTimestamp(9, Timestamp.from(Instant.now()));
+        outbox.setTimestamp(8, Timestamp.from(Instant.now()));
         outbox.executeUpdate();
     }
 }

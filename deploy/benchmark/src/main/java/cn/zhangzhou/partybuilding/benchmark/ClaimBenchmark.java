@@ -1,24 +1,23 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.LongStream;
 
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
-import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
-import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.testing.TestKeys;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 
 /**
  * The wishes claim path (POST /wishes/{id}/claim: the wish's conditional update, its transition, the claim row
@@ -27,10 +26,11 @@ import cn.zhangzhou.partybuilding.testing.TestKeys;
  * winner per wish and how fast the losers hear 409. Run: {@code java -jar deploy/benchmark/target/benchmark.jar
  * claims}; results in docs/performance.md.
  */
-final class ClaimBenchmark {
+@Command(name = "claims", mixinStandardHelpOptions = true, description = "The wishes claim path: spread claims against "
+        + "their ceiling, then contended claims (one wish, many claimers at once).")
+final class ClaimBenchmark extends Mode {
 
-    static final String JAR = "services/wishes/target/wishes-service.jar";
-    static final String DISTRICT = Benchmark.DISTRICT;
+    static final String DISTRICT = Bench.DISTRICT;
     static final String CLAIM_URI = "/api/v1/wishes/{id}/claim";
     /** Members living in the benchmark community; claims go round-robin over them. */
     static final int MEMBERS = 400;
@@ -41,18 +41,17 @@ final class ClaimBenchmark {
     /** Rows published in the ceiling's table per run: more than the bare transaction can claim in a run. */
     static final int CEILING_ROWS_PER_SECOND = 8000;
 
-    private final BenchmarkOptions options;
-    private final Path root;
-    private final Path dir;
-    private final Deque<AutoCloseable> resources;
-    private final PrintStream out;
+    @Option(names = "--contenders", split = ",", paramLabel = "N", defaultValue = "4,16", converter = Contenders.class,
+            description = "members claiming one wish at once, per contended level (default ${DEFAULT-VALUE})")
+    List<Integer> contenders;
 
-    ClaimBenchmark(BenchmarkOptions options, Path root, Path dir, Deque<AutoCloseable> resources, PrintStream out) {
-        this.options = options;
-        this.root = root;
-        this.dir = dir;
-        this.resources = resources;
-        this.out = out;
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "40", converter = Rounds.class,
+            description = "wishes claimed under contention per contended level (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Override
+    List<Integer> defaultLevels() {
+        return List.of(4, 8, 16);
     }
 
     record SpreadLevel(ClaimLoad.SpreadRun run, Results.Latency http, Results.Latency toKafka, long missing,
@@ -62,52 +61,33 @@ final class ClaimBenchmark {
         }
     }
 
-    void run() throws Exception {
-        Machine machine = Machine.describe();
-        out.println("starting PostgreSQL ...");
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
-        resources.push(postgres);
-        String serviceDb = postgres.ensureDatabase("wishes_" + DISTRICT);
-        String ceilingDb = postgres.ensureDatabase("bench_claim_ceiling");
-        out.println("starting Kafka (KRaft) ...");
-        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
-        resources.push(kafka);
-        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
-
-        int port = Benchmark.freePort();
-        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, "wishes", port, serviceDb,
-                kafka.bootstrapServers(), "file:" + keys.publicKeyFile().toAbsolutePath());
+    @Override
+    void measure(Machine machine) throws Exception {
+        long started = System.nanoTime();
         // Each member ends up with many open claims here; the limit is still checked on every claim (lock +
         // count), it just must not be what refuses a claim.
-        env.put("ZZ_WISHES_MAX_OPEN_CLAIMS", "1000000");
-        Path log = dir.resolve("wishes-" + DISTRICT + ".log");
-        out.println("starting wishes-" + DISTRICT + " on " + port + " (log " + log + ") ...");
-        long started = System.nanoTime();
-        ServiceUnderTest service = ServiceUnderTest.start(root, JAR, port, env, options.serviceJvmArgs(), log);
-        resources.push(service);
-        HttpClient http = MembershipApi.newHttpClient();
-        service.awaitReady(http, Benchmark.READY_TIMEOUT);
+        ServiceProcess service = bench.startService(PlatformService.WISHES, Map.of("ZZ_WISHES_MAX_OPEN_CLAIMS", "1000000"));
         out.printf(Locale.ROOT, "service ready in %.1f s (pid %d)%n", (System.nanoTime() - started) / 1e9, service.pid());
 
         out.println("publishing the organisation tree and " + MEMBERS + " resident members on the membership topic ...");
-        MembershipSeed.Seeded seeded = new MembershipSeed(DISTRICT).publish(kafka.bootstrapServers(), MEMBERS, serviceDb,
-                PostgresServer.USER, Benchmark.READY_TIMEOUT);
-        Duration lifetime = Duration.ofHours(8);
-        String staff = keys.signer().sign("benchmark-community-staff", List.of(Role.COMMUNITY_STAFF), DISTRICT,
-                seeded.community(), null, lifetime);
+        String serviceDb = bench.database(PlatformService.WISHES);
+        MembershipSeed.Seeded seeded = new MembershipSeed(DISTRICT).publish(bench.kafka.bootstrapServers(), MEMBERS,
+                serviceDb, PostgresServer.USER, Bench.READY_TIMEOUT);
+        String staff = bench.token("benchmark-community-staff", Role.COMMUNITY_STAFF, seeded.community(), null);
         List<String> memberTokens = new ArrayList<>();
         for (UUID member : seeded.members()) {
-            memberTokens.add(keys.signer().sign("member-" + member, List.of(Role.MEMBER), DISTRICT, null, member, lifetime));
+            memberTokens.add(bench.token("member-" + member, Role.MEMBER, null, member));
         }
-        WishesApi api = new WishesApi(http, port, staff, seeded.community());
-        ClaimLoad load = new ClaimLoad(http, api, memberTokens);
-        EventArrivals arrivals = EventArrivals.start(kafka.bootstrapServers(), Topics.events(DISTRICT, "wishes"),
+        WishesApi api = new WishesApi(service.port(), staff, seeded.community());
+        ClaimLoad load = new ClaimLoad(Bench.loadClient(), api, memberTokens);
+        EventArrivals arrivals = EventArrivals.start(bench.kafka.bootstrapServers(), Topics.events(DISTRICT, "wishes"),
                 WishesEvents.WISH_CLAIMED.ceType());
         resources.push(arrivals);
         Sampler sampler = new Sampler(serviceDb, PostgresServer.USER, service);
         resources.push(sampler);
-        ClaimCeiling ceiling = new ClaimCeiling(ceilingDb, PostgresServer.USER);
-        ServerTiming timing = new ServerTiming(http, port, CLAIM_URI);
+        ClaimCeiling ceiling = new ClaimCeiling(bench.postgres.ensureDatabase("bench_claim_ceiling"), PostgresServer.USER,
+                bench.jar(PlatformService.WISHES));
+        ServerTiming timing = new ServerTiming(service.port(), CLAIM_URI);
 
         ConcurrentLinkedQueue<UUID> pool = new ConcurrentLinkedQueue<>();
         out.printf("posting and publishing %d wishes ...%n", INITIAL_POOL);
@@ -117,7 +97,7 @@ final class ClaimBenchmark {
         ceiling.run(4, options.warmup(), rows(options.warmup()));
 
         List<SpreadLevel> levels = new ArrayList<>();
-        for (int clients : options.levels()) {
+        for (int clients : levels()) {
             // Generous: the rate still grows after the warm-up, and a pool that runs dry cuts the level short.
             int needed = (int) Math.ceil(rate * (options.duration().toSeconds() + options.warmup().toSeconds()) * 2.5) + 1000;
             if (pool.size() < needed) {
@@ -132,20 +112,15 @@ final class ClaimBenchmark {
             List<UUID> won = run.won().stream().map(ClaimLoad.Won::wish).toList();
             long missing = arrivals.awaitAll(won, Benchmark.EVENT_WAIT);
             long[] peaks = sampler.resetPeaks();
-            long[] kafkaNanos = new long[run.won().size()];
-            int k = 0;
-            for (ClaimLoad.Won w : run.won()) {
-                Long at = arrivals.arrival(w.wish());
-                if (at != null) {
-                    kafkaNanos[k++] = Math.max(0, at - w.acceptedNanos());
-                }
-            }
+            LongStream toKafka = run.won().stream().filter(w -> arrivals.arrival(w.wish()) != null)
+                    .mapToLong(w -> Math.max(0, arrivals.arrival(w.wish()) - w.acceptedNanos()));
+            Results.Latency kafka = Results.Latency.of(toKafka);
             arrivals.forget(won);
             ceiling.run(clients, options.warmup(), rows(options.warmup()));
             Ceiling.Run c = ceiling.run(clients, options.duration(), rows(options.duration()));
             SpreadLevel level = new SpreadLevel(run,
-                    Results.Latency.of(run.won().stream().mapToLong(w -> w.acceptedNanos() - w.sentNanos()).toArray()),
-                    Results.Latency.of(Arrays.copyOf(kafkaNanos, k)), missing, serverMillis, peaks[0], peaks[1], c);
+                    Results.Latency.of(run.won().stream().mapToLong(w -> w.acceptedNanos() - w.sentNanos())), kafka,
+                    missing, serverMillis, peaks[0], peaks[1], c);
             levels.add(level);
             rate = Math.max(rate, run.claimsPerSecond());
             out.println(String.format(Locale.ROOT,
@@ -160,9 +135,9 @@ final class ClaimBenchmark {
         }
 
         List<ClaimLoad.ContendedRun> contended = new ArrayList<>();
-        for (int contenders : options.contenders()) {
+        for (int contenders : this.contenders) {
             ConcurrentLinkedQueue<UUID> fresh = new ConcurrentLinkedQueue<>();
-            api.publishWishes(options.rounds(), PUBLISHERS, fresh);
+            api.publishWishes(rounds, PUBLISHERS, fresh);
             ClaimLoad.ContendedRun run = load.contended(contenders, List.copyOf(fresh));
             long missing = arrivals.awaitAll(run.wonWishes(), Benchmark.EVENT_WAIT);
             arrivals.forget(run.wonWishes());
@@ -229,6 +204,21 @@ final class ClaimBenchmark {
             out.println(String.format(Locale.ROOT, "| %d | %d | %d | %s | %.1f | %.1f | %.1f | %.1f |", c.contenders(),
                     c.wishes(), c.winnersPerWish().getOrDefault(1, 0), c.statuses(), winners.p50(), losers.p50(),
                     losers.p99(), losers.max()));
+        }
+    }
+
+    /** Two claimers at least, else there is no contention. */
+    static final class Contenders implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return BenchmarkOptions.within(value, 2, 256);
+        }
+    }
+
+    static final class Rounds implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return BenchmarkOptions.within(value, 1, 100_000);
         }
     }
 }

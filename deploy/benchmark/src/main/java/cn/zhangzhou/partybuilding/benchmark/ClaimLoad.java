@@ -12,7 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives POST /wishes/{id}/claim. Spread: N clients, each claiming the next wish of the pool as soon as its
@@ -41,7 +42,7 @@ final class ClaimLoad {
      * A contended level: per wish how many claims won; the answers by status; winner and loser latencies (ns).
      */
     record ContendedRun(int contenders, int wishes, Map<Integer, Integer> winnersPerWish, Map<Integer, Integer> statuses,
-                        long[] winnerNanos, long[] loserNanos, List<UUID> wonWishes, String firstUnexpected) {
+                        Histogram winnerNanos, Histogram loserNanos, List<UUID> wonWishes, String firstUnexpected) {
     }
 
     private final HttpClient http;
@@ -54,38 +55,27 @@ final class ClaimLoad {
         this.memberTokens = List.copyOf(memberTokens);
     }
 
+    /** N clients, each claiming the next wish of the pool as soon as its previous claim was answered. */
     SpreadRun spread(int clients, Duration duration, ConcurrentLinkedQueue<UUID> pool) throws InterruptedException {
         ConcurrentLinkedQueue<Won> won = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        Drive.Failures failures = new Drive.Failures();
         AtomicLong sequence = new AtomicLong();
-        AtomicLong lastEnd = new AtomicLong();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                UUID wish;
-                while (System.nanoTime() < end && (wish = pool.poll()) != null) {
-                    String token = memberTokens.get((int) (sequence.getAndIncrement() % memberTokens.size()));
-                    Answer a = claim(wish, token);
-                    if (a.status() == 201) {
-                        won.add(new Won(wish, a.sentNanos(), a.answeredNanos()));
-                    } else {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, a.status() + " " + a.body());
-                    }
-                }
-                lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-            }, "claimer-" + i);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 60_000);
-        }
-        return new SpreadRun(clients, start, lastEnd.get(), List.copyOf(won), errors.get(), firstError.get(),
-                pool.isEmpty() && lastEnd.get() < end);
+        long last = Drive.closedLoop(clients, duration, "claimer", client -> () -> {
+            UUID wish = pool.poll();
+            if (wish == null) {
+                return false;
+            }
+            Answer a = claim(wish, memberTokens.get((int) (sequence.getAndIncrement() % memberTokens.size())));
+            if (a.status() == 201) {
+                won.add(new Won(wish, a.sentNanos(), a.answeredNanos()));
+            } else {
+                failures.add(a.status() + " " + a.body());
+            }
+            return true;
+        });
+        return new SpreadRun(clients, start, last, List.copyOf(won), failures.count(), failures.first(),
+                pool.isEmpty() && last < start + duration.toNanos());
     }
 
     /** {@code rounds} wishes one after another, each claimed by {@code contenders} different members at once. */
@@ -95,8 +85,8 @@ final class ClaimLoad {
         }
         Map<Integer, Integer> winnersPerWish = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
-        List<Long> winners = new ArrayList<>();
-        List<Long> losers = new ArrayList<>();
+        Histogram winners = Results.Latency.histogram();
+        Histogram losers = Results.Latency.histogram();
         List<UUID> wonWishes = new ArrayList<>();
         String firstUnexpected = null;
         int round = 0;
@@ -133,10 +123,10 @@ final class ClaimLoad {
                 long nanos = a.answeredNanos() - a.sentNanos();
                 if (a.status() == 201) {
                     won++;
-                    winners.add(nanos);
+                    winners.recordValue(nanos);
                     wonWishes.add(wish);
                 } else {
-                    losers.add(nanos);
+                    losers.recordValue(nanos);
                     if (a.status() != 409 && firstUnexpected == null) {
                         firstUnexpected = a.status() + " " + a.body();
                     }
@@ -145,9 +135,8 @@ final class ClaimLoad {
             winnersPerWish.merge(won, 1, Integer::sum);
             round++;
         }
-        return new ContendedRun(contenders, wishes.size(), winnersPerWish, statuses,
-                winners.stream().mapToLong(Long::longValue).toArray(), losers.stream().mapToLong(Long::longValue).toArray(),
-                wonWishes, firstUnexpected);
+        return new ContendedRun(contenders, wishes.size(), winnersPerWish, statuses, winners, losers, wonWishes,
+                firstUnexpected);
     }
 
     private record Answer(int status, String body, long sentNanos, long answeredNanos) {

@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Comparison;
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Measured;
 import cn.zhangzhou.partybuilding.benchmark.GatewayResults.Target;
-import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
-import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
-import cn.zhangzhou.partybuilding.testing.TestKeys;
+import picocli.CommandLine.Command;
 
 /**
  * What the gateway costs: the same GET requests direct to one membership service, through a bare Spring Cloud
@@ -39,11 +36,14 @@ import cn.zhangzhou.partybuilding.testing.TestKeys;
  * run on the same machine. Run: {@code java -jar deploy/benchmark/target/benchmark.jar gateway}; see
  * docs/performance.md.
  */
-final class GatewayBenchmark {
+@Command(name = "gateway", mixinStandardHelpOptions = true, description = "GET /me and GET /members/{id} direct, "
+        + "through a bare Spring Cloud Gateway and through the real gateway (all filters on), then each at half the "
+        + "direct maximum rate (open loop); --service-jvm-arg applies to all three child JVMs.")
+final class GatewayBenchmark extends Mode {
 
-    static final String GATEWAY_JAR = "gateway/target/gateway.jar";
+    /** Not a service of the platform: a benchmark baseline only. */
     static final String BARE_GATEWAY_JAR = "deploy/bare-gateway/target/bare-gateway.jar";
-    static final String DISTRICT = Benchmark.DISTRICT;
+    static final String DISTRICT = Bench.DISTRICT;
     static final String SERVICE = "membership";
     /** Members registered before the run; the database-backed read goes round-robin over them. */
     static final int MEMBERS = 200;
@@ -62,59 +62,35 @@ final class GatewayBenchmark {
     record Endpoint(String name, String description, List<String> paths) {
     }
 
-    private final BenchmarkOptions options;
-    private final Path root;
-    private final Path dir;
-    private final Deque<AutoCloseable> resources;
-    private final PrintStream out;
-
-    GatewayBenchmark(BenchmarkOptions options, Path root, Path dir, Deque<AutoCloseable> resources, PrintStream out) {
-        this.options = options;
-        this.root = root;
-        this.dir = dir;
-        this.resources = resources;
-        this.out = out;
+    @Override
+    List<Integer> defaultLevels() {
+        return List.of(1, 4, 8, 16, 32);
     }
 
-    void run() throws Exception {
-        Machine machine = Machine.describe();
-        out.println("starting PostgreSQL ...");
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
-        resources.push(postgres);
-        String serviceDb = postgres.ensureDatabase(SERVICE + "_" + DISTRICT);
-        out.println("starting Kafka (KRaft) ...");
-        KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
-        resources.push(kafka);
-        TestKeys keys = TestKeys.ensure(dir.resolve("keys"));
-        String keyLocation = "file:" + keys.publicKeyFile().toAbsolutePath();
-        HttpClient http = MembershipApi.newHttpClient();
+    @Override
+    void measure(Machine machine) throws Exception {
+        HttpClient http = Bench.loadClient();
+        ServiceProcess service = bench.startService(PlatformService.MEMBERSHIP, Map.of());
+        String serviceUrl = "http://127.0.0.1:" + service.port();
 
-        int servicePort = Benchmark.freePort();
-        Map<String, String> env = ServiceUnderTest.environment(DISTRICT, SERVICE, servicePort, serviceDb,
-                kafka.bootstrapServers(), keyLocation);
-        ServiceUnderTest service = start(SERVICE + "-" + DISTRICT, ServiceUnderTest.JAR, servicePort, env);
-        service.awaitReady(http, Benchmark.READY_TIMEOUT);
-        String serviceUrl = "http://127.0.0.1:" + servicePort;
+        int gatewayPort = Bench.freePort();
+        ServiceProcess gateway = bench.start("gateway", PlatformService.GATEWAY.jar(), gatewayPort,
+                gatewayEnvironment(gatewayPort, serviceUrl, bench.keyLocation()));
+        int barePort = Bench.freePort();
+        ServiceProcess bare = bench.start("bare-gateway", BARE_GATEWAY_JAR, barePort,
+                bareGatewayEnvironment(barePort, serviceUrl));
+        Instant deadline = Instant.now().plus(Bench.READY_TIMEOUT);
+        gateway.awaitReady(deadline);
+        // The bare gateway has no actuator: it is ready when its route reaches the service (which wants a token).
+        bare.awaitAnswer("/api/v1/" + DISTRICT + "/" + SERVICE + "/me", 401, deadline);
 
-        int gatewayPort = Benchmark.freePort();
-        Map<String, String> gatewayEnv = gatewayEnvironment(gatewayPort, serviceUrl, keyLocation);
-        ServiceUnderTest gateway = start("gateway", GATEWAY_JAR, gatewayPort, gatewayEnv);
-        int barePort = Benchmark.freePort();
-        ServiceUnderTest bare = start("bare-gateway", BARE_GATEWAY_JAR, barePort, bareGatewayEnvironment(barePort, serviceUrl));
-        gateway.awaitReady(http, Benchmark.READY_TIMEOUT);
-
-        String token = keys.signer().sign("benchmark-district-admin", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, null,
-                Duration.ofHours(8));
+        String token = bench.token("benchmark-district-admin", Role.DISTRICT_ADMIN, null, null);
         out.printf("creating the organisation tree and %d members ...%n", MEMBERS);
-        MembershipApi api = new MembershipApi(http, servicePort, token);
+        MembershipApi api = new MembershipApi(service.port(), token);
         api.createTree();
         List<String> memberPaths = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            HttpResponse<String> r = http.send(api.registerRequest(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("registering a member answered " + r.statusCode() + ": " + r.body());
-            }
-            memberPaths.add("/members/" + MembershipApi.memberId(r.body()));
+            memberPaths.add("/members/" + api.register());
         }
         List<Endpoint> endpoints = List.of(
                 new Endpoint("me", "GET /api/v1/me (token verified, caller as JSON, no database)", List.of("/me")),
@@ -133,18 +109,16 @@ final class GatewayBenchmark {
             }
             requests.put(e.name(), byTarget);
         }
-        // The bare gateway has no actuator: it is ready when its route answers. Then every path once, so a wrong
-        // route or key fails here, before minutes of load.
-        awaitRoute(http, bare, requests.get("me").get(Target.BARE).get(0));
+        // Every path once, so a wrong route or key fails here, before minutes of load.
         for (Map<Target, List<HttpRequest>> byTarget : requests.values()) {
             for (List<HttpRequest> list : byTarget.values()) {
                 expectOk(http, list.get(0));
             }
         }
-        out.printf("service pid %d on %d, gateway pid %d on %d, bare gateway pid %d on %d%n", service.pid(), servicePort,
+        out.printf("service pid %d on %d, gateway pid %d on %d, bare gateway pid %d on %d%n", service.pid(), service.port(),
                 gateway.pid(), gatewayPort, bare.pid(), barePort);
 
-        Map<String, ServiceUnderTest> children = new LinkedHashMap<>();
+        Map<String, ServiceProcess> children = new LinkedHashMap<>();
         children.put("service", service);
         children.put("bare gateway", bare);
         children.put("gateway", gateway);
@@ -160,7 +134,7 @@ final class GatewayBenchmark {
         Map<String, List<Comparison>> levels = new LinkedHashMap<>();
         for (Endpoint e : endpoints) {
             List<Comparison> list = new ArrayList<>();
-            for (int clients : options.levels()) {
+            for (int clients : levels()) {
                 Map<Target, Measured> m = new EnumMap<>(Target.class);
                 for (Target t : Target.values()) {
                     List<HttpRequest> rs = requests.get(e.name()).get(t);
@@ -191,8 +165,8 @@ final class GatewayBenchmark {
 
     /** Each endpoint at its rate, open loop, for every target in turn. */
     private Map<String, Comparison> openLoop(List<Endpoint> endpoints, Map<String, Map<Target, List<HttpRequest>>> requests,
-                                             GatewayLoad load, ServiceUnderTest service, ServiceUnderTest bare,
-                                             ServiceUnderTest gateway, ToDoubleFunction<Endpoint> rates)
+                                             GatewayLoad load, ServiceProcess service, ServiceProcess bare,
+                                             ServiceProcess gateway, ToDoubleFunction<Endpoint> rates)
             throws InterruptedException {
         Map<String, Comparison> results = new LinkedHashMap<>();
         for (Endpoint e : endpoints) {
@@ -219,7 +193,7 @@ final class GatewayBenchmark {
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("ZZ_GATEWAY_DISTRICTS_" + DISTRICT.toUpperCase(Locale.ROOT) + "_" + SERVICE.toUpperCase(Locale.ROOT),
                 serviceUrl);
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", keyLocation);
+        env.put(Bench.KEY_LOCATION_VARIABLE, keyLocation);
         env.put("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_CAPACITY", String.valueOf(RATE_LIMIT_CAPACITY));
         env.put("ZZ_GATEWAY_RATE_LIMIT_DEFAULTS_PERIOD", "1s");
         return env;
@@ -236,14 +210,6 @@ final class GatewayBenchmark {
         // "$\{rest}": a plain "${rest}" would be taken for a property placeholder; RewritePath turns "$\" into "$".
         env.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_ROUTES_0_FILTERS_0", "RewritePath=" + prefix + "/(?<rest>.*), /api/v1/$\\{rest}");
         return env;
-    }
-
-    private ServiceUnderTest start(String name, String jar, int port, Map<String, String> env) {
-        Path log = dir.resolve(name + ".log");
-        out.println("starting " + name + " on " + port + " (log " + log + ") ...");
-        ServiceUnderTest child = ServiceUnderTest.start(root, jar, port, env, options.serviceJvmArgs(), log);
-        resources.push(child);
-        return child;
     }
 
     /**
@@ -281,32 +247,6 @@ final class GatewayBenchmark {
                 .GET().build();
     }
 
-    private static void awaitRoute(HttpClient http, ServiceUnderTest child, HttpRequest probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Benchmark.READY_TIMEOUT);
-        String last = "no answer yet";
-        while (Instant.now().isBefore(deadline)) {
-            if (!child.isAlive()) {
-                throw new IllegalStateException(probe.uri() + ": the process exited; log tail:\n" + child.tail(40));
-            }
-            try {
-                HttpResponse<String> r = http.send(probe, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-                last = r.statusCode() + " " + r.body();
-            } catch (IOException notListeningYet) {
-                last = notListeningYet.toString();
-            }
-            // The poll interval.
-            LockSupport.parkNanos(250_000_000L);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
-        throw new IllegalStateException(probe.uri() + " did not answer 200 within " + Benchmark.READY_TIMEOUT.toSeconds()
-                + " s (last: " + last + "); log tail:\n" + child.tail(40));
-    }
-
     private static void expectOk(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -314,8 +254,8 @@ final class GatewayBenchmark {
         }
     }
 
-    private static void checkAlive(ServiceUnderTest... children) {
-        for (ServiceUnderTest child : children) {
+    private static void checkAlive(ServiceProcess... children) {
+        for (ServiceProcess child : children) {
             if (!child.isAlive()) {
                 throw new IllegalStateException(child.log().getFileName() + ": the process died; log tail:\n" + child.tail(40));
             }
@@ -323,7 +263,7 @@ final class GatewayBenchmark {
     }
 
     /** {@code jstat -gcutil}: collections and GC time over the run, to tell whether -Xmx192m is enough. */
-    private static String gcUtil(ServiceUnderTest child) {
+    private static String gcUtil(ServiceProcess child) {
         Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
         try {
             Process p = new ProcessBuilder(jstat.toString(), "-gcutil", String.valueOf(child.pid()))

@@ -5,16 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives GET requests at one target (the service, the bare gateway or the real gateway): closed loop with N
@@ -29,7 +23,7 @@ final class GatewayLoad {
      * @param nanos latency of each success: closed loop from sending, open loop from the time the request was due
      *              (so a stalled target cannot hide the requests it delayed)
      */
-    record Run(int clients, double seconds, long ok, long errors, String firstError, long[] nanos) {
+    record Run(int clients, double seconds, long ok, long errors, String firstError, Histogram nanos) {
 
         double perSecond() {
             return ok / seconds;
@@ -47,104 +41,48 @@ final class GatewayLoad {
     }
 
     /**
-     * N client threads, each sending the next request as soon as the previous one was answered; the requests are
-     * taken round-robin from {@code requests} (immutable, so they are built once and sent many times).
+     * N clients, each sending the next request as soon as the previous one was answered; the requests are taken
+     * round-robin from {@code requests} (immutable, so they are built once and sent many times).
      */
     Run closedLoop(int clients, Duration duration, List<HttpRequest> requests) throws InterruptedException {
         AtomicLong next = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        long[][] perThread = new long[clients][];
-        int[] counts = new int[clients];
+        Drive.Failures failures = new Drive.Failures();
+        Histogram nanos = Results.Latency.histogram();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            int client = i;
-            Thread t = new Thread(() -> {
-                long[] mine = new long[4096];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    HttpRequest request = requests.get((int) (next.getAndIncrement() % requests.size()));
-                    long sent = System.nanoTime();
-                    if (send(request, errors, firstError)) {
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = System.nanoTime() - sent;
-                    }
-                }
-                perThread[client] = mine;
-                counts[client] = n;
-            }, "gateway-client-" + i);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 60_000);
-        }
-        double seconds = (Math.max(end, System.nanoTime()) - start) / 1e9;
-        long[] all = merge(perThread, counts);
-        return new Run(clients, seconds, all.length, errors.get(), firstError.get(), all);
+        long last = Drive.closedLoop(clients, duration, "gateway-client", client -> () -> {
+            HttpRequest request = requests.get((int) (next.getAndIncrement() % requests.size()));
+            long sent = System.nanoTime();
+            if (send(request, failures)) {
+                nanos.recordValue(System.nanoTime() - sent);
+            }
+            return true;
+        });
+        double seconds = (Math.max(start + duration.toNanos(), last) - start) / 1e9;
+        return new Run(clients, seconds, nanos.getTotalCount(), failures.count(), failures.first(), nanos);
     }
 
-    /**
-     * Open loop: request i is due at start + i/rate whether or not earlier ones were answered, executed by a pool
-     * large enough not to be the limit at half the direct rate.
-     */
+    /** Open loop at a fixed rate; request i is {@code requests} i modulo their number. */
     Run fixedRate(double perSecond, Duration duration, int threads, List<HttpRequest> requests) throws InterruptedException {
-        if (!(perSecond > 0)) {
-            throw new IllegalArgumentException("the rate must be > 0: " + perSecond);
-        }
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        long period = Math.max(1, Math.round(1e9 / perSecond));
-        long[] nanos = new long[(int) Math.min(Integer.MAX_VALUE - 8, duration.toNanos() / period + 2)];
-        AtomicInteger ok = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        int i = 0;
-        try {
-            for (long due = start; due < end; due += period, i++) {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                HttpRequest request = requests.get(i % requests.size());
-                long dueAt = due;
-                pool.execute(() -> {
-                    if (send(request, errors, firstError)) {
-                        long took = System.nanoTime() - dueAt;
-                        int slot = ok.getAndIncrement();
-                        if (slot < nanos.length) {
-                            nanos[slot] = took;
-                        }
-                    }
-                });
+        Drive.Failures failures = new Drive.Failures();
+        Histogram nanos = Results.Latency.histogram();
+        Drive.openLoop(perSecond, duration, threads, (i, due) -> {
+            if (send(requests.get(i % requests.size()), failures)) {
+                nanos.recordValue(System.nanoTime() - due);
             }
-        } finally {
-            pool.shutdown();
-            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        }
-        int n = Math.min(ok.get(), nanos.length);
-        return new Run(threads, duration.toNanos() / 1e9, n, errors.get(), firstError.get(), Arrays.copyOf(nanos, n));
+        });
+        return new Run(threads, duration.toNanos() / 1e9, nanos.getTotalCount(), failures.count(), failures.first(), nanos);
     }
 
     /** True for a 2xx answer; counts and remembers anything else. */
-    private boolean send(HttpRequest request, AtomicLong errors, AtomicReference<String> firstError) {
+    private boolean send(HttpRequest request, Drive.Failures failures) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 200 && r.statusCode() < 300) {
                 return true;
             }
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, r.statusCode() + " " + request.uri().getPath() + " " + abbreviate(r.body()));
+            failures.add(r.statusCode() + " " + request.uri().getPath() + " " + abbreviate(r.body()));
         } catch (IOException | RuntimeException e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, request.uri().getPath() + " " + e);
+            failures.add(request.uri().getPath() + " " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -153,21 +91,5 @@ final class GatewayLoad {
 
     private static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
-    }
-
-    private static long[] merge(long[][] parts, int[] counts) {
-        int total = 0;
-        for (int c : counts) {
-            total += c;
-        }
-        long[] all = new long[total];
-        int at = 0;
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] != null) {
-                System.arraycopy(parts[i], 0, all, at, counts[i]);
-                at += counts[i];
-            }
-        }
-        return at == total ? all : Arrays.copyOf(all, at);
     }
 }

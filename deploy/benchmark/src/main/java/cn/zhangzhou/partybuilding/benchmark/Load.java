@@ -5,18 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
-/** Drives POST /members: closed loop with N clients, or open loop at a fixed rate. */
+/** Drives POST /members: closed loop with N clients, or open loop at a fixed rate ({@link Drive}). */
 final class Load {
 
     /** One accepted command (201): the member it created, when it was sent and when the 201 arrived (nanoTime). */
@@ -38,60 +31,28 @@ final class Load {
         this.api = api;
     }
 
-    /** N client threads, each sending the next command as soon as the previous one was answered. */
     Run closedLoop(int clients, Duration duration) throws InterruptedException {
         ConcurrentLinkedQueue<Command> accepted = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        Drive.Failures failures = new Drive.Failures();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    send(accepted, errors, firstError);
-                }
-            }, "client-" + i);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 60_000);
-        }
-        return new Run(clients, start, Math.max(end, System.nanoTime()), List.copyOf(accepted), errors.get(), firstError.get());
+        long last = Drive.closedLoop(clients, duration, "client", client -> () -> {
+            send(accepted, failures);
+            return true;
+        });
+        return new Run(clients, start, Math.max(start + duration.toNanos(), last), List.copyOf(accepted),
+                failures.count(), failures.first());
     }
 
-    /**
-     * Open loop: command i is due at start + i/rate whether or not earlier ones were answered (a
-     * slow service does not slow the arrivals down), executed by a pool large enough not to be the
-     * limit at the rates measured.
-     */
     Run fixedRate(double perSecond, Duration duration, int threads) throws InterruptedException {
         ConcurrentLinkedQueue<Command> accepted = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long period = Math.max(1, Math.round(1e9 / perSecond));
+        Drive.Failures failures = new Drive.Failures();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        try {
-            for (long due = start; due < end; due += period) {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                pool.execute(() -> send(accepted, errors, firstError));
-            }
-        } finally {
-            pool.shutdown();
-            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        }
-        return new Run(threads, start, end, List.copyOf(accepted), errors.get(), firstError.get());
+        Drive.openLoop(perSecond, duration, threads, (i, due) -> send(accepted, failures));
+        return new Run(threads, start, start + duration.toNanos(), List.copyOf(accepted), failures.count(),
+                failures.first());
     }
 
-    private void send(ConcurrentLinkedQueue<Command> accepted, AtomicLong errors, AtomicReference<String> firstError) {
+    private void send(ConcurrentLinkedQueue<Command> accepted, Drive.Failures failures) {
         HttpRequest request = api.registerRequest();
         long sent = System.nanoTime();
         try {
@@ -100,12 +61,10 @@ final class Load {
             if (r.statusCode() == 201) {
                 accepted.add(new Command(MembershipApi.memberId(r.body()), sent, at));
             } else {
-                errors.incrementAndGet();
-                firstError.compareAndSet(null, r.statusCode() + " " + r.body());
+                failures.add(r.statusCode() + " " + r.body());
             }
         } catch (IOException | RuntimeException e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, e.toString());
+            failures.add(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

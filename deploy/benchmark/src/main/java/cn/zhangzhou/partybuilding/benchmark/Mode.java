@@ -1,45 +1,88 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 
-/** What the benchmark measures, chosen by its first argument (none: the membership write path). */
-enum Mode {
+import org.springframework.util.FileSystemUtils;
 
-    /** POST /members against its bare-transaction ceiling (no command). */
-    MEMBERSHIP(null, List.of(1, 2, 4, 8, 16)),
-    /** The wishes claim path: spread and contended claims. */
-    CLAIMS("claims", List.of(4, 8, 16)),
-    /** The same GETs direct to membership, through a bare Spring Cloud Gateway and through the real gateway. */
-    GATEWAY("gateway", List.of(1, 4, 8, 16, 32));
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+import picocli.CommandLine.Mixin;
 
-    private final String command;
-    private final List<Integer> defaultLevels;
+/**
+ * What the benchmark measures (a command: the write path, {@code claims} or {@code gateway}) and how every one runs:
+ * in a temp dir of its own, with PostgreSQL, Kafka and the key pair of {@link Bench} started first and everything
+ * started stopped at the end, also on Ctrl-C.
+ */
+abstract class Mode implements Callable<Integer> {
 
-    Mode(String command, List<Integer> defaultLevels) {
-        this.command = command;
-        this.defaultLevels = defaultLevels;
+    @Mixin
+    BenchmarkOptions options;
+
+    final PrintStream out = System.out;
+    /** What to close, most recent first. */
+    final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** The run's infrastructure, there when {@link #measure} is called. */
+    Bench bench;
+
+    /** The client levels when {@code --levels} is not given. */
+    abstract List<Integer> defaultLevels();
+
+    abstract void measure(Machine machine) throws Exception;
+
+    List<Integer> levels() {
+        return options.levels() == null ? defaultLevels() : options.levels();
     }
 
-    List<Integer> defaultLevels() {
-        return defaultLevels;
-    }
-
-    /** The mode named by the first argument; options (starting with {@code -}) or nothing mean the write path. */
-    static Mode of(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            return MEMBERSHIP;
+    @Override
+    public Integer call() throws IOException {
+        Path root = RepositoryRoot.require(Path.of(""));
+        Path dir = Files.createTempDirectory("zz-benchmark-");
+        // Before the first logger exists: the infra logs go into the run's temp dir.
+        System.setProperty("zz.bench.logs", dir.toString());
+        Thread hook = new Thread(() -> cleanUp(dir), "benchmark-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Machine machine = Machine.describe();
+            out.printf("machine: %d CPUs, %s, %d MiB, %s; load average %s%n", machine.cpus(), machine.cpuModel(),
+                    machine.memoryMiB(), machine.java(), machine.loadAverage());
+            out.println("temp dir " + dir);
+            bench = Bench.start(root, dir, options.serviceJvmArgs(), resources, out);
+            measure(machine);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            return 1;
+        } finally {
+            cleanUp(dir);
+            Runtime.getRuntime().removeShutdownHook(hook);
         }
-        for (Mode m : values()) {
-            if (args[0].equals(m.command)) {
-                return m;
+    }
+
+    /** Stops what was started (the services, the consumer, Kafka, PostgreSQL) and deletes the temp dir. Idempotent. */
+    private synchronized void cleanUp(Path dir) {
+        AutoCloseable r;
+        while ((r = resources.poll()) != null) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + r.getClass().getSimpleName() + " failed: " + e);
             }
         }
-        throw new IllegalArgumentException("unknown command " + args[0]);
-    }
-
-    /** The options after the command. */
-    String[] options(String[] args) {
-        return command == null ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (options.keepDir()) {
+            out.println("kept " + dir);
+            return;
+        }
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /** The figures of one run, and how they are computed from accepted commands and event arrivals. */
 final class Results {
@@ -18,20 +21,29 @@ final class Results {
         Long arrival(UUID member);
     }
 
-    /** Percentiles in milliseconds (nearest rank); NaN when there were no samples. */
-    record Latency(double p50, double p99, double max, int samples) {
-        static Latency of(long[] nanos) {
-            if (nanos.length == 0) {
-                return new Latency(Double.NaN, Double.NaN, Double.NaN, 0);
-            }
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            return new Latency(rank(sorted, 0.50), rank(sorted, 0.99), sorted[sorted.length - 1] / 1e6, sorted.length);
+    /**
+     * Percentiles in milliseconds from a histogram of nanoseconds (HdrHistogram: nearest rank, 3 significant digits);
+     * NaN when there were no samples.
+     */
+    record Latency(double p50, double p99, double max, long samples) {
+
+        /** An empty histogram of nanoseconds; concurrent, so load threads record into it directly. */
+        static Histogram histogram() {
+            return new ConcurrentHistogram(3);
         }
 
-        private static double rank(long[] sorted, double q) {
-            int i = (int) Math.ceil(q * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        static Latency of(Histogram nanos) {
+            if (nanos.getTotalCount() == 0) {
+                return new Latency(Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            return new Latency(nanos.getValueAtPercentile(50) / 1e6, nanos.getValueAtPercentile(99) / 1e6,
+                    nanos.getMaxValue() / 1e6, nanos.getTotalCount());
+        }
+
+        static Latency of(LongStream nanos) {
+            Histogram h = histogram();
+            nanos.forEach(h::recordValue);
+            return of(h);
         }
     }
 
@@ -51,23 +63,22 @@ final class Results {
         static WritePath of(String label, Load.Run run, Arrivals arrivals, long missing, long peakBacklog,
                             long finalBacklog, long peakRssKiB, double serverMeanMillis) {
             List<Load.Command> accepted = run.accepted();
-            long[] toKafka = new long[accepted.size()];
-            long[] command = new long[accepted.size()];
-            int n = 0;
+            Histogram toKafka = Latency.histogram();
+            Histogram command = Latency.histogram();
             long lastArrival = run.startNanos();
-            for (int i = 0; i < accepted.size(); i++) {
-                Load.Command c = accepted.get(i);
-                command[i] = c.acceptedNanos() - c.sentNanos();
+            for (Load.Command c : accepted) {
+                command.recordValue(c.acceptedNanos() - c.sentNanos());
                 Long at = arrivals.arrival(c.member());
                 if (at != null) {
                     // The consumer may see the event before the HTTP thread saw its 201: that is 0, not negative.
-                    toKafka[n++] = Math.max(0, at - c.acceptedNanos());
+                    toKafka.recordValue(Math.max(0, at - c.acceptedNanos()));
                     lastArrival = Math.max(lastArrival, at);
                 }
             }
+            long n = toKafka.getTotalCount();
             double eventSeconds = (lastArrival - run.startNanos()) / 1e9;
             return new WritePath(label, run.clients(), run.seconds(), accepted.size(), accepted.size() / run.seconds(),
-                    n == 0 ? 0 : n / eventSeconds, Latency.of(Arrays.copyOf(toKafka, n)), Latency.of(command),
+                    n == 0 ? 0 : n / eventSeconds, Latency.of(toKafka), Latency.of(command),
                     run.errors(), run.firstError(), missing, peakBacklog, finalBacklog, peakRssKiB, serverMeanMillis);
         }
     }

@@ -5,15 +5,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
+
 /** Every 200 ms the resident set size of each child JVM; keeps each one's peak over the whole run. */
 final class RssPeaks implements AutoCloseable {
 
-    private final Map<String, ServiceUnderTest> children;
+    private final Map<String, ServiceProcess> children;
     private final Map<String, Long> peaks = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    RssPeaks(Map<String, ServiceUnderTest> children) {
+    RssPeaks(Map<String, ServiceProcess> children) {
         this.children = new LinkedHashMap<>(children);
         this.thread = new Thread(this::run, "rss-peaks");
         this.thread.setDaemon(true);

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
+
 /**
  * Every 100 ms: the outbox backlog ({@code select count(*) from outbox_event} in the service's database)
  * and the service's resident set size. Keeps the peaks since the last {@link #resetPeaks()}.
@@ -17,14 +19,14 @@ final class Sampler implements AutoCloseable {
 
     private final Connection connection;
     private final PreparedStatement backlogQuery;
-    private final ServiceUnderTest service;
+    private final ServiceProcess service;
     private final AtomicLong peakBacklog = new AtomicLong();
     private final AtomicLong peakRssKiB = new AtomicLong();
     private final AtomicLong overallPeakRssKiB = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
-    Sampler(String jdbcUrl, String user, ServiceUnderTest service) throws SQLException {
+    Sampler(String jdbcUrl, String user, ServiceProcess service) throws SQLException {
         this.connection = DriverManager.getConnection(jdbcUrl, user, "");
         this.connection.setAutoCommit(true);
         this.backlogQuery = connection.prepareStatement("select count(*) from outbox_event");

@@ -1,11 +1,6 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import org.springframework.web.client.RestClient;
 
 /**
  * The service's own view of one POST endpoint (e.g. /api/v1/members) from its Prometheus endpoint
@@ -23,28 +18,20 @@ final class ServerTiming {
         }
     }
 
-    private final HttpClient http;
-    private final HttpRequest scrape;
+    private final RestClient prometheus;
     private final String uriLabel;
 
-    ServerTiming(HttpClient http, int port) {
-        this(http, port, "/api/v1/members");
-    }
-
     /** @param uriTemplate the endpoint's URI template as Spring tags it, e.g. {@code /api/v1/wishes/{id}/claim} */
-    ServerTiming(HttpClient http, int port, String uriTemplate) {
-        this.http = http;
+    ServerTiming(int port, String uriTemplate) {
+        this.prometheus = RestClient.create("http://127.0.0.1:" + port + "/actuator/prometheus");
         this.uriLabel = "uri=\"" + uriTemplate + "\"";
-        this.scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    Snapshot snapshot() throws InterruptedException {
+    Snapshot snapshot() {
         double count = 0;
         double sum = 0;
         try {
-            String body = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
-            for (String line : body.split("\n")) {
+            for (String line : prometheus.get().retrieve().body(String.class).split("\n")) {
                 if (!line.startsWith("http_server_requests_seconds_") || !line.contains(uriLabel)
                         || !line.contains("method=\"POST\"")) {
                     continue;
@@ -56,7 +43,7 @@ final class ServerTiming {
                     sum += value;
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return new Snapshot(Double.NaN, Double.NaN);
         }
         return new Snapshot(count, sum);

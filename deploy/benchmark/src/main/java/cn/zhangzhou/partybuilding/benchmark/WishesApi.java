@@ -1,40 +1,33 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
+import cn.zhangzhou.partybuilding.platform.ServiceClient.Response;
 
 /**
  * The wishes REST API as the claim benchmark uses it: community staff post and publish wishes (the pool the
- * claims draw from), members claim them.
+ * claims draw from) through the shared client, members claim them with prebuilt requests of the JDK client.
  */
 final class WishesApi {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http;
+    private final ServiceClient staff;
     private final String base;
-    private final String staffBearer;
     private final UUID community;
     private final AtomicLong sequence = new AtomicLong();
 
-    WishesApi(HttpClient http, int port, String staffToken, UUID community) {
-        this.http = http;
+    WishesApi(int port, String staffToken, UUID community) {
+        this.staff = new ServiceClient("http://127.0.0.1:" + port, () -> staffToken);
         this.base = "http://127.0.0.1:" + port + "/api/v1";
-        this.staffBearer = "Bearer " + staffToken;
         this.community = community;
     }
 
@@ -54,8 +47,6 @@ final class WishesApi {
                     }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
             }, "publisher-" + i);
             t.start();
@@ -69,42 +60,26 @@ final class WishesApi {
         }
     }
 
-    private UUID publishOne() throws InterruptedException {
+    private UUID publishOne() {
         long n = sequence.incrementAndGet();
-        String body = """
-                {"communityId":"%s","category":"DAILY_NECESSITIES","description":"基准微心愿 %d：一袋米和一桶油",\
-                "estimatedValueYuan":120,"beneficiary":{"name":"王秀兰","phone":"+86 596 %07d","address":"基准社区%d号"}}"""
-                .formatted(community, n, n % 10_000_000, n);
-        JsonNode posted = send(post("/wishes", body, staffBearer), 201, "posting a wish");
-        UUID id = UUID.fromString(posted.get("id").asString());
-        send(post("/wishes/" + id + "/publish", "{\"version\":" + posted.get("version").asLong() + "}", staffBearer),
-                200, "publishing wish " + id);
-        return id;
+        Map<String, Object> wish = Map.of("communityId", community, "category", "DAILY_NECESSITIES",
+                "description", "基准微心愿 " + n + "：一袋米和一桶油", "estimatedValueYuan", 120,
+                "beneficiary", Map.of("name", "王秀兰", "phone", "+86 596 %07d".formatted(n % 10_000_000),
+                        "address", "基准社区" + n + "号"));
+        Response posted = staff.post("/wishes", wish, "bench-wish-" + n).requireSuccess("posting a wish");
+        String id = posted.text("id");
+        staff.post("/wishes/" + id + "/publish", Map.of("version", posted.body().path("version").asLong()),
+                "bench-wish-" + n + "-publish").requireSuccess("publishing wish " + id);
+        return UUID.fromString(id);
     }
 
     /** The measured request: a member claims (认领) the wish. 201 if this claim won, 409 if another did. */
     HttpRequest claimRequest(UUID wish, String memberToken) {
-        return post("/wishes/" + wish + "/claim", "", "Bearer " + memberToken);
-    }
-
-    private JsonNode send(HttpRequest request, int expected, String what) throws InterruptedException {
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expected) {
-                throw new IllegalStateException(what + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(what + " failed: " + e, e);
-        }
-    }
-
-    private HttpRequest post(String path, String json, String bearer) {
-        return HttpRequest.newBuilder(URI.create(base + path))
+        return HttpRequest.newBuilder(URI.create(base + "/wishes/" + wish + "/claim"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", bearer)
+                .header("Authorization", "Bearer " + memberToken)
                 .header("Content-Type", "application/json")
-                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
     }
 }

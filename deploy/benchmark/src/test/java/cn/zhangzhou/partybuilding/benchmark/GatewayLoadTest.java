@@ -73,21 +73,21 @@ class GatewayLoadTest {
     @Test
     void closedLoopCountsNon2xxAsErrorsAndKeepsTheFirst() throws Exception {
         refuseEvery = 3;
-        GatewayLoad load = new GatewayLoad(MembershipApi.newHttpClient());
+        GatewayLoad load = new GatewayLoad(Bench.loadClient());
 
         GatewayLoad.Run run = load.closedLoop(2, Duration.ofMillis(600), List.of(get("/api/v1/me")));
 
         assertThat(run.ok() + run.errors()).isEqualTo(served.get());
         assertThat(run.errors()).isBetween(served.get() / 3 - 1, served.get() / 3 + 1);
         assertThat(run.firstError()).startsWith("429 /api/v1/me").contains("Too Many Requests");
-        assertThat(run.nanos()).hasSize((int) run.ok());
+        assertThat(run.latency().samples()).isEqualTo(run.ok());
         assertThat(run.perSecond()).isEqualTo(run.ok() / run.seconds());
         assertThat(run.seconds()).isGreaterThanOrEqualTo(0.6);
     }
 
     @Test
     void closedLoopGoesRoundRobinOverTheRequests() throws Exception {
-        GatewayLoad load = new GatewayLoad(MembershipApi.newHttpClient());
+        GatewayLoad load = new GatewayLoad(Bench.loadClient());
 
         GatewayLoad.Run run = load.closedLoop(1, Duration.ofMillis(400), List.of(get("/members/a"), get("/members/b")));
 
@@ -101,7 +101,7 @@ class GatewayLoadTest {
 
     @Test
     void anUnreachableTargetIsAnErrorNotASuccess() throws Exception {
-        GatewayLoad load = new GatewayLoad(MembershipApi.newHttpClient());
+        GatewayLoad load = new GatewayLoad(Bench.loadClient());
         server.stop(0);
 
         GatewayLoad.Run run = load.closedLoop(1, Duration.ofMillis(200), List.of(get("/api/v1/me")));
@@ -115,7 +115,7 @@ class GatewayLoadTest {
     @Test
     void fixedRateSendsAtTheRateAndTimesFromTheDueTime() throws Exception {
         delayMillis = 20;
-        GatewayLoad load = new GatewayLoad(MembershipApi.newHttpClient());
+        GatewayLoad load = new GatewayLoad(Bench.loadClient());
 
         GatewayLoad.Run run = load.fixedRate(50, Duration.ofSeconds(1), 8, List.of(get("/api/v1/me")));
 
@@ -129,7 +129,7 @@ class GatewayLoadTest {
 
     @Test
     void fixedRateNeedsAPositiveRate() {
-        GatewayLoad load = new GatewayLoad(MembershipApi.newHttpClient());
+        GatewayLoad load = new GatewayLoad(Bench.loadClient());
 
         assertThatThrownBy(() -> load.fixedRate(0, Duration.ofSeconds(1), 1, List.of(get("/"))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,12 +1,12 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,48 +21,19 @@ class ResultsTest {
         for (int i = 0; i < 100; i++) {
             nanos[i] = (100 - i) * MS; // unsorted on purpose: 100 ms .. 1 ms
         }
-        Results.Latency l = Results.Latency.of(nanos);
-        assertThat(l.p50()).isEqualTo(50.0);
-        assertThat(l.p99()).isEqualTo(99.0);
-        assertThat(l.max()).isEqualTo(100.0);
+        Results.Latency l = Results.Latency.of(LongStream.of(nanos));
+        // HdrHistogram keeps 3 significant digits: each figure within 0.1 ms (0.1 %) of its rank's value.
+        assertThat(l.p50()).isCloseTo(50.0, within(0.1));
+        assertThat(l.p99()).isCloseTo(99.0, within(0.1));
+        assertThat(l.max()).isCloseTo(100.0, within(0.1));
         assertThat(l.samples()).isEqualTo(100);
     }
 
     @Test
     void noSamplesGiveNaNRatherThanZero() {
-        Results.Latency l = Results.Latency.of(new long[0]);
+        Results.Latency l = Results.Latency.of(LongStream.empty());
         assertThat(l.p50()).isNaN();
         assertThat(l.samples()).isZero();
-    }
-
-    @Test
-    void defaultsAreTheDocumentedOnes() {
-        BenchmarkOptions o = BenchmarkOptions.parse(new String[0]);
-        assertThat(o.levels()).containsExactly(1, 2, 4, 8, 16);
-        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(o.fixedRateDuration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.fixedRate()).isZero();
-        assertThat(o.keepDir()).isFalse();
-    }
-
-    @Test
-    void optionsAreParsedAndRepeatableJvmArgsKept() {
-        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--levels", "2, 8", "--duration", "1.5",
-                "--service-jvm-arg", "-Xlog:gc", "--service-jvm-arg", "-XX:+UnlockDiagnosticVMOptions", "--keep"});
-        assertThat(o.levels()).containsExactly(2, 8);
-        assertThat(o.duration()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(o.serviceJvmArgs()).containsExactly("-Xlog:gc", "-XX:+UnlockDiagnosticVMOptions");
-        assertThat(o.keepDir()).isTrue();
-    }
-
-    @Test
-    void badOptionsAreRefused() {
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--levels", "0"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--levels");
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--duration"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--fast"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option");
     }
 
     @Test
@@ -86,10 +57,10 @@ class ResultsTest {
         // The event that was seen before the 201 counts as 0 ms, not as a negative latency.
         assertThat(w.toKafka().samples()).isEqualTo(2);
         assertThat(w.toKafka().p50()).isEqualTo(0.0);
-        assertThat(w.toKafka().max()).isEqualTo(20.0);
+        assertThat(w.toKafka().max()).isCloseTo(20.0, within(0.1));
         // Two events by the time the last arrived (26 ms after the start).
         assertThat(w.eventsPerSecond()).isEqualTo(2 / 0.026, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(w.command().max()).isEqualTo(4.0);
+        assertThat(w.command().max()).isCloseTo(4.0, within(0.1));
         assertThat(w.errors()).isEqualTo(1);
         assertThat(w.missing()).isEqualTo(1);
     }

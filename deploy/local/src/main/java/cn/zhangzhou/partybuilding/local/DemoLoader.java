@@ -15,13 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import cn.zhangzhou.partybuilding.local.MembershipClient.Response;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoDistrict;
 import cn.zhangzhou.partybuilding.local.demo.DemoFigures;
 import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoOrganisation;
 import cn.zhangzhou.partybuilding.local.demo.DemoUnitReport;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
+import cn.zhangzhou.partybuilding.platform.ServiceClient.Response;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,14 +36,14 @@ public final class DemoLoader {
     static final Duration CROSS_DISTRICT_WAIT = Duration.ofSeconds(30);
 
     private final DemoDataSet data;
-    private final Map<String, MembershipClient> clients;
+    private final Map<String, ServiceClient> clients;
     private final PrintStream out;
     /** district → organisation code → UUID. */
     private final Map<String, Map<String, String>> organisationIds = new ConcurrentHashMap<>();
     /** member key → UUID. */
     private final Map<String, String> memberIds = new ConcurrentHashMap<>();
 
-    public DemoLoader(DemoDataSet data, Map<String, MembershipClient> clients, PrintStream out) {
+    public DemoLoader(DemoDataSet data, Map<String, ServiceClient> clients, PrintStream out) {
         this.data = data;
         this.clients = clients;
         this.out = out;
@@ -100,7 +101,7 @@ public final class DemoLoader {
     }
 
     private void loadOrganisations(DemoDistrict d) {
-        MembershipClient client = clients.get(d.id());
+        ServiceClient client = clients.get(d.id());
         Map<String, String> ids = organisationIds.computeIfAbsent(d.id(), k -> new ConcurrentHashMap<>());
         for (DemoOrganisation o : d.organisations()) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -122,29 +123,18 @@ public final class DemoLoader {
         out.printf("  %-10s %d organisations%n", d.id(), d.organisations().size());
     }
 
-    private static String findOrganisation(MembershipClient client, DemoOrganisation o, Object parentId) {
+    private static String findOrganisation(ServiceClient client, DemoOrganisation o, Object parentId) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("type", o.type().name());
         if (parentId != null) {
             query.put("parentId", parentId.toString());
         }
-        query.put("size", "200");
-        for (int page = 0; ; page++) {
-            query.put("page", String.valueOf(page));
-            JsonNode result = client.getOk("/organisations", query);
-            for (JsonNode item : result.path("items")) {
-                if (o.code().equals(item.path("code").asString())) {
-                    return item.path("id").asString();
-                }
-            }
-            if (page + 1 >= result.path("totalPages").asInt()) {
-                return null;
-            }
-        }
+        return client.getAllOk("/organisations", query).stream().filter(item -> o.code().equals(item.path("code").asString()))
+                .map(item -> item.path("id").asString()).findFirst().orElse(null);
     }
 
     private void loadMembers(DemoDistrict d) {
-        MembershipClient client = clients.get(d.id());
+        ServiceClient client = clients.get(d.id());
         Map<String, String> ids = organisationIds.get(d.id());
         int placed = 0;
         for (DemoMember m : d.members()) {
@@ -196,7 +186,7 @@ public final class DemoLoader {
     }
 
     /** Accepts a report unless a previous run already did (the replayed create shows its status). */
-    private static void accept(MembershipClient client, String path, Response created) {
+    private static void accept(ServiceClient client, String path, Response created) {
         if ("ACCEPTED".equals(created.text("status"))) {
             return;
         }
@@ -217,7 +207,7 @@ public final class DemoLoader {
                 if (!m.reportsToResidence() || m.residenceDistrict().equals(home.id())) {
                     continue;
                 }
-                MembershipClient residence = clients.get(m.residenceDistrict());
+                ServiceClient residence = clients.get(m.residenceDistrict());
                 Instant deadline = Instant.now().plus(CROSS_DISTRICT_WAIT);
                 Response r = residence.post("/member-reports", memberReport(m, home.id()),
                         "demo-member-report-" + m.key());

@@ -1,14 +1,9 @@
 package cn.zhangzhou.partybuilding.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +17,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
+import cn.zhangzhou.partybuilding.platform.ServiceClient.Response;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -47,18 +52,18 @@ public final class IdentityClient {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String baseUrl;
-    /** For the admin API and client credentials: no cookies, nothing to remember between calls. */
-    private final HttpClient http;
+    /** For client credentials: no cookies, nothing to remember between calls. */
+    private final RestClient http;
+    /** The admin API; each call names the administrator's token. */
+    private final ServiceClient admin;
 
     /** @param baseUrl e.g. {@code http://localhost:9000} (the issuer) */
     public IdentityClient(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    public String baseUrl() {
-        return baseUrl;
+        this.http = client(baseUrl, null);
+        this.admin = new ServiceClient(baseUrl, () -> {
+            throw new IllegalStateException("the admin API is called with an administrator's token");
+        });
     }
 
     /** An access token and when it stops being accepted. */
@@ -81,74 +86,71 @@ public final class IdentityClient {
         }
     }
 
+    /** One answer of identity's web endpoints: redirects are read, never followed. */
+    private record Answer(int status, URI location, String body) {
+    }
+
     /**
      * Authorization code + PKCE through the login form, in a fresh cookie jar (a new browser): GET
      * /oauth2/authorize → login page → POST /login with the CSRF token → /oauth2/authorize again → the redirect
      * with the code → POST /oauth2/token with the verifier.
      */
     public AccessToken signIn(String username, String password) {
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        RestClient browser = client(baseUrl, new CookieManager());
         String verifier = randomToken(32);
         String state = randomToken(16);
-        Map<String, String> authorize = new LinkedHashMap<>();
-        authorize.put("response_type", "code");
-        authorize.put("client_id", DASHBOARD_CLIENT);
-        authorize.put("redirect_uri", DASHBOARD_REDIRECT_URI);
-        authorize.put("scope", "openid profile");
-        authorize.put("state", state);
-        authorize.put("code_challenge", challenge(verifier));
-        authorize.put("code_challenge_method", "S256");
-        HttpResponse<String> start = send(browser, get(baseUrl + "/oauth2/authorize?" + form(authorize)));
-        String loginPage = location(start, "the authorization request");
+        URI authorize = UriComponentsBuilder.fromUriString(baseUrl).path("/oauth2/authorize")
+                .queryParam("response_type", "code")
+                .queryParam("client_id", DASHBOARD_CLIENT)
+                .queryParam("redirect_uri", DASHBOARD_REDIRECT_URI)
+                .queryParam("scope", "openid profile")
+                .queryParam("state", state)
+                .queryParam("code_challenge", challenge(verifier))
+                .queryParam("code_challenge_method", "S256")
+                .encode().build().toUri();
+        URI loginPage = location(send(browser.get().uri(authorize)), "the authorization request");
 
-        HttpResponse<String> page = send(browser, get(loginPage));
+        Answer page = send(browser.get().uri(loginPage));
         Matcher csrf = CSRF.matcher(page.body());
-        if (page.statusCode() != 200 || !csrf.find()) {
+        if (page.status() != 200 || !csrf.find()) {
             throw new IllegalStateException("identity's login page " + loginPage + " has no form with a CSRF token ("
-                    + page.statusCode() + ")");
+                    + page.status() + ")");
         }
-        Map<String, String> login = new LinkedHashMap<>();
-        login.put("username", username);
-        login.put("password", password);
-        login.put("_csrf", csrf.group(1));
-        HttpResponse<String> afterLogin = send(browser, post(baseUrl + "/login", form(login)).build());
-        String next = location(afterLogin, "the login form");
-        if (next.contains("/login?error") || next.endsWith("/login")) {
+        URI next = location(send(browser.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form("username", username, "password", password, "_csrf", csrf.group(1)))), "the login form");
+        if (next.toString().contains("/login?error") || next.getPath().endsWith("/login")) {
             throw new LoginRefusedException("identity refused the login of '" + username
                     + "' (unknown user, wrong password, or the account is locked or disabled)");
         }
-        String callback = location(send(browser, get(next)), "the authorization request after the login");
-        if (!callback.startsWith(DASHBOARD_REDIRECT_URI)) {
+        URI callback = location(send(browser.get().uri(next)), "the authorization request after the login");
+        if (!callback.toString().startsWith(DASHBOARD_REDIRECT_URI)) {
             throw new IllegalStateException("expected the redirect to " + DASHBOARD_REDIRECT_URI + ", got " + callback);
         }
-        if (!state.equals(queryParameter(callback, "state"))) {
+        MultiValueMap<String, String> parameters = UriComponentsBuilder.fromUri(callback).build().getQueryParams();
+        if (!state.equals(parameters.getFirst("state"))) {
             throw new IllegalStateException("the redirect carries another state than the request's: " + callback);
         }
-        String code = queryParameter(callback, "code");
+        String code = parameters.getFirst("code");
         if (code == null) {
             throw new IllegalStateException("no code in the redirect: " + callback);
         }
-        Map<String, String> exchange = new LinkedHashMap<>();
-        exchange.put("grant_type", "authorization_code");
-        exchange.put("code", code);
-        exchange.put("redirect_uri", DASHBOARD_REDIRECT_URI);
-        exchange.put("client_id", DASHBOARD_CLIENT);
-        exchange.put("code_verifier", verifier);
-        return token(send(browser, post(baseUrl + "/oauth2/token", form(exchange)).build()), "the code of " + username);
+        return token(send(browser.post().uri("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(form("grant_type", "authorization_code", "code", UriUtils.decode(code, StandardCharsets.UTF_8),
+                                "redirect_uri", DASHBOARD_REDIRECT_URI, "client_id", DASHBOARD_CLIENT,
+                                "code_verifier", verifier))),
+                "the code of " + username);
     }
 
     /** {@code grant_type=client_credentials} with HTTP basic authentication, as a district system does. */
     public AccessToken clientCredentials(String clientId, String clientSecret) {
-        String basic = Base64.getEncoder().encodeToString((urlEncode(clientId) + ":" + urlEncode(clientSecret))
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(http, post(baseUrl + "/oauth2/token", "grant_type=client_credentials")
-                .header("Authorization", "Basic " + basic).build());
-        if (response.statusCode() == 401) {
+        // RFC 6749 2.3.1: id and secret are form-encoded before they are joined.
+        Answer answer = send(http.post().uri("/oauth2/token")
+                .headers(h -> h.setBasicAuth(urlEncode(clientId), urlEncode(clientSecret)))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form("grant_type", "client_credentials")));
+        if (answer.status() == 401) {
             throw new LoginRefusedException("identity refused the client " + clientId + " (unknown client or wrong secret)");
         }
-        return token(response, "client credentials of " + clientId);
+        return token(answer, "client credentials of " + clientId);
     }
 
     /**
@@ -165,21 +167,17 @@ public final class IdentityClient {
         body.put("district", district);
         body.put("org", org);
         body.put("member", member);
-        HttpResponse<String> r = send(http, json(adminToken, "/api/v1/users", body));
-        if (r.statusCode() == 409) {
+        Response r = admin(adminToken).post("/users", body, null);
+        if (r.status() == 409) {
             return false;
         }
-        requireSuccess(r, "create user " + username);
+        r.requireSuccess("create user " + username);
         return true;
     }
 
     /** The user with exactly this username (the list filter is a prefix), or null. */
     public JsonNode findUser(String adminToken, String username) {
-        HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/users?size=200&username="
-                        + urlEncode(username))).header("Authorization", "Bearer " + adminToken)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build());
-        requireSuccess(r, "find user " + username);
-        for (JsonNode item : Json.MAPPER.readTree(r.body()).path("items")) {
+        for (JsonNode item : admin(adminToken).getOk("/users", Map.of("size", "200", "username", username)).path("items")) {
             if (username.equalsIgnoreCase(item.path("username").asString())) {
                 return item;
             }
@@ -189,36 +187,28 @@ public final class IdentityClient {
 
     /** {@code POST /api/v1/users/{id}/password}: also lifts a lock-out. */
     public void resetPassword(String adminToken, String userId, String password) {
-        requireSuccess(send(http, json(adminToken, "/api/v1/users/" + userId + "/password", Map.of("password", password))),
-                "reset the password of user " + userId);
+        admin(adminToken).post("/users/" + userId + "/password", Map.of("password", password), null)
+                .requireSuccess("reset the password of user " + userId);
     }
 
     /** Registers a district system ({@code POST /api/v1/clients}); the answer holds its secret, shown once. */
     public RegisteredClient registerClient(String adminToken, String name, String district) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("district", district);
-        HttpResponse<String> r = send(http, json(adminToken, "/api/v1/clients", body));
-        requireSuccess(r, "register the district system of " + district);
-        JsonNode answer = Json.MAPPER.readTree(r.body());
+        JsonNode answer = admin(adminToken).post("/clients", Map.of("name", name, "district", district), null)
+                .requireSuccess("register the district system of " + district).body();
         return new RegisteredClient(answer.path("clientId").asString(), answer.path("clientSecret").asString(),
                 answer.path("district").asString());
     }
 
-    private HttpRequest json(String token, String path, Object body) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
+    private ServiceClient admin(String adminToken) {
+        return admin.as(() -> adminToken);
     }
 
-    private static AccessToken token(HttpResponse<String> response, String what) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("identity's token endpoint refused " + what + ": " + response.statusCode()
-                    + " " + response.body());
+    private static AccessToken token(Answer answer, String what) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("identity's token endpoint refused " + what + ": " + answer.status() + " "
+                    + answer.body());
         }
-        JsonNode json = Json.MAPPER.readTree(response.body());
+        JsonNode json = ServiceClient.JSON.readTree(answer.body());
         String value = json.path("access_token").asString(null);
         if (value == null) {
             throw new IllegalStateException("no access_token in identity's answer to " + what);
@@ -226,43 +216,38 @@ public final class IdentityClient {
         return new AccessToken(value, Instant.now().plusSeconds(json.path("expires_in").asLong(60)));
     }
 
-    private static void requireSuccess(HttpResponse<String> r, String what) {
-        if (r.statusCode() < 200 || r.statusCode() >= 300) {
-            String body = r.body() == null ? "" : r.body();
-            throw new MembershipClient.ApiException(what + " → " + r.request().method() + " " + r.request().uri()
-                    + " answered " + r.statusCode() + ": " + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
+    private URI location(Answer answer, String after) {
+        if (answer.status() / 100 != 3 || answer.location() == null) {
+            String body = answer.body();
+            throw new IllegalStateException("identity answered " + after + " with " + answer.status()
+                    + " instead of a redirect: " + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
         }
+        return URI.create(baseUrl + "/").resolve(answer.location());
     }
 
-    private String location(HttpResponse<String> response, String after) {
-        String location = response.headers().firstValue("Location").orElse(null);
-        if (response.statusCode() / 100 != 3 || location == null) {
-            throw new IllegalStateException("identity answered " + after + " with " + response.statusCode()
-                    + " instead of a redirect: " + abbreviate(response.body()));
+    private static Answer send(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                response.getHeaders().getLocation(), StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
+    }
+
+    /** Redirects are never followed: the launcher reads them (the login page, the code). */
+    private static RestClient client(String baseUrl, CookieManager cookies) {
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+        if (cookies != null) {
+            http.cookieHandler(cookies);
         }
-        return URI.create(baseUrl + "/").resolve(location).toString();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.build());
+        factory.setReadTimeout(Duration.ofSeconds(30));
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
     }
 
-    private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", "text/html")
-                .GET().build();
-    }
-
-    private static HttpRequest.Builder post(String url, String form) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    private static MultiValueMap<String, String> form(String... namesAndValues) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
         }
+        return form;
     }
 
     static String randomToken(int bytes) {
@@ -280,30 +265,7 @@ public final class IdentityClient {
         }
     }
 
-    static String queryParameter(String url, String name) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return null;
-        }
-        for (String pair : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> urlEncode(e.getKey()) + "=" + urlEncode(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
     private static String urlEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String abbreviate(String body) {
-        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 }

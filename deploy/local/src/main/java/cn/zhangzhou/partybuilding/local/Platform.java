@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,26 +11,30 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 
-import cn.zhangzhou.partybuilding.events.Districts;
+import org.springframework.util.FileSystemUtils;
+
 import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
-import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
-import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
+import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -47,30 +50,22 @@ final class Platform {
     static final int POSTGRES_PORT = 15432;
     /** Per wave; generous because the 2 cores are often shared with builds and benchmarks. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    static final String SERVICE_JAR = "services/membership/target/membership-service.jar";
-    static final String WISHES_JAR = "services/wishes/target/wishes-service.jar";
-    static final String IDENTITY_JAR = "services/identity/target/identity-service.jar";
-    static final String GATEWAY_JAR = "gateway/target/gateway.jar";
-    static final int IDENTITY_PORT = 9000;
-    static final int GATEWAY_PORT = 8080;
     /** The issuer: what tokens say in {@code iss} and where services, browsers and the launcher reach identity. */
-    static final String IDENTITY_URL = "http://localhost:" + IDENTITY_PORT;
+    static final String IDENTITY_URL = PlatformService.IDENTITY.instance().localUrl();
     static final String JWKS_URL = IDENTITY_URL + "/oauth2/jwks";
-    static final String GATEWAY_URL = "http://localhost:" + GATEWAY_PORT;
+    static final String GATEWAY_URL = PlatformService.GATEWAY.instance().localUrl();
     static final String LAUNCHER = "java -jar deploy/local/target/local-platform.jar";
 
     private final Path root;
     private final Path dataDir;
-    private final Options options;
+    private final LocalPlatform.Run options;
     private final PrintStream out;
-    private final HttpClient http = MembershipClient.newHttpClient();
     private final List<ServiceProcess> services = new ArrayList<>();
     /** What to stop, most recent first. */
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    Platform(Path root, Path dataDir, Options options, PrintStream out) {
+    Platform(Path root, Path dataDir, LocalPlatform.Run options, PrintStream out) {
         this.root = root;
         this.dataDir = dataDir;
         this.options = options;
@@ -79,17 +74,15 @@ final class Platform {
 
     void run() throws InterruptedException {
         Instant start = Instant.now();
-        Path jar = root.resolve(SERVICE_JAR);
-        Path wishesJar = root.resolve(WISHES_JAR);
-        Path identityJar = root.resolve(IDENTITY_JAR);
-        Path gatewayJar = root.resolve(GATEWAY_JAR);
-        for (Path j : List.of(jar, wishesJar, identityJar, gatewayJar)) {
-            if (!Files.isRegularFile(j)) {
-                throw new IllegalStateException(j + " is missing; build it first: mvn -B -DskipTests package");
+        List<String> districts = options.districts();
+        List<Instance> instances = PlatformService.instances(districts);
+        for (Instance i : instances) {
+            Path jar = root.resolve(i.service().jar());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build it first: mvn -B -DskipTests package");
             }
         }
-        List<String> districts = options.districts();
-        requireFreePorts(districts);
+        requireFreePorts(instances);
         if (options.reset()) {
             wipe(dataDir);
             out.println("reset: removed " + dataDir);
@@ -101,43 +94,24 @@ final class Platform {
         out.println("starting PostgreSQL on " + POSTGRES_PORT + " ...");
         PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true);
         stops.push(() -> stopQuietly("PostgreSQL", postgres::close));
-        Map<String, String> jdbcUrls = new LinkedHashMap<>();
-        Map<String, String> wishesJdbcUrls = new LinkedHashMap<>();
-        String identityJdbcUrl = postgres.ensureDatabase("identity");
-        for (String d : districts) {
-            jdbcUrls.put(d, postgres.ensureDatabase("membership_" + d));
-            wishesJdbcUrls.put(d, postgres.ensureDatabase("wishes_" + d));
-        }
         out.println("starting Kafka (KRaft) on " + KAFKA_PORT + "/" + KAFKA_CONTROLLER_PORT + " ...");
         KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         stops.push(() -> stopQuietly("Kafka", kafka::close));
         stops.push(this::stopServices);
 
-        // Services start in waves of one per core: eleven JVMs starting at once on 2 cores all miss the
-        // readiness deadline, while waves keep each start short and the total about the same. Identity first (the
-        // loaders need its tokens; the services fetch its JWKS at their first request), then membership (the
-        // wishes services learn their district from its events), the gateway last.
-        List<Runnable> starts = new ArrayList<>();
-        List<ServiceProcess> queued = new ArrayList<>();
-        starts.add(() -> queued.add(start("identity", identityJar, IDENTITY_PORT,
-                identityEnvironment(identityJdbcUrl, secrets))));
-        for (String d : districts) {
-            starts.add(() -> queued.add(start("membership-" + d, jar, Options.port(d),
-                    serviceEnvironment(d, jdbcUrls.get(d), kafka.bootstrapServers()))));
-        }
-        for (String d : districts) {
-            starts.add(() -> queued.add(start("wishes-" + d, wishesJar, Options.wishesPort(d),
-                    wishesEnvironment(d, wishesJdbcUrls.get(d), kafka.bootstrapServers(), replays(d)))));
-        }
-        starts.add(() -> queued.add(start("gateway", gatewayJar, GATEWAY_PORT, gatewayEnvironment(districts))));
+        // Services start in waves of one per core, in the table's order: eleven JVMs starting at once on 2 cores all
+        // miss the readiness deadline, while waves keep each start short and the total about the same.
         int wave = Math.max(2, Runtime.getRuntime().availableProcessors());
-        for (int first = 0; first < starts.size(); first += wave) {
-            queued.clear();
-            starts.subList(first, Math.min(starts.size(), first + wave)).forEach(Runnable::run);
+        for (int first = 0; first < instances.size(); first += wave) {
+            List<ServiceProcess> started = new ArrayList<>();
+            for (Instance i : instances.subList(first, Math.min(instances.size(), first + wave))) {
+                String jdbcUrl = i.database().map(postgres::ensureDatabase).orElse(null);
+                started.add(start(i, environment(i, jdbcUrl, kafka.bootstrapServers(), secrets, districts)));
+            }
             // Each wave has READY_TIMEOUT from its start.
             Instant deadline = Instant.now().plus(READY_TIMEOUT);
-            for (ServiceProcess s : List.copyOf(queued)) {
-                s.awaitReady(http, deadline);
+            for (ServiceProcess s : started) {
+                s.awaitReady(deadline);
                 out.printf("%s ready (%d s)%n", s.name(), Duration.between(start, Instant.now()).toSeconds());
             }
         }
@@ -146,7 +120,7 @@ final class Platform {
 
         // Every token from identity: the launcher signs nothing. Org codes name the staff users.
         IdentityClient identity = new IdentityClient(IDENTITY_URL);
-        Map<String, MembershipClient> clients = new LinkedHashMap<>();
+        Map<String, ServiceClient> clients = new LinkedHashMap<>();
         TokenSource tokens = new TokenSource(identity, secrets, (d, org) -> clients.get(d)
                 .getOk("/organisations/" + org, Map.of()).path("code").asString());
         clients.putAll(clients(districts, tokens));
@@ -168,7 +142,7 @@ final class Platform {
         Map<String, DemoCallers> callers = demoCallers(clients, wishes, tokens);
         printSummary(clients, wishes, callers, secrets, healthy);
         for (ServiceProcess s : services) {
-            s.process().onExit().thenAccept(p -> {
+            s.onExit().thenAccept(p -> {
                 if (!stopping.get()) {
                     out.printf("%s exited unexpectedly with code %d; see %s%n", s.name(), p.exitValue(), s.log());
                 }
@@ -178,10 +152,11 @@ final class Platform {
         Thread.currentThread().join();
     }
 
-    private ServiceProcess start(String name, Path jar, int port, Map<String, String> env) {
-        Path log = dataDir.resolve("logs").resolve(name + ".log");
-        out.printf("starting %s on %d (log %s) ...%n", name, port, log);
-        ServiceProcess service = ServiceProcess.start(name, jar, root, port, env, log);
+    private ServiceProcess start(Instance instance, Map<String, String> env) {
+        Path log = dataDir.resolve("logs").resolve(instance.name() + ".log");
+        out.printf("starting %s on %d (log %s) ...%n", instance.name(), instance.port(), log);
+        ServiceProcess service = ServiceProcess.start(instance.name(), root.resolve(instance.service().jar()), root,
+                instance.port(), env, List.of(), log);
         services.add(service);
         return service;
     }
@@ -192,100 +167,79 @@ final class Platform {
     }
 
     /**
-     * The wishes service's configuration (services/wishes application.yml), as environment variables; the
-     * dev-only replay clock (decision 0010) only where {@code replayClock}.
+     * An instance's configuration (its application.yml's properties) as environment variables: its port, district,
+     * database and the broker; identity's JWKS to verify tokens with (every service but identity itself); identity's
+     * issuer and generated secrets; the gateway's routes to every district service of the table in {@code districts};
+     * the wishes service's dev-only replay clock (decision 0010) where its demo data replays a past year.
+     *
+     * @param jdbcUrl its database, null if it has none
      */
-    static Map<String, String> wishesEnvironment(String district, String jdbcUrl, String kafka, boolean replayClock) {
+    static Map<String, String> environment(Instance instance, String jdbcUrl, String kafka, DemoSecrets secrets,
+                                           List<String> districts) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("ZZ_DISTRICT", district);
-        env.put("ZZ_SERVICE", "wishes");
-        env.put("SERVER_PORT", String.valueOf(Options.wishesPort(district)));
-        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        trustIdentity(env);
-        if (replayClock) {
-            env.put("ZZ_WISHES_REPLAY_CLOCK", "true");
+        env.put("SERVER_PORT", String.valueOf(instance.port()));
+        if (instance.district() != null) {
+            env.put("ZZ_DISTRICT", instance.district());
+            env.put("ZZ_SERVICE", instance.service().id());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
         }
-        return env;
-    }
-
-    private static Map<String, WishesLoader.District> wishesDistricts(List<String> districts,
-                                                                      Map<String, MembershipClient> clients,
-                                                                      TokenSource tokens) {
-        Map<String, WishesLoader.District> result = new LinkedHashMap<>();
-        for (String d : districts) {
-            MembershipClient wishes = clients.get(d).at("http://localhost:" + Options.wishesPort(d));
-            result.put(d, new WishesLoader.District(d, clients.get(d), wishes, c -> tokens.token(d, c)));
+        if (jdbcUrl != null) {
+            env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+            env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", "");
         }
-        return result;
-    }
-
-    /**
-     * Services and the gateway verify tokens with identity's published keys (by {@code kid}, refetched when a key
-     * rotates), instead of the development key file of the foundation.
-     */
-    static void trustIdentity(Map<String, String> env) {
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", JWKS_URL);
-    }
-
-    /**
-     * identity (services/identity application.yaml) as environment variables: its own database, the issuer, the
-     * generated bootstrap CITY_ADMIN password and key-encryption secret from the data directory. The dashboard
-     * client's redirect URIs stay those of application.yaml (http://localhost:5173/callback, 127.0.0.1 likewise).
-     */
-    static Map<String, String> identityEnvironment(String jdbcUrl, DemoSecrets secrets) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(IDENTITY_PORT));
-        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("ZZ_IDENTITY_ISSUER", IDENTITY_URL);
-        env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", DemoSecrets.ADMIN_USERNAME);
-        env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
-        env.put("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret());
-        // The longest identity allows (services check no revocation): a token from the `token` command lasts a
-        // walk-through. Local demo only; identity's default is 15 minutes.
-        env.put("ZZ_IDENTITY_ACCESS_TOKEN_TTL", "PT1H");
-        return env;
-    }
-
-    /** The gateway (gateway/application.yml): every started district's membership and wishes, identity's keys. */
-    static Map<String, String> gatewayEnvironment(List<String> districts) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(GATEWAY_PORT));
-        for (String d : districts) {
-            String key = "ZZ_GATEWAY_DISTRICTS_" + d.toUpperCase(java.util.Locale.ROOT);
-            env.put(key + "_MEMBERSHIP", "http://localhost:" + Options.port(d));
-            env.put(key + "_WISHES", "http://localhost:" + Options.wishesPort(d));
+        switch (instance.service()) {
+            case IDENTITY -> {
+                env.put("ZZ_IDENTITY_ISSUER", IDENTITY_URL);
+                env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", DemoSecrets.ADMIN_USERNAME);
+                env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
+                env.put("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret());
+                // The longest identity allows (services check no revocation): a token from the `token` command lasts
+                // a walk-through. Local demo only; identity's default is 15 minutes.
+                env.put("ZZ_IDENTITY_ACCESS_TOKEN_TTL", "PT1H");
+            }
+            case GATEWAY -> {
+                for (String d : districts) {
+                    for (PlatformService s : PlatformService.districtServices()) {
+                        env.put(("ZZ_GATEWAY_DISTRICTS_" + d + "_" + s.id()).toUpperCase(Locale.ROOT),
+                                s.in(d).localUrl());
+                    }
+                }
+            }
+            case WISHES -> {
+                if (replays(instance.district())) {
+                    env.put("ZZ_WISHES_REPLAY_CLOCK", "true");
+                }
+            }
+            default -> {
+            }
         }
-        trustIdentity(env);
-        return env;
-    }
-
-    /** The configuration of membership-api.md, as environment variables. */
-    static Map<String, String> serviceEnvironment(String district, String jdbcUrl, String kafka) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ZZ_DISTRICT", district);
-        env.put("ZZ_SERVICE", "membership");
-        env.put("SERVER_PORT", String.valueOf(Options.port(district)));
-        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        trustIdentity(env);
+        if (instance.service() != PlatformService.IDENTITY) {
+            // Tokens are verified with identity's published keys (by kid, refetched when a key rotates).
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", JWKS_URL);
+        }
         return env;
     }
 
     /** The loaders call the services directly (not through the gateway, whose rate limit would slow them). */
-    private Map<String, MembershipClient> clients(List<String> districts, TokenSource tokens) {
-        Map<String, MembershipClient> clients = new LinkedHashMap<>();
+    private Map<String, ServiceClient> clients(List<String> districts, TokenSource tokens) {
+        Map<String, ServiceClient> clients = new LinkedHashMap<>();
         for (String d : districts) {
             // TokenSource reuses the district admin's token until shortly before it expires.
-            clients.put(d, new MembershipClient(http, "http://localhost:" + Options.port(d), () -> tokens.districtAdmin(d)));
+            clients.put(d, new ServiceClient(PlatformService.MEMBERSHIP.in(d).localUrl(), () -> tokens.districtAdmin(d)));
         }
         return clients;
+    }
+
+    private static Map<String, WishesLoader.District> wishesDistricts(List<String> districts,
+                                                                      Map<String, ServiceClient> clients,
+                                                                      TokenSource tokens) {
+        Map<String, WishesLoader.District> result = new LinkedHashMap<>();
+        for (String d : districts) {
+            ServiceClient wishes = clients.get(d).at(PlatformService.WISHES.in(d).localUrl());
+            result.put(d, new WishesLoader.District(d, clients.get(d), wishes, c -> tokens.token(d, c)));
+        }
+        return result;
     }
 
     /** Who the walk-through acts as in one district: demo usernames (and the org or member they stand for). */
@@ -298,7 +252,7 @@ final class Platform {
      * district admin, the staff of the street and the community of the first demo wish, a member of that community
      * who claimed a demo wish, and the district system.
      */
-    private Map<String, DemoCallers> demoCallers(Map<String, MembershipClient> clients, WishesLoader wishes,
+    private Map<String, DemoCallers> demoCallers(Map<String, ServiceClient> clients, WishesLoader wishes,
                                                  TokenSource tokens) {
         Map<String, DemoCallers> result = new LinkedHashMap<>();
         DemoDataSet demo = wishes.data();
@@ -312,7 +266,7 @@ final class Platform {
                 UUID community = communityCode == null ? null : orgs.get(communityCode);
                 UUID street = streetCode == null ? null : orgs.get(streetCode);
                 UUID member = list.stream().filter(w -> w.claimerKey() != null).findFirst()
-                        .map(w -> memberId(clients.get(d), demo, d, w.claimerKey())).orElse(null);
+                        .map(w -> wishes.memberId(d, w.claimerKey())).orElse(null);
                 String admin = tokens.ensureUser(d, new Caller(Role.DISTRICT_ADMIN, null, null));
                 String streetStaff = street == null ? null : tokens.ensureUser(d, new Caller(Role.STREET_STAFF, street, null));
                 String communityStaff = community == null ? null
@@ -330,20 +284,9 @@ final class Platform {
         return result;
     }
 
-    /** A demo member's id in membership, found by name and matched on the ID number. */
-    private static UUID memberId(MembershipClient membership, DemoDataSet demo, String d, String key) {
-        DemoMember m = demo.district(d).members().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
-        for (JsonNode item : membership.getOk("/members", Map.of("name", m.name(), "size", "200")).path("items")) {
-            if (m.idNumber().equals(item.path("idNumber").asString())) {
-                return UUID.fromString(item.path("id").asString());
-            }
-        }
-        return null;
-    }
-
-    private void printSummary(Map<String, MembershipClient> clients, WishesLoader wishes,
+    private void printSummary(Map<String, ServiceClient> clients, WishesLoader wishes,
                               Map<String, DemoCallers> callers, DemoSecrets secrets, Duration healthy) {
-        String dataOption = Options.DEFAULT_DATA_DIR.equals(options.dataDir()) ? "" : " --data-dir " + options.dataDir();
+        String dataOption = LocalPlatform.DEFAULT_DATA_DIR.equals(options.dataDir()) ? "" : " --data-dir " + options.dataDir();
         String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
@@ -361,14 +304,14 @@ final class Platform {
         out.println("  CITY_ADMIN     admin, password in " + dataDir.resolve(DemoSecrets.ADMIN_PASSWORD_FILE));
         out.println("  a user's token " + tokenCmd + " <username>        (login form, PKCE, as the dashboard client)");
         out.println("  a system token " + tokenCmd + " --client <district>   (client credentials)");
-        for (Map.Entry<String, MembershipClient> e : clients.entrySet()) {
+        for (Map.Entry<String, ServiceClient> e : clients.entrySet()) {
             String d = e.getKey();
-            MembershipClient c = e.getValue();
+            ServiceClient c = e.getValue();
             String api = GATEWAY_URL + "/api/v1/" + d;
             out.println();
             out.printf("-- %s %s%n", d, Districts.NAMES.get(d));
             out.println("   membership " + api + "/membership/...   (direct " + c.baseUrl() + ")");
-            out.println("   wishes     " + api + "/wishes/...   (direct http://localhost:" + Options.wishesPort(d) + ")");
+            out.println("   wishes     " + api + "/wishes/...   (direct " + PlatformService.WISHES.in(d).localUrl() + ")");
             try {
                 JsonNode s = c.getOk("/statistics", Map.of());
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
@@ -458,11 +401,9 @@ final class Platform {
     }
 
     /** Fails before anything starts when a fixed port is taken (an earlier platform still running?). */
-    private static void requireFreePorts(List<String> districts) {
-        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, IDENTITY_PORT,
-                GATEWAY_PORT));
-        districts.forEach(d -> ports.add(Options.port(d)));
-        districts.forEach(d -> ports.add(Options.wishesPort(d)));
+    private static void requireFreePorts(List<Instance> instances) {
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        instances.forEach(i -> ports.add(i.port()));
         List<Integer> taken = new ArrayList<>();
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket(port)) {
@@ -490,16 +431,11 @@ final class Platform {
     }
 
     static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
         if (Files.exists(dir.resolve("pom.xml")) || dir.getParent() == null) {
             throw new IllegalStateException("refusing to delete " + dir + ": it does not look like a data directory");
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
@@ -521,21 +457,9 @@ final class Platform {
             return;
         }
         out.println("stopping " + services.size() + " service(s) ...");
-        // All at once: each gets the same grace period, not a queue of them.
-        services.forEach(s -> s.process().destroy());
-        List<Thread> waiting = new ArrayList<>();
-        for (ServiceProcess s : services) {
-            Thread t = new Thread(() -> s.stop(STOP_GRACE), "stop-" + s.name());
-            t.start();
-            waiting.add(t);
-        }
-        for (Thread t : waiting) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // All asked at once, then waited for: each gets the same grace period, not a queue of them.
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(ServiceProcess::close);
     }
 
     private void stopQuietly(String what, Runnable close) {

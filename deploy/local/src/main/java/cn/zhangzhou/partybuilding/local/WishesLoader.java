@@ -18,12 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-import cn.zhangzhou.partybuilding.local.MembershipClient.Response;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
+import cn.zhangzhou.partybuilding.platform.ServiceClient.Response;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +48,7 @@ public final class WishesLoader {
             "CONFIRMED");
 
     /** The calls the loader needs of one district. */
-    public record District(String id, MembershipClient membership, MembershipClient wishes,
+    public record District(String id, ServiceClient membership, ServiceClient wishes,
                            Function<Caller, String> tokens) {
     }
 
@@ -88,16 +89,10 @@ public final class WishesLoader {
     public synchronized Map<String, UUID> organisations(String district) {
         return organisations.computeIfAbsent(district, d -> {
             Map<String, UUID> ids = new LinkedHashMap<>();
-            MembershipClient c = districts.get(d).membership();
-            for (int page = 0; ; page++) {
-                JsonNode result = c.getOk("/organisations", Map.of("size", "200", "page", String.valueOf(page)));
-                for (JsonNode item : result.path("items")) {
-                    ids.put(item.path("code").asString(), UUID.fromString(item.path("id").asString()));
-                }
-                if (page + 1 >= result.path("totalPages").asInt()) {
-                    return ids;
-                }
+            for (JsonNode item : districts.get(d).membership().getAllOk("/organisations", Map.of())) {
+                ids.put(item.path("code").asString(), UUID.fromString(item.path("id").asString()));
             }
+            return ids;
         });
     }
 
@@ -177,7 +172,7 @@ public final class WishesLoader {
     private void load(String d, DemoWish w, Map<String, UUID> orgs, Map<String, UUID> members,
                       Map<String, UUID> beneficiaries) {
         UUID community = orgs.get(w.communityCode());
-        MembershipClient staff = call(d, new Caller(Role.COMMUNITY_STAFF, community, null));
+        ServiceClient staff = call(d, new Caller(Role.COMMUNITY_STAFF, community, null));
         DemoWish.Replay replay = w.replay();
         if (replay != null) {
             clock(d, replay.posted());
@@ -200,7 +195,7 @@ public final class WishesLoader {
         beneficiaries.put(w.key(), UUID.fromString(posted.text("beneficiaryId")));
         JsonNode wish = staff.getOk("/wishes/" + id, Map.of());
         String status = wish.path("status").asString();
-        MembershipClient claimer = w.claimerKey() == null ? null
+        ServiceClient claimer = w.claimerKey() == null ? null
                 : call(d, new Caller(Role.MEMBER, null, members.get(w.claimerKey())));
         while (rank(w, status) < w.state().ordinal()) {
             String step = "wish " + w.key() + " (" + status + ") in " + d;
@@ -256,7 +251,7 @@ public final class WishesLoader {
     }
 
     /** Claims as the member; a 403 while the service has not yet heard of the member (Kafka) is retried. */
-    private void claim(String d, DemoWish w, String id, MembershipClient claimer) {
+    private void claim(String d, DemoWish w, String id, ServiceClient claimer) {
         Instant deadline = Instant.now().plus(knowledgeWait);
         while (true) {
             Response r = claimer.post("/wishes/" + id + "/claim", Map.of(), "demo-wish-" + w.key() + "-claim");
@@ -264,7 +259,7 @@ public final class WishesLoader {
                 return;
             }
             if (r.status() != 403 || Instant.now().isAfter(deadline)) {
-                throw new MembershipClient.ApiException("claim of demo wish " + w.key() + " in " + d + " by member "
+                throw new ServiceClient.ApiException("claim of demo wish " + w.key() + " in " + d + " by member "
                         + w.claimerKey() + " answered " + r.status() + " " + r.problem()
                         + (r.status() == 403 ? " for " + knowledgeWait.toSeconds() + " s: wishes-" + d
                         + " has not learnt of the member from " + d + ".membership.events (see its log)" : ""));
@@ -282,7 +277,7 @@ public final class WishesLoader {
                 codes.add(w.gridCode());
             }
         }
-        MembershipClient admin = call(d, new Caller(Role.DISTRICT_ADMIN, null, null));
+        ServiceClient admin = call(d, new Caller(Role.DISTRICT_ADMIN, null, null));
         String year = String.valueOf(LocalDate.now().getYear());
         Instant deadline = Instant.now().plus(knowledgeWait);
         for (String code : codes) {
@@ -304,29 +299,28 @@ public final class WishesLoader {
         }
     }
 
-    /** The claimers' UUIDs, found in membership by name and matched on the ID number. */
+    /** The claimers' UUIDs. */
     private Map<String, UUID> memberIds(String d, List<DemoWish> list) {
-        Map<String, DemoMember> byKey = new HashMap<>();
-        data.district(d).members().forEach(m -> byKey.put(m.key(), m));
         Map<String, UUID> ids = new HashMap<>();
-        MembershipClient membership = districts.get(d).membership();
         for (DemoWish w : list) {
-            if (w.claimerKey() == null || ids.containsKey(w.claimerKey())) {
-                continue;
-            }
-            DemoMember m = byKey.get(w.claimerKey());
-            JsonNode found = membership.getOk("/members", Map.of("name", m.name(), "size", "200"));
-            for (JsonNode item : found.path("items")) {
-                if (m.idNumber().equals(item.path("idNumber").asString())) {
-                    ids.put(m.key(), UUID.fromString(item.path("id").asString()));
-                }
-            }
-            if (!ids.containsKey(m.key())) {
-                throw new IllegalStateException("membership-" + d + " has no member " + m.key() + " (" + m.name()
-                        + "); the membership demo data is not loaded");
+            if (w.claimerKey() != null) {
+                ids.computeIfAbsent(w.claimerKey(), key -> memberId(d, key));
             }
         }
         return ids;
+    }
+
+    /** A demo member's UUID, found in membership by name and matched on the ID number. */
+    public UUID memberId(String d, String key) {
+        DemoMember m = data.district(d).members().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        for (JsonNode item : districts.get(d).membership().getOk("/members", Map.of("name", m.name(), "size", "200"))
+                .path("items")) {
+            if (m.idNumber().equals(item.path("idNumber").asString())) {
+                return UUID.fromString(item.path("id").asString());
+            }
+        }
+        throw new IllegalStateException("membership-" + d + " has no member " + key + " (" + m.name()
+                + "); the membership demo data is not loaded");
     }
 
     private void clock(String d, Instant to) {
@@ -337,7 +331,7 @@ public final class WishesLoader {
                         + " (the deployment needs ZZ_WISHES_REPLAY_CLOCK=true)");
     }
 
-    private MembershipClient call(String d, Caller caller) {
+    private ServiceClient call(String d, Caller caller) {
         District district = districts.get(d);
         return district.wishes().as(() -> district.tokens().apply(caller));
     }

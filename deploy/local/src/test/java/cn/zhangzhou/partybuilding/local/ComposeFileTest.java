@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.local;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,43 +16,63 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+
+import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The Docker deployment cannot be started here (no Docker engine), so its file is checked for what
- * makes it work when it is: health-gated start order, memory limits, and configuration that the
- * services actually read.
+ * makes it work when it is: every service of the table ({@link PlatformService}) on its port, health-gated start
+ * order, memory limits, and configuration that the services actually read.
  */
 class ComposeFileTest {
 
-    /** The district services and the districts compose runs them for. */
-    private static final List<String> KINDS = List.of("membership", "wishes");
-    private static final List<String> DISTRICTS = List.of("xiangcheng", "longwen");
-
-    /** Standard Spring / JVM settings the services read without declaring them in application.yml. */
-    private static final Set<String> STANDARD_PROPERTIES = Set.of(
-            "server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options",
-            // Boot's resource server: the key source is identity's JWKS (no default in application.yml).
-            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+    /** The district services of the table. */
+    private static final List<String> KINDS = PlatformService.districtServices().stream().map(PlatformService::id).toList();
+    /** What compose runs beside the table's services. */
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
     private static final String JWKS_IN_COMPOSE = "http://identity:9000/oauth2/jwks";
     private static final Pattern DATABASE_IN_URL = Pattern.compile("jdbc:postgresql://[^/]+/([a-z0-9_]+)");
 
     private static Path root;
     private static Map<String, Map<String, Object>> services;
+    /** The districts compose runs any district service for, in {@link Districts#IDS} order. */
+    private static List<String> districts;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
-    static void readCompose() throws IOException {
-        root = RepositoryRoot.require(Path.of(""));
-        try (Reader r = Files.newBufferedReader(root.resolve("docker-compose.yml"), StandardCharsets.UTF_8)) {
-            Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-            services = (Map<String, Map<String, Object>>) compose.get("services");
+    static void readCompose() {
+        root = Deployments.ROOT;
+        Map<String, Object> compose = (Map<String, Object>) Deployments.yamlDocuments(root.resolve("docker-compose.yml")).get(0);
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+        districts = Districts.IDS.stream()
+                .filter(d -> KINDS.stream().anyMatch(kind -> services.containsKey(kind + "-" + d))).toList();
+    }
+
+    @Test
+    void composeRunsEveryServiceOfTheTableForEachOfItsDistrictsOnTheTablesPortAndNothingElse() {
+        assertThat(districts).containsExactly("xiangcheng", "longwen");
+        List<Instance> instances = PlatformService.instances(districts);
+        Set<String> expected = new TreeSet<>(INFRASTRUCTURE);
+        instances.forEach(i -> expected.add(i.name()));
+        assertThat(services.keySet()).as("compose's services: the table's for %s, Kafka and PostgreSQL", districts)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        for (Instance i : instances) {
+            Map<String, Object> service = services.get(i.name());
+            int inContainer = Deployments.imagePort(i.service());
+            assertThat(ports(i.name())).as(i.name()).containsExactly(i.port() + ":" + inContainer);
+            Map<String, String> env = environment(service);
+            assertThat(env).as(i.name()).containsEntry("SERVER_PORT", String.valueOf(inContainer));
+            assertThat(((Map<?, ?>) service.get("build")).get("context")).as(i.name())
+                    .isEqualTo(Deployments.module(i.service()));
+            assertThat(env.get("SPRING_DATASOURCE_URL")).as(i.name())
+                    .isEqualTo(i.database().map(db -> "jdbc:postgresql://postgres:5432/" + db).orElse(null));
+            assertThat(env.get("ZZ_DISTRICT")).as(i.name()).isEqualTo(i.district());
         }
     }
 
@@ -79,8 +98,8 @@ class ComposeFileTest {
     @Test
     void oneWishesServicePerDistrictOnTheLocalPlatformsPortsAfterItsMembershipService() {
         assertThat(servicesOf("wishes")).containsOnlyKeys("wishes-xiangcheng", "wishes-longwen");
-        assertThat(ports("wishes-xiangcheng")).contains(Options.wishesPort("xiangcheng") + ":8080");
-        assertThat(ports("wishes-longwen")).contains(Options.wishesPort("longwen") + ":8080");
+        assertThat(ports("wishes-xiangcheng")).contains(WISHES.in("xiangcheng").port() + ":8080");
+        assertThat(ports("wishes-longwen")).contains(WISHES.in("longwen").port() + ":8080");
         servicesOf("wishes").forEach((name, service) -> {
             Map<String, String> env = environment(service);
             String district = name.substring("wishes-".length());
@@ -152,9 +171,9 @@ class ComposeFileTest {
         for (String secret : List.of("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET")) {
             assertThat(env.get(secret)).as(secret).startsWith("${" + secret + ":?");
         }
-        Set<String> known = properties(root.resolve("services/identity/src/main/resources/application.yaml"));
+        Set<String> known = Deployments.properties(PlatformService.IDENTITY);
         for (String variable : env.keySet()) {
-            assertThat(known.stream().anyMatch(p -> bindsTo(variable, p))).as("identity: %s", variable).isTrue();
+            assertThat(Deployments.readBy(variable, known)).as("identity: %s", variable).isTrue();
         }
     }
 
@@ -171,21 +190,21 @@ class ComposeFileTest {
             }
         });
         Set<String> expected = new TreeSet<>();
-        for (String kind : KINDS) {
-            for (String d : DISTRICTS) {
-                String variable = "ZZ_GATEWAY_DISTRICTS_" + d.toUpperCase(Locale.ROOT) + "_" + kind.toUpperCase(Locale.ROOT);
+        for (PlatformService kind : PlatformService.districtServices()) {
+            for (String d : districts) {
+                String variable = ("ZZ_GATEWAY_DISTRICTS_" + d + "_" + kind.id()).toUpperCase(Locale.ROOT);
                 expected.add(variable);
-                assertThat(env).containsEntry(variable, "http://" + kind + "-" + d + ":8080");
-                assertThat(services).containsKey(kind + "-" + d);
+                assertThat(env).containsEntry(variable, "http://" + kind.in(d).name() + ":" + Deployments.imagePort(kind));
+                assertThat(services).containsKey(kind.in(d).name());
             }
         }
         assertThat(routes).isEqualTo(expected);
         assertThat(((Map<?, ?>) gateway.get("depends_on")).keySet().stream().map(Object::toString).toList())
                 .containsExactlyInAnyOrder("identity", "membership-xiangcheng", "membership-longwen",
                         "wishes-xiangcheng", "wishes-longwen");
-        Set<String> known = properties(root.resolve("gateway/src/main/resources/application.yml"));
+        Set<String> known = Deployments.properties(PlatformService.GATEWAY);
         for (String variable : env.keySet()) {
-            assertThat(variable.startsWith("ZZ_GATEWAY_DISTRICTS_") || known.stream().anyMatch(p -> bindsTo(variable, p)))
+            assertThat(variable.startsWith("ZZ_GATEWAY_DISTRICTS_") || Deployments.readBy(variable, known))
                     .as("gateway: %s", variable).isTrue();
         }
     }
@@ -202,61 +221,23 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyEnvironmentVariableOfTheMembershipServicesIsAPropertyTheServiceReads() throws IOException {
+    void everyEnvironmentVariableOfTheMembershipServicesIsAPropertyTheServiceReads() {
         environmentIsReadBy("membership");
     }
 
     @Test
-    void everyEnvironmentVariableOfTheWishesServicesIsAPropertyTheServiceReads() throws IOException {
+    void everyEnvironmentVariableOfTheWishesServicesIsAPropertyTheServiceReads() {
         environmentIsReadBy("wishes");
     }
 
-    @Test
-    void theLocalPlatformsWishesEnvironmentIsReadByTheWishesServiceToo() throws IOException {
-        Set<String> known = properties("wishes");
-        // The replay clock is a property of its own (read by a @ConditionalOnProperty, not application.yml).
-        known.add("zz.wishes.replay-clock");
-        Map<String, String> env = Platform.wishesEnvironment("zhangpu", "jdbc:postgresql://localhost/wishes_zhangpu",
-                "localhost:9092", true);
-        for (String variable : env.keySet()) {
-            assertThat(known.stream().anyMatch(p -> bindsTo(variable, p))).as(variable).isTrue();
-        }
-        assertThat(env).containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true").containsEntry("SERVER_PORT", "8185");
-        assertThat(Platform.wishesEnvironment("xiangcheng", "jdbc:postgresql://localhost/wishes_xiangcheng",
-                "localhost:9092", false)).doesNotContainKey("ZZ_WISHES_REPLAY_CLOCK");
-        String clock = Files.readString(root.resolve(
-                "services/wishes/src/main/java/cn/zhangzhou/partybuilding/wishes/replay/ReplayClockController.java"));
-        assertThat(clock).contains("@ConditionalOnProperty(name = \"zz.wishes.replay-clock\", havingValue = \"true\")");
-    }
-
-    private static Set<String> properties(String kind) throws IOException {
-        return properties(root.resolve("services/" + kind + "/src/main/resources/application.yml"));
-    }
-
-    private static Set<String> properties(Path yml) throws IOException {
-        if (!Files.isRegularFile(yml)) {
-            fail("%s is absent: the module must exist (with its application.yml) for the "
-                    + "compose environment to be checked against it", root.relativize(yml));
-        }
-        Set<String> known = new TreeSet<>(STANDARD_PROPERTIES);
-        try (Reader r = Files.newBufferedReader(yml, StandardCharsets.UTF_8)) {
-            for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r)) {
-                if (document instanceof Map<?, ?> map) {
-                    flatten("", map, known);
-                }
-            }
-        }
-        return known;
-    }
-
-    private static void environmentIsReadBy(String kind) throws IOException {
-        Set<String> known = properties(kind);
+    private static void environmentIsReadBy(String kind) {
+        Set<String> known = Deployments.properties(PlatformService.valueOf(kind.toUpperCase(Locale.ROOT)));
         assertThat(servicesOf(kind)).as(kind).isNotEmpty();
         servicesOf(kind).forEach((name, service) -> {
             for (String variable : environment(service).keySet()) {
-                assertThat(known.stream().anyMatch(p -> bindsTo(variable, p)))
+                assertThat(Deployments.readBy(variable, known))
                         .as("%s: %s maps to no property of application.yml nor a standard one (%s)", name, variable,
-                                STANDARD_PROPERTIES)
+                                Deployments.STANDARD_PROPERTIES)
                         .isTrue();
             }
         });
@@ -264,11 +245,11 @@ class ComposeFileTest {
 
     @Test
     void relaxedBindingIsModelledLikeSpring() {
-        assertThat(bindsTo("ZZ_GATEWAY_TOKEN_CACHE_MAX_ENTRIES", "zz.gateway.token-cache.max-entries")).isTrue();
-        assertThat(bindsTo("ZZ_GATEWAY_TOKENCACHE_MAXENTRIES", "zz.gateway.token-cache.max-entries")).isTrue();
-        assertThat(bindsTo("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")).isTrue();
-        assertThat(bindsTo("ZZ_DISTRICTS", "zz.district")).isFalse();
-        assertThat(bindsTo("ZZ_GATEWAY_TOKEN", "zz.gateway.token-cache.max-entries")).isFalse();
+        assertThat(Deployments.bindsTo("ZZ_GATEWAY_TOKEN_CACHE_MAX_ENTRIES", "zz.gateway.token-cache.max-entries")).isTrue();
+        assertThat(Deployments.bindsTo("ZZ_GATEWAY_TOKENCACHE_MAXENTRIES", "zz.gateway.token-cache.max-entries")).isTrue();
+        assertThat(Deployments.bindsTo("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")).isTrue();
+        assertThat(Deployments.bindsTo("ZZ_DISTRICTS", "zz.district")).isFalse();
+        assertThat(Deployments.bindsTo("ZZ_GATEWAY_TOKEN", "zz.gateway.token-cache.max-entries")).isFalse();
     }
 
     @Test
@@ -297,7 +278,7 @@ class ComposeFileTest {
     void theServicesAndTheGatewayTrustIdentitysKeysAndNoKeyFile() {
         Map<String, Map<String, Object>> all = new LinkedHashMap<>(servicesOf("membership"));
         all.putAll(servicesOf("wishes"));
-        assertThat(all).hasSize(KINDS.size() * DISTRICTS.size());
+        assertThat(all).hasSize(KINDS.size() * districts.size());
         all.put("gateway", services.get("gateway"));
         all.forEach((name, service) -> {
             Map<String, String> env = environment(service);
@@ -312,39 +293,17 @@ class ComposeFileTest {
 
     @Test
     void theServiceImagesRunTheBuiltJarAsANonRootUserWithAHealthcheck() throws IOException {
-        Map<String, String> images = new LinkedHashMap<>();
-        for (String kind : KINDS) {
-            images.put("services/" + kind, kind + "-service.jar");
-        }
-        images.put("services/identity", "identity-service.jar");
-        images.put("gateway", "gateway.jar");
-        for (Map.Entry<String, String> image : images.entrySet()) {
-            String kind = image.getKey();
-            String dockerfile = Files.readString(root.resolve(kind + "/Dockerfile"), StandardCharsets.UTF_8);
+        for (PlatformService service : PlatformService.values()) {
+            String kind = Deployments.module(service);
+            String dockerfile = Deployments.dockerfile(service);
             assertThat(dockerfile).as(kind).contains("FROM eclipse-temurin:17-jre")
-                    .contains("COPY --chown=zz:zz target/" + image.getValue() + " /app/app.jar")
+                    .contains("COPY --chown=zz:zz target/" + Deployments.jarName(service) + " /app/app.jar")
                     .contains("HEALTHCHECK")
                     .contains("/actuator/health/readiness");
             Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
             assertThat(user.find()).as("USER instruction of %s", kind).isTrue();
             assertThat(user.group(1)).as(kind).doesNotStartWith("root").doesNotStartWith("0");
         }
-    }
-
-    /** Spring's environment mapping: dots become underscores, dashes are dropped or become underscores. */
-    static boolean bindsTo(String variable, String property) {
-        String upper = property.toUpperCase(Locale.ROOT).replace('.', '_');
-        return variable.equals(upper.replace("-", "")) || variable.equals(upper.replace('-', '_'));
-    }
-
-    private static void flatten(String prefix, Map<?, ?> map, Set<String> into) {
-        map.forEach((k, v) -> {
-            String key = prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k;
-            into.add(key);
-            if (v instanceof Map<?, ?> child) {
-                flatten(key, child, into);
-            }
-        });
     }
 
     private static Map<String, Map<String, Object>> servicesOf(String kind) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoFigures;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -94,14 +95,14 @@ class DemoLoaderTest {
     void aRefusedCreateStopsTheLoadWithTheProblemDetail() {
         districts.get("longwen").refuseMembers = true;
         assertThatThrownBy(() -> loader().load())
-                .isInstanceOf(MembershipClient.ApiException.class)
+                .isInstanceOf(ServiceClient.ApiException.class)
                 .hasMessageContaining("422")
                 .hasMessageContaining("phone is not a mobile number");
     }
 
     private DemoLoader loader() {
-        Map<String, MembershipClient> clients = new java.util.LinkedHashMap<>();
-        districts.forEach((d, fake) -> clients.put(d, new MembershipClient(MembershipClient.newHttpClient(),
+        Map<String, ServiceClient> clients = new java.util.LinkedHashMap<>();
+        districts.forEach((d, fake) -> clients.put(d, new ServiceClient(
                 "http://localhost:" + fake.server.getAddress().getPort(), () -> "eyJfake." + d)));
         return new DemoLoader(demo, clients, new PrintStream(output, true, StandardCharsets.UTF_8));
     }
@@ -136,7 +137,7 @@ class DemoLoaderTest {
                 tokens.add(x.getRequestHeaders().getFirst("Authorization"));
                 String path = x.getRequestURI().getPath().substring("/api/v1".length());
                 String method = x.getRequestMethod();
-                JsonNode body = "GET".equals(method) ? null : Json.MAPPER.readTree(x.getRequestBody().readAllBytes());
+                JsonNode body = "GET".equals(method) ? null : ServiceClient.JSON.readTree(x.getRequestBody().readAllBytes());
                 String key = x.getRequestHeaders().getFirst("Idempotency-Key");
                 if ("POST".equals(method) && !path.endsWith("/accept")) {
                     creates.add(String.valueOf(key));
@@ -218,7 +219,7 @@ class DemoLoaderTest {
                 long communities = organisations.values().stream().filter(o -> o.path("type").asString().equals("COMMUNITY")).count();
                 long grids = organisations.values().stream().filter(o -> o.path("type").asString().equals("GRID")).count();
                 long groups = organisations.values().stream().filter(o -> o.path("type").asString().equals("PARTY_GROUP")).count();
-                return Json.MAPPER.writeValueAsString(Map.of("district", this.id, "communities", communities,
+                return ServiceClient.JSON.writeValueAsString(Map.of("district", this.id, "communities", communities,
                         "grids", grids, "partyGroups", groups, "members", members.size(),
                         "unitReportsAccepted", acceptedUnitReports.get(),
                         "memberReportsAccepted", acceptedMemberReports.get(), "placedMembers", f.placedMembers()));

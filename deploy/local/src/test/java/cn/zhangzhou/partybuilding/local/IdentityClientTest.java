@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.local.IdentityClient.LoginRefusedException;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -44,18 +48,18 @@ class IdentityClientTest {
 
     @BeforeAll
     static void startIdentity() {
-        Path jar = ROOT.resolve(Platform.IDENTITY_JAR);
+        Path jar = ROOT.resolve(PlatformService.IDENTITY.jar());
         assertThat(jar).as("build identity first: mvn -B -DskipTests -pl services/identity -am package").exists();
         int port = freePort();
         url = "http://localhost:" + port;
-        Map<String, String> env = new LinkedHashMap<>(Platform.identityEnvironment(
-                TestInfrastructure.newDatabase("identity"), new DemoSecrets(dataDir)));
+        Map<String, String> env = new LinkedHashMap<>(Platform.environment(PlatformService.IDENTITY.instance(),
+                TestInfrastructure.newDatabase("identity"), null, new DemoSecrets(dataDir), List.of()));
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("ZZ_IDENTITY_ISSUER", url);
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
-        identity = ServiceProcess.start("identity", jar, ROOT, port, env, dataDir.resolve("identity.log"));
-        identity.awaitReady(MembershipClient.newHttpClient(), Instant.now().plus(Duration.ofMinutes(4)));
+        identity = ServiceProcess.start("identity", jar, ROOT, port, env, List.of(), dataDir.resolve("identity.log"));
+        identity.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
         decoder = NimbusJwtDecoder.withJwkSetUri(url + "/oauth2/jwks").build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(url));
     }
@@ -63,7 +67,7 @@ class IdentityClientTest {
     @AfterAll
     static void stopIdentity() {
         if (identity != null) {
-            identity.stop(Duration.ofSeconds(15));
+            identity.close();
         }
     }
 
@@ -73,6 +77,10 @@ class IdentityClientTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static LocalPlatform.Token tokenCommand(String... args) {
+        return (LocalPlatform.Token) LocalPlatform.parse(args);
     }
 
     private TokenSource tokens(Path data, Clock clock) {
@@ -151,16 +159,15 @@ class IdentityClientTest {
         assertThat(jwt.getClaimAsString("district")).isEqualTo("longwen");
 
         Path root = dataDir.getParent();
-        Options command = Options.parse("token", "--data-dir", dataDir.toString(), "member-7c9e6679");
-        Jwt printed = decoder.decode(LocalPlatform.token(command, root, url));
+        Jwt printed = decoder.decode(tokenCommand("token", "--data-dir", dataDir.toString(), "member-7c9e6679")
+                .token(root, url));
         assertThat(printed.getSubject()).isEqualTo("member-7c9e6679");
         assertThat(printed.getClaimAsStringList("roles")).containsExactly("MEMBER");
 
-        Jwt admin = decoder.decode(LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(), "admin"),
-                root, url));
+        Jwt admin = decoder.decode(tokenCommand("token", "--data-dir", dataDir.toString(), "admin").token(root, url));
         assertThat(admin.getClaimAsStringList("roles")).containsExactly("CITY_ADMIN");
-        assertThatThrownBy(() -> LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "xiangcheng-nobody"), root, url)).isInstanceOf(LoginRefusedException.class);
+        assertThatThrownBy(() -> tokenCommand("token", "--data-dir", dataDir.toString(),
+                "xiangcheng-nobody").token(root, url)).isInstanceOf(LoginRefusedException.class);
     }
 
     @Test
@@ -172,18 +179,18 @@ class IdentityClientTest {
         String clientId = new DemoSecrets(dataDir).client("zhangpu").orElseThrow().clientId();
         assertThat(system.getSubject()).isEqualTo(clientId).startsWith("sys-zhangpu-");
 
-        Jwt printed = decoder.decode(LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "--client", "zhangpu"), dataDir.getParent(), url));
+        Jwt printed = decoder.decode(tokenCommand("token", "--data-dir", dataDir.toString(),
+                "--client", "zhangpu").token(dataDir.getParent(), url));
         assertThat(printed.getSubject()).isEqualTo(clientId);
 
         // A kept secret identity does not know (its database was reset): refused, and TokenSource registers anew.
         Files.writeString(dataDir.resolve("identity-clients/zhangpu"), clientId + "\nwrong-secret\n");
-        assertThatThrownBy(() -> LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "--client", "zhangpu"), dataDir.getParent(), url)).isInstanceOf(LoginRefusedException.class);
+        assertThatThrownBy(() -> tokenCommand("token", "--data-dir", dataDir.toString(),
+                "--client", "zhangpu").token(dataDir.getParent(), url)).isInstanceOf(LoginRefusedException.class);
         Jwt renewed = decoder.decode(tokens(dataDir, Clock.systemUTC()).system("zhangpu"));
         assertThat(renewed.getSubject()).startsWith("sys-zhangpu-").isNotEqualTo(clientId);
-        assertThatThrownBy(() -> LocalPlatform.token(Options.parse("token", "--data-dir", dataDir.toString(),
-                "--client", "longhai"), dataDir.getParent(), url)).hasMessageContaining("no client of longhai");
+        assertThatThrownBy(() -> tokenCommand("token", "--data-dir", dataDir.toString(),
+                "--client", "longhai").token(dataDir.getParent(), url)).hasMessageContaining("no client of longhai");
     }
 
     @Test

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -37,7 +41,7 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void readManifests() throws IOException {
-        Path dir = RepositoryRoot.require(Path.of("")).resolve("deploy/kubernetes");
+        Path dir = Deployments.ROOT.resolve("deploy/kubernetes");
         objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
@@ -78,6 +82,32 @@ class KubernetesManifestsTest {
                 assertThat(String.valueOf(container.get("image"))).as(where).startsWith("zz-partybuilding/");
             }
         }
+    }
+
+    @Test
+    void everyServiceOfTheTableRunsInTheCityOrInEachDistrictsNamespaceOnItsImagesPort() {
+        List<String> districts = ofKind("Namespace").stream().map(KubernetesManifestsTest::name)
+                .filter(n -> n.startsWith("zz-") && Districts.isKnown(n.substring(3))).map(n -> n.substring(3)).toList();
+        assertThat(districts).containsExactlyInAnyOrder("xiangcheng", "longwen");
+        Set<String> expected = new TreeSet<>();
+        for (PlatformService service : PlatformService.values()) {
+            List<String> namespaces = service.perDistrict() ? districts.stream().map(d -> "zz-" + d).toList()
+                    : List.of("zz-city");
+            String port = String.valueOf(Deployments.imagePort(service));
+            for (String namespace : namespaces) {
+                String where = namespace + "/" + service.id();
+                expected.add(where);
+                Map<String, Object> deployment = deployment(namespace, service.id());
+                assertThat(containerPorts(deployment)).as(where).contains(port);
+                assertThat(env(deployment)).as(where).containsEntry("SERVER_PORT", port);
+                assertThat(map(list(path(deployment, "spec", "template", "spec", "containers")).get(0)).get("image"))
+                        .as(where).isEqualTo("zz-partybuilding/" + Deployments.jarName(service).replace(".jar", "")
+                                + ":0.1.0-SNAPSHOT");
+                assertThat(deploymentSelectedBy(object("Service", namespace, service.id()))).as(where).isSameAs(deployment);
+            }
+        }
+        assertThat(ofKind("Deployment").stream().map(d -> namespace(d) + "/" + name(d)).toList())
+                .as("the Deployments: the table's services, no more and no less").containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -35,6 +35,7 @@ import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoOrganisation;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
+import cn.zhangzhou.partybuilding.platform.ServiceClient;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -133,7 +134,7 @@ class WishesLoaderTest {
     void aRefusedMoveStopsTheLoadWithTheProblemDetail() {
         fakes.get("zhangpu").refuseFulfilment = true;
         assertThatThrownBy(() -> loader(Duration.ofSeconds(30)).load())
-                .isInstanceOf(MembershipClient.ApiException.class)
+                .isInstanceOf(ServiceClient.ApiException.class)
                 .hasMessageContaining("fulfil")
                 .hasMessageContaining("409")
                 .hasMessageContaining("not allowed from CLAIMED");
@@ -144,7 +145,7 @@ class WishesLoaderTest {
     private WishesLoader loader(Duration wait) {
         Map<String, WishesLoader.District> districts = new LinkedHashMap<>();
         fakes.forEach((d, fake) -> {
-            MembershipClient c = new MembershipClient(MembershipClient.newHttpClient(),
+            ServiceClient c = new ServiceClient(
                     "http://localhost:" + fake.server.getAddress().getPort(), () -> "DISTRICT_ADMIN::");
             // Readable stand-in tokens: role:org:member.
             districts.put(d, new WishesLoader.District(d, c, c, caller -> caller.role() + ":"
@@ -214,7 +215,7 @@ class WishesLoaderTest {
                 String path = x.getRequestURI().getPath().substring("/api/v1".length());
                 Map<String, String> query = query(x.getRequestURI().getRawQuery());
                 String method = x.getRequestMethod();
-                JsonNode body = "GET".equals(method) ? null : Json.MAPPER.readTree(x.getRequestBody().readAllBytes());
+                JsonNode body = "GET".equals(method) ? null : ServiceClient.JSON.readTree(x.getRequestBody().readAllBytes());
                 String key = x.getRequestHeaders().getFirst("Idempotency-Key");
                 String replayKey = token[0] + token[1] + token[2] + ":" + key;
                 if (key != null && byKey.containsKey(replayKey)) {
@@ -245,7 +246,7 @@ class WishesLoaderTest {
                 for (int i = page * size; i < Math.min(all.size(), (page + 1) * size); i++) {
                     items.add(Map.of("id", all.get(i).getValue(), "code", all.get(i).getKey()));
                 }
-                return Json.MAPPER.writeValueAsString(Map.of("items", items,
+                return ServiceClient.JSON.writeValueAsString(Map.of("items", items,
                         "totalPages", (all.size() + size - 1) / size));
             }
             if ("GET".equals(method) && path.equals("/members")) {
@@ -255,7 +256,7 @@ class WishesLoaderTest {
                         items.add(Map.of("id", id, "name", m.name(), "idNumber", m.idNumber()));
                     }
                 });
-                return Json.MAPPER.writeValueAsString(Map.of("items", items, "totalPages", 1));
+                return ServiceClient.JSON.writeValueAsString(Map.of("items", items, "totalPages", 1));
             }
             if ("GET".equals(method) && path.equals("/reports/wishes")) {
                 String org = q.get("organisationId");
@@ -372,7 +373,7 @@ class WishesLoaderTest {
             if (!detail.contains("yet") && !detail.contains("not allowed from") && !neverLearns) {
                 problems.add(status + " " + detail);
             }
-            byte[] bytes = Json.MAPPER.writeValueAsBytes(Map.of("status", status, "detail", detail));
+            byte[] bytes = ServiceClient.JSON.writeValueAsBytes(Map.of("status", status, "detail", detail));
             x.getResponseHeaders().add("Content-Type", "application/problem+json");
             x.sendResponseHeaders(status, bytes.length);
             x.getResponseBody().write(bytes);

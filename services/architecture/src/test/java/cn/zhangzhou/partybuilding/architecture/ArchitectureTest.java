@@ -33,7 +33,8 @@ class ArchitectureTest {
     /** Modules under services/ that are shared, not a bounded context of their own. */
     private static final List<String> SHARED_UNDER_SERVICES = List.of("support", "testing", "embedded", "architecture");
     /** Packages of modules that deploy and launch: nothing below may import them. */
-    private static final String[] DEPLOY = {BASE + ".local..", BASE + ".benchmark..", BASE + ".baregateway.."};
+    private static final String[] DEPLOY = {BASE + ".local..", BASE + ".benchmark..", BASE + ".baregateway..",
+            BASE + ".platform.."};
     /** Test-only modules: no main code of a service or of the gateway may need them. */
     private static final String[] TEST_SUPPORT = {BASE + ".testing..", BASE + ".embedded.."};
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.postgresql.."};

@@ -14,7 +14,7 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 
 /**
- * Generates the demo data set modelled on the article (小社区 大党建, see DOMAIN.md): 264 community
+ * Generates the demo data set modelled on the article (小社区 大党建, see docs/domain.md): 264 community
  * organisations city-wide, 83 grids and 248 party groups in 芗城区, 29 community workers in 芗城区 and
  * 龙文区 of whom 16 sit in the two committees, resident units reporting to communities (双报到), and
  * 龙文区 members living in 芗城区 who report there. Pure and deterministic: the same districts give the

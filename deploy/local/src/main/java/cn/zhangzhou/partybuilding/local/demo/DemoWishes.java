@@ -21,7 +21,7 @@ import cn.zhangzhou.partybuilding.local.demo.DemoWish.Replay;
  * <ul>
  *   <li>芗城区 and 龙文区: in every community one wish in each state from POSTED to CONFIRMED, claimed by
  *       members living in the community, now, so the menu and this year's report show something real.</li>
- *   <li>漳浦县: the year 2015 of 绥安镇城西社区 replayed (see DOMAIN.md and decision 0010): 150 wishes posted,
+ *   <li>漳浦县: the year 2015 of 绥安镇城西社区 replayed (see docs/domain.md and decision 0010): 150 wishes posted,
  *       published, claimed, fulfilled and confirmed for 35 residents, several wishes for most of them.</li>
  * </ul>
  * Other districts get no wishes.

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.local;
+package cn.zhangzhou.partybuilding.platform;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The client's handling of a service that cannot verify tokens for a moment (5xx), against a scripted server. */
-class MembershipClientTest {
+class ServiceClientTest {
 
     private HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
@@ -42,9 +42,8 @@ class MembershipClientTest {
         server.stop(0);
     }
 
-    private MembershipClient client() {
-        return new MembershipClient(MembershipClient.newHttpClient(),
-                "http://localhost:" + server.getAddress().getPort(), () -> "token");
+    private ServiceClient client() {
+        return new ServiceClient("http://localhost:" + server.getAddress().getPort(), () -> "token");
     }
 
     @Test
@@ -58,8 +57,8 @@ class MembershipClientTest {
     void aLasting5xxFailsAfterTheBoundedAttempts() {
         failures = Integer.MAX_VALUE;
         assertThatThrownBy(() -> client().getOk("/statistics", Map.of()))
-                .isInstanceOf(MembershipClient.ApiException.class).hasMessageContaining("500")
+                .isInstanceOf(ServiceClient.ApiException.class).hasMessageContaining("500")
                 .hasMessageContaining("An unexpected error occurred");
-        assertThat(calls).hasValue(MembershipClient.TRANSIENT_ATTEMPTS);
+        assertThat(calls).hasValue(ServiceClient.TRANSIENT_ATTEMPTS);
     }
 }

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.local;
+package cn.zhangzhou.partybuilding.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,6 @@ public final class RepositoryRoot {
     public static Path require(Path start) {
         return find(start).orElseThrow(() -> new IllegalStateException(
                 "no repository root (a directory with pom.xml and services/) at or above " + start.toAbsolutePath()
-                        + "; run the launcher from inside the repository"));
+                        + "; run it from inside the repository"));
     }
 }

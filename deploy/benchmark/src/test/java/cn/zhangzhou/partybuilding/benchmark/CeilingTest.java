@@ -1,0 +1,76 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+
+/**
+ * The ceilings write into the services' own schemas, made by the migrations of the built service jars and
+ * events-messaging's, on real PostgreSQL: a ceiling statement that no longer fits a service's table fails here.
+ */
+class CeilingTest {
+
+    private static final Path ROOT = RepositoryRoot.require(Path.of(""));
+
+    @Test
+    void theWritePathCeilingCommitsRegistrationsIntoMembershipsOwnTables() throws Exception {
+        String db = TestInfrastructure.newDatabase("ceiling");
+        Ceiling ceiling = new Ceiling(db, TestInfrastructure.postgresUser(), jar(PlatformService.MEMBERSHIP));
+
+        Ceiling.Run run = ceiling.run(2, Duration.ofMillis(300));
+
+        assertThat(run.firstError()).isNull();
+        assertThat(run.errors()).isZero();
+        assertThat(run.transactions()).isPositive();
+        assertThat(count(db, "select count(*) from member")).isEqualTo(run.transactions());
+        assertThat(count(db, "select count(*) from outbox_event where event_type like '%MemberRegistered%'"))
+                .isEqualTo(run.transactions());
+        assertThat(count(db, "select count(*) from flyway_schema_history where script = 'V1__membership.sql'")).isOne();
+        assertThat(count(db, "select count(*) from messaging_schema_history where script = 'V1__messaging.sql'")).isOne();
+    }
+
+    @Test
+    void theClaimCeilingClaimsEachPublishedWishOnceInWishesOwnTables() throws Exception {
+        String db = TestInfrastructure.newDatabase("claim_ceiling");
+        ClaimCeiling ceiling = new ClaimCeiling(db, TestInfrastructure.postgresUser(), jar(PlatformService.WISHES));
+
+        Ceiling.Run run = ceiling.run(2, Duration.ofMillis(300), 20_000);
+
+        assertThat(run.firstError()).isNull();
+        assertThat(run.errors()).isZero();
+        assertThat(run.transactions()).isPositive();
+        assertThat(count(db, "select count(*) from claim where status = 'OPEN'")).isEqualTo(run.transactions());
+        assertThat(count(db, "select count(*) from wish where status = 'CLAIMED'")).isEqualTo(run.transactions());
+        assertThat(count(db, "select count(*) from wish_transition")).isEqualTo(run.transactions());
+        assertThat(count(db, "select count(*) from outbox_event")).isEqualTo(run.transactions());
+
+        // A pool smaller than the run can claim: the run says so instead of reporting a rate over a short window.
+        assertThat(ceiling.run(1, Duration.ofSeconds(5), 5).firstError()).contains("ran out of wishes");
+    }
+
+    private static Path jar(PlatformService service) {
+        Path jar = ROOT.resolve(service.jar());
+        assertThat(jar).as("build it first: mvn -B -DskipTests package").exists();
+        return jar;
+    }
+
+    private static long count(String jdbcUrl, String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package cn.zhangzhou.partybuilding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+
+/**
+ * What the tests that hold the deployments to the table of services ({@link PlatformService}) read: the repository's
+ * files, each service's module, image and own configuration.
+ */
+final class Deployments {
+
+    static final Path ROOT = RepositoryRoot.require(Path.of(""));
+
+    /** Standard Spring / JVM settings the services read without declaring them in application.yml. */
+    static final Set<String> STANDARD_PROPERTIES = Set.of(
+            "server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+            "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options",
+            // Boot's resource server: the key source is identity's JWKS (no default in application.yml).
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+
+    private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE\\s+(\\d+)");
+
+    private Deployments() {
+    }
+
+    /** The service's Maven module, e.g. {@code services/membership}. */
+    static String module(PlatformService service) {
+        return service.jar().substring(0, service.jar().indexOf("/target/"));
+    }
+
+    /** The jar's file name, e.g. {@code membership-service.jar}. */
+    static String jarName(PlatformService service) {
+        return service.jar().substring(service.jar().lastIndexOf('/') + 1);
+    }
+
+    static String dockerfile(PlatformService service) {
+        return read(ROOT.resolve(module(service)).resolve("Dockerfile"));
+    }
+
+    /** The port the service's image listens on inside its container (its Dockerfile's EXPOSE). */
+    static int imagePort(PlatformService service) {
+        Matcher m = EXPOSE.matcher(dockerfile(service));
+        assertThat(m.find()).as("EXPOSE in the Dockerfile of %s", module(service)).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The service's own application.yml (or .yaml), every document flattened to dotted keys → values. */
+    static Map<String, Object> ownConfiguration(PlatformService service) {
+        Path resources = ROOT.resolve(module(service)).resolve("src/main/resources");
+        Path yml = Files.isRegularFile(resources.resolve("application.yml")) ? resources.resolve("application.yml")
+                : resources.resolve("application.yaml");
+        if (!Files.isRegularFile(yml)) {
+            fail("%s has no application.yml: the module must exist for the deployments to be checked against it",
+                    module(service));
+        }
+        Map<String, Object> flat = new java.util.LinkedHashMap<>();
+        for (Object document : yamlDocuments(yml)) {
+            if (document instanceof Map<?, ?> map) {
+                flatten("", map, flat);
+            }
+        }
+        return flat;
+    }
+
+    /** The properties a service reads: its application.yml's keys and the standard ones. */
+    static Set<String> properties(PlatformService service) {
+        Set<String> known = new TreeSet<>(STANDARD_PROPERTIES);
+        known.addAll(ownConfiguration(service).keySet());
+        return known;
+    }
+
+    /** Whether an environment variable sets one of these properties (Spring's relaxed binding). */
+    static boolean readBy(String variable, Set<String> properties) {
+        return properties.stream().anyMatch(p -> bindsTo(variable, p));
+    }
+
+    /** Spring's environment mapping: dots become underscores, dashes are dropped or become underscores. */
+    static boolean bindsTo(String variable, String property) {
+        String upper = property.toUpperCase(Locale.ROOT).replace('.', '_');
+        return variable.equals(upper.replace("-", "")) || variable.equals(upper.replace('-', '_'));
+    }
+
+    static List<Object> yamlDocuments(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<Object> documents = new ArrayList<>();
+            new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r).forEach(documents::add);
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> into) {
+        map.forEach((k, v) -> {
+            String key = prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k;
+            into.put(key, v);
+            if (v instanceof Map<?, ?> child) {
+                flatten(key, child, into);
+            }
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package cn.zhangzhou.partybuilding.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.zhangzhou.partybuilding.events.Districts;
+
+/**
+ * The table of the platform's services, one row each, in start order (decision 0014). The local launcher starts
+ * what it says, the gateway's local routes are computed from it, and deploy/local's tests hold docker-compose.yml,
+ * the Kubernetes manifests and each service's own {@code server.port} to it.
+ * <p>
+ * A city service runs once, on its port. A district service runs once per district, on its base port plus the
+ * district's index in {@link Districts#IDS}: membership 8081 xiangcheng, 8082 longwen, 8085 zhangpu … 8091 huaan;
+ * wishes 8181 … 8191; the next one 8281 …. Ports are those on the host (the local platform, compose's published
+ * ports); in a container every service listens on its image's port.
+ */
+public enum PlatformService {
+
+    /** The OpenID Connect issuer of every district; first, because every other service needs its keys. */
+    IDENTITY(9000, false, "services/identity/target/identity-service.jar", true),
+    MEMBERSHIP(8081, true, "services/membership/target/membership-service.jar", true),
+    /** After membership: it learns its district from membership's events. */
+    WISHES(8181, true, "services/wishes/target/wishes-service.jar", true),
+    /** Last: it routes to all the others. */
+    GATEWAY(8080, false, "gateway/target/gateway.jar", false);
+
+    private final int port;
+    private final boolean perDistrict;
+    private final String jar;
+    private final boolean ownsDatabase;
+
+    PlatformService(int port, boolean perDistrict, String jar, boolean ownsDatabase) {
+        this.port = port;
+        this.perDistrict = perDistrict;
+        this.jar = jar;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /** The service's id: in names, topics ({@code <district>.<id>.events}), routes and {@code ZZ_SERVICE}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean perDistrict() {
+        return perDistrict;
+    }
+
+    /** The executable jar, relative to the repository root. */
+    public String jar() {
+        return jar;
+    }
+
+    /** The city service's only instance. */
+    public Instance instance() {
+        if (perDistrict) {
+            throw new IllegalArgumentException(id() + " runs per district: name the district");
+        }
+        return new Instance(this, null);
+    }
+
+    /** The district service's instance of one district. */
+    public Instance in(String district) {
+        if (!perDistrict) {
+            throw new IllegalArgumentException(id() + " is a city service, not one per district");
+        }
+        return new Instance(this, Districts.require(district));
+    }
+
+    /** Every instance for these districts, in start order (the districts in {@link Districts#IDS} order). */
+    public static List<Instance> instances(List<String> districts) {
+        List<Instance> instances = new ArrayList<>();
+        for (PlatformService service : values()) {
+            if (service.perDistrict) {
+                Districts.IDS.stream().filter(districts::contains).forEach(d -> instances.add(service.in(d)));
+            } else {
+                instances.add(service.instance());
+            }
+        }
+        return instances;
+    }
+
+    public static List<PlatformService> districtServices() {
+        return List.of(values()).stream().filter(PlatformService::perDistrict).toList();
+    }
+
+    /** One running copy of a service: the city's, or a district's ({@code district} null for a city service). */
+    public record Instance(PlatformService service, String district) {
+
+        /** {@code identity}, {@code membership-xiangcheng}: process, log and compose service names. */
+        public String name() {
+            return district == null ? service.id() : service.id() + "-" + district;
+        }
+
+        public int port() {
+            return district == null ? service.port : service.port + Districts.IDS.indexOf(district);
+        }
+
+        /** Its own database ({@code identity}, {@code membership_xiangcheng}), if it has one. */
+        public Optional<String> database() {
+            if (!service.ownsDatabase) {
+                return Optional.empty();
+            }
+            return Optional.of(district == null ? service.id() : service.id() + "_" + district);
+        }
+
+        /** Where it answers on this machine. */
+        public String localUrl() {
+            return "http://localhost:" + port();
+        }
+    }
+}
