@@ -48,6 +48,15 @@ public enum PlatformService {
         return perDistrict;
     }
 
+    /**
+     * Whether the local platform runs it in the launcher's JVM, one Spring context per instance (decision 0019): every
+     * district service does; identity and the gateway, whose libraries differ from the domain services', run in JVMs
+     * of their own. Compose and Kubernetes run every instance in its own process.
+     */
+    public boolean hostedLocally() {
+        return perDistrict;
+    }
+
     /** The executable jar, relative to the repository root. */
     public String jar() {
         return jar;
