@@ -33,13 +33,18 @@ public final class PostgresServer implements AutoCloseable {
      * @param port the port, or 0 for a free one
      */
     public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+        return start(dataDir, port, keepData, 300);
+    }
+
+    /** @param maxConnections PostgreSQL's {@code max_connections} */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData, int maxConnections) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
                     .setPort(port == 0 ? FreePorts.find() : port)
-                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("max_connections", String.valueOf(maxConnections))
                     .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("fsync", "on");
             EmbeddedPostgres pg = builder.start();
