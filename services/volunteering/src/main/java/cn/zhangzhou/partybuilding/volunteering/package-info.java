@@ -2,6 +2,8 @@
  * The volunteering service (志工型党员队伍) of one district. Its packages depend one way, each only on those listed
  * below it (and on this package's properties):
  * <pre>
+ * post        service posts (岗位) and members' claims (认岗), with the clash of fixed shifts
+ * activity    activities and trainings, sign-ups and the waiting list
  * team        volunteer teams (志愿服务队) formed by content and place, joined with or without approval
  * brand       brand projects (一社区一品牌) and their service records
  * campaign    campaigns grouping posts and activities over a period (党建联动月, 党员微服务)
