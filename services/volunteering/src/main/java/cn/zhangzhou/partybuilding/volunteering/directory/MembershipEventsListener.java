@@ -1,0 +1,88 @@
+package cn.zhangzhou.partybuilding.volunteering.directory;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportWithdrawn;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
+import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
+import cn.zhangzhou.partybuilding.messaging.InboundEvents;
+import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
+import cn.zhangzhou.partybuilding.volunteering.VolunteeringProperties;
+
+/**
+ * Keeps the {@link DirectoryStore} from the membership events of every district. From this district: the tree,
+ * its members, accepted member reports (also of members of other districts) and unit reports. From the others:
+ * only their members who live in one of our communities (their home district registers them with our district as
+ * residence). Each event is applied once, in one transaction with its dedup record (events-messaging).
+ */
+@Component
+class MembershipEventsListener {
+
+    static final String CONSUMER = "volunteering-directory";
+
+    private final InboundEvents inbound;
+    private final DirectoryStore directory;
+    private final String district;
+
+    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, VolunteeringProperties properties) {
+        this.inbound = inbound;
+        this.directory = directory;
+        this.district = properties.district();
+    }
+
+    /** Every district's membership topic, ours included; dead-letter topics end in -dlt and do not match. */
+    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = "[a-z]+\\.membership\\.events")
+    void onEvent(ConsumerRecord<String, byte[]> record) {
+        inbound.process(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent<?> event) {
+        String from = Topics.districtOf(event.topic());
+        DomainEvent data = event.data();
+        if (data instanceof MemberRegistered e) {
+            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+        } else if (data instanceof MemberUpdated e) {
+            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+        } else if (district.equals(from)) {
+            applyOwn(data);
+        }
+    }
+
+    /** Our members are all kept (a report may bring them to a community later); others only while they live here. */
+    private void member(UUID memberId, String home, String residenceDistrict, UUID communityId) {
+        boolean livesHere = district.equals(residenceDistrict);
+        if (livesHere || district.equals(home)) {
+            directory.member(memberId, home, livesHere ? communityId : null);
+        } else {
+            directory.movedAway(memberId);
+        }
+    }
+
+    private void applyOwn(DomainEvent data) {
+        if (data instanceof OrganisationCreated e) {
+            directory.organisationCreated(e.organisationId(), e.type(), e.parentId());
+        } else if (data instanceof OrganisationMoved e) {
+            directory.organisationMoved(e.organisationId(), e.toParentId());
+        } else if (data instanceof OrganisationDeactivated e) {
+            directory.organisationDeactivated(e.organisationId());
+        } else if (data instanceof MemberReportAccepted e) {
+            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), true);
+        } else if (data instanceof MemberReportWithdrawn e) {
+            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), false);
+        } else if (data instanceof UnitReportAccepted e) {
+            directory.unitReportAccepted(e.reportId(), e.unitOrganisationId(), e.communityId());
+        }
+        // Renames, placements, transfers and declined reports change nothing this service decides on.
+    }
+}
