@@ -45,6 +45,8 @@ public final class IdentityClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a member's account waits for identity to learn the member from the district's events. */
+    private static final Duration MEMBER_EVENT_WAIT = Duration.ofSeconds(60);
 
     private final String baseUrl;
     /** For the admin API and client credentials: no cookies, nothing to remember between calls. */
@@ -165,7 +167,15 @@ public final class IdentityClient {
         body.put("district", district);
         body.put("org", org);
         body.put("member", member);
-        HttpResponse<String> r = send(http, json(adminToken, "/api/v1/users", body));
+        HttpRequest create = json(adminToken, "/api/v1/users", body);
+        HttpResponse<String> r = send(http, create);
+        // Identity binds a MEMBER account only to a member it has heard of from the districts' membership events
+        // (decision 0016, 422 until then): one registered a moment ago may not have reached it yet.
+        for (Instant until = Instant.now().plus(MEMBER_EVENT_WAIT);
+             r.statusCode() == 422 && member != null && Instant.now().isBefore(until); ) {
+            DemoLoader.pause();
+            r = send(http, create);
+        }
         if (r.statusCode() == 409) {
             return false;
         }

@@ -231,7 +231,7 @@ final class Platform {
     }
 
     /**
-     * identity (services/identity application.yaml) as environment variables: its own database, the issuer, the
+     * identity (services/identity application.yaml) as environment variables: its own database, Kafka, the issuer, the
      * generated bootstrap CITY_ADMIN password and key-encryption secret from the data directory. The dashboard
      * client's redirect URIs stay those of application.yaml (http://localhost:5173/callback, 127.0.0.1 likewise).
      */
@@ -241,6 +241,8 @@ final class Platform {
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
+        // Every district's membership events: which district holds each member (decision 0016).
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);
         env.put("ZZ_IDENTITY_ISSUER", IDENTITY_URL);
         env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", DemoSecrets.ADMIN_USERNAME);
         env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());

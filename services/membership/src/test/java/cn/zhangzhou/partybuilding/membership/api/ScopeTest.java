@@ -87,4 +87,42 @@ class ScopeTest {
         assertThat(xc.api.get("/api/v1/members/" + someoneElse, xc.member(me)).status()).isEqualTo(403);
         assertThat(xc.api.get("/api/v1/members", xc.member(me)).status()).isEqualTo(403);
     }
+
+    /**
+     * Regression (issue 12, "a member id from another district"): a Longwen account bound to a Xiangcheng member
+     * read and changed that member's records at Xiangcheng. A MEMBER token whose member this district does not
+     * hold is refused everywhere, with a problem naming the mismatch, and changes nothing.
+     */
+    @Test
+    void aMemberTokenOfAnotherDistrictForOurMemberIsRefusedEverywhere() {
+        String community = fx.community(fx.street());
+        String member = fx.member(community, community);
+        Response submitted = xc.api.post("/api/v1/member-reports", xc.member(member),
+                Map.of("memberId", member, "communityId", community));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String forged = TestTokens.token(Role.MEMBER, "longwen", null, java.util.UUID.fromString(member));
+        long reports = xc.rows("member_report");
+
+        for (Response refused : new Response[] {
+                xc.api.get("/api/v1/members/" + member, forged),
+                xc.api.get("/api/v1/members/" + member + "/reports-elsewhere", forged),
+                xc.api.get("/api/v1/placements/" + member, forged),
+                xc.api.get("/api/v1/organisations", forged),
+                xc.api.post("/api/v1/member-reports/" + submitted.id() + "/withdraw", forged, null),
+                xc.api.post("/api/v1/member-reports", forged, Map.of("memberId", member, "communityId", community))}) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.text("detail")).contains("district longwen", "belongs to district xiangcheng");
+        }
+        assertThat(xc.rows("member_report")).isEqualTo(reports);
+        assertThat(xc.api.get("/api/v1/members/" + member, xc.member(member)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberTokenForAMemberNoDistrictHoldsIsRefused() {
+        Response refused = xc.api.get("/api/v1/organisations",
+                TestTokens.token(Role.MEMBER, "xiangcheng", null, java.util.UUID.randomUUID()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).contains("no district holds that member");
+    }
 }
