@@ -125,4 +125,30 @@ class ScopeTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text("detail")).contains("no district holds that member");
     }
+
+    /**
+     * Regression (found while building the scope matrix): a transfer inside the district completes at once, and
+     * community staff moved their members' membership into another community, outside their scope.
+     */
+    @Test
+    void aTransferInsideTheDistrictNeedsTheScopeOfBothOrganisations() {
+        String street = fx.street();
+        String mine = fx.community(street);
+        String theirs = fx.community(street);
+        String member = fx.member(mine, mine);
+        Map<String, Object> toTheirs = Map.of("toDistrict", "xiangcheng", "toOrganisationId", theirs, "version", 1);
+        long transfers = xc.rows("transfer");
+
+        Response refused = xc.api.post("/api/v1/members/" + member + "/transfers",
+                xc.staff(Role.COMMUNITY_STAFF, mine), toTheirs);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(xc.rows("transfer")).isEqualTo(transfers);
+        assertThat(xc.api.get("/api/v1/members/" + member, xc.admin()).text("homeOrganisationId")).isEqualTo(mine);
+
+        Response moved = xc.api.post("/api/v1/members/" + member + "/transfers", xc.staff(Role.STREET_STAFF, street),
+                toTheirs);
+        assertThat(moved.status()).isEqualTo(201);
+        assertThat(xc.api.get("/api/v1/members/" + member, xc.admin()).text("homeOrganisationId")).isEqualTo(theirs);
+    }
 }
