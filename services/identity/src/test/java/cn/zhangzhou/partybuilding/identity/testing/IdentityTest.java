@@ -50,7 +50,7 @@ public abstract class IdentityTest {
     public static final String REDIRECT_URI = "http://127.0.0.1:5173/callback";
     public static final String PASSWORD = "correct horse battery staple";
 
-    private static final String JDBC_URL = TestInfrastructure.newDatabase("identity");
+    protected static final String JDBC_URL = TestInfrastructure.newDatabase("identity");
 
     /** A fresh consumer group per run: a test JVM never inherits offsets of an earlier run. */
     private static final String GROUP = "identity-" + UUID.randomUUID();
