@@ -190,6 +190,8 @@ final class Platform {
         }
         switch (instance.service()) {
             case IDENTITY -> {
+                // Every district's membership events: which district holds each member (decision 0016).
+                env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
                 env.put("ZZ_IDENTITY_ISSUER", IDENTITY_URL);
                 env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", DemoSecrets.ADMIN_USERNAME);
                 env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());

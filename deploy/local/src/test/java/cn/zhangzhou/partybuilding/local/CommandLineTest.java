@@ -117,6 +117,7 @@ class CommandLineTest {
                 secrets, List.of("xiangcheng"));
         assertThat(env).containsEntry("SERVER_PORT", "9000")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/identity")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
                 .containsEntry("ZZ_IDENTITY_ISSUER", "http://localhost:9000")
                 .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword())

@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.local.IdentityClient.LoginRefusedException;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
@@ -20,6 +23,7 @@ import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,8 @@ class IdentityClientTest {
         env.put("ZZ_IDENTITY_ISSUER", url);
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
+        env.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "identity-" + UUID.randomUUID());
         identity = ServiceProcess.start("identity", jar, ROOT, port, env, List.of(), dataDir.resolve("identity.log"));
         identity.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
         decoder = NimbusJwtDecoder.withJwkSetUri(url + "/oauth2/jwks").build();
@@ -152,6 +158,10 @@ class IdentityClientTest {
     @Test
     void aMemberTokenCarriesTheMemberAndTheTokenCommandSignsInByUsername() {
         UUID member = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+        // Identity binds the account only to a member the district registered (decision 0016); the launcher waits
+        // for the event, as it does here.
+        EventFeed.send("longwen", "membership", MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(member,
+                UUID.randomUUID(), "longwen", null, MemberCategory.IN_SERVICE, List.of(), null, false));
         String token = tokens(dataDir, Clock.systemUTC()).token("longwen", new Caller(Role.MEMBER, null, member));
         Jwt jwt = decoder.decode(token);
         assertThat(jwt.getSubject()).isEqualTo("member-7c9e6679");

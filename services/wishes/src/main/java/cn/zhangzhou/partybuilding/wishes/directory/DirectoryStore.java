@@ -7,13 +7,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
+import cn.zhangzhou.partybuilding.support.security.MemberHomes;
 
 /**
  * What the wishes service knows of its district from membership events: the organisation tree (for scope
- * checks and "does this community exist") and who may claim in which community. No personal data.
+ * checks and "does this community exist"), who may claim in which community, and which district holds a member
+ * (every MEMBER token is checked against it: support's {@code MemberBinding}). No personal data.
  */
 @Repository
-public class DirectoryStore {
+public class DirectoryStore implements MemberHomes {
 
     /** An organisation of the district with its path of ids from the root. */
     public record KnownOrganisation(UUID id, OrganisationType type, UUID parentId, String path, boolean active) {
@@ -105,23 +107,23 @@ public class DirectoryStore {
                 .params(reportId, unitId, communityId).update();
     }
 
+    /** A member may claim in a community they live in or have an accepted member report (双报到) to. */
+    public boolean memberMayClaimIn(UUID memberId, UUID communityId) {
+        return jdbc.sql("select exists (select 1 from member_residence where member_id = :m and community_id = :c) "
+                        + "or exists (select 1 from member_report where member_id = :m and community_id = :c and accepted)")
+                .param("m", memberId).param("c", communityId).query(Boolean.class).single();
+    }
+
     /**
-     * A member may claim in a community they live in or have an accepted member report (双报到) to, whatever
-     * their home district.
-     *
-     * @param homeDistrict the district the member belongs to (their token's district); null: any
+     * The district holding a member: from their registration (any district's, for members living here), else from
+     * an accepted member report to one of our communities; empty for members of other districts with neither.
      */
-    public boolean memberMayClaimIn(UUID memberId, String homeDistrict, UUID communityId) {
-        String fromDistrict = homeDistrict == null ? "" : " and district = :d";
-        String reportedBy = homeDistrict == null ? "" : " and coalesce(member_district, :d) = :d";
-        var sql = jdbc.sql("select exists (select 1 from member_residence where member_id = :m and community_id = :c"
-                        + fromDistrict + ") or exists (select 1 from member_report where member_id = :m "
-                        + "and community_id = :c and accepted" + reportedBy + ")")
-                .param("m", memberId).param("c", communityId);
-        if (homeDistrict != null) {
-            sql = sql.param("d", homeDistrict);
-        }
-        return sql.query(Boolean.class).single();
+    @Override
+    public Optional<String> districtOf(UUID member) {
+        return jdbc.sql("select district from (select district, 0 as source from member_residence where member_id = :m "
+                        + "union all select member_district, 1 from member_report where member_id = :m "
+                        + "and member_district is not null) known order by source limit 1")
+                .param("m", member).query(String.class).optional();
     }
 
     /** A resident unit (驻区单位) whose unit report (单位报到) to the community was accepted. */

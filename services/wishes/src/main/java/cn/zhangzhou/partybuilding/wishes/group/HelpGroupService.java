@@ -136,7 +136,7 @@ public class HelpGroupService {
     }
 
     private void requireEligible(UUID memberId, UUID communityId, String field) {
-        if (!directory.memberMayClaimIn(memberId, null, communityId)) {
+        if (!directory.memberMayClaimIn(memberId, communityId)) {
             throw new DomainRuleException(field, "member " + memberId + " neither lives in community " + communityId
                     + " nor has an accepted member report (双报到) to it");
         }

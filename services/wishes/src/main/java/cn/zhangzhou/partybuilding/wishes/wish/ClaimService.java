@@ -99,15 +99,14 @@ public class ClaimService {
         return switch (claimer.kind()) {
             case MEMBER -> {
                 UUID member = access.requireMember(caller);
-                // A member of any district: their token comes from their home district, and the directory must
-                // know them, from that district, as living in the community or reported to it.
-                String home = caller.district() == null ? access.district() : caller.district();
-                if (!directory.memberMayClaimIn(member, home, w.communityId())) {
-                    throw new ForbiddenException("member " + member + " of district " + home
+                // A member of any district, with their home district's token (MemberBinding checked that the
+                // directory knows them from no other district), living in the community or reported to it.
+                if (!directory.memberMayClaimIn(member, w.communityId())) {
+                    throw new ForbiddenException("member " + member + " of district " + caller.district()
                             + " neither lives in community " + w.communityId()
                             + " nor has an accepted member report (双报到) to it");
                 }
-                yield new Resolved(ClaimerKind.MEMBER, member, home);
+                yield new Resolved(ClaimerKind.MEMBER, member, caller.district());
             }
             case GROUP -> {
                 if (claimer.groupId() == null) {
@@ -124,7 +123,7 @@ public class ClaimService {
                 }
                 // Eligibility is checked when members join; the lead's is checked again at each claim, since a
                 // lead who moved away no longer belongs to the community's volunteers.
-                if (!directory.memberMayClaimIn(member, null, w.communityId())) {
+                if (!directory.memberMayClaimIn(member, w.communityId())) {
                     throw new DomainRuleException("groupId", "the lead of help group " + group.id() + " no longer "
                             + "lives in community " + w.communityId() + " nor has an accepted member report to it");
                 }
