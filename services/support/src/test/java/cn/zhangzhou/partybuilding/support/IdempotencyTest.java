@@ -92,11 +92,8 @@ class IdempotencyTest extends SupportApiTestBase {
         String code = uniqueCode();
         String body = thingJson(code, "slow", "OTHER", 1);
         gate.hold();
-        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(
-                () -> call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key));
-        assertThat(gate.awaitEntered()).isTrue();
-        CompletableFuture<Reply> duplicate = CompletableFuture.supplyAsync(
-                () -> call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key));
+        CompletableFuture<Reply> first = heldAtTheGate(key, body);
+        CompletableFuture<Reply> duplicate = CompletableFuture.supplyAsync(() -> gatedCreate(key, body));
         await().atMost(Duration.ofSeconds(10)).until(() -> waitingForAKey() == 1);
         assertThat(duplicate).isNotDone();
 
@@ -117,18 +114,15 @@ class IdempotencyTest extends SupportApiTestBase {
         String code = uniqueCode();
         String body = thingJson(code, "slow", "OTHER", 1);
         gate.hold();
-        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(
-                () -> call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key));
-        assertThat(gate.awaitEntered()).isTrue();
+        CompletableFuture<Reply> first = heldAtTheGate(key, body);
 
         // zz.idempotency.in-progress-wait is 3 s here.
-        call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key)
-                .assertProblem(409, "still in progress");
+        gatedCreate(key, body).assertProblem(409, "still in progress");
 
         gate.open();
         Reply created = first.get(30, TimeUnit.SECONDS);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Reply replay = call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key);
+        Reply replay = gatedCreate(key, body);
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(created.body());
         assertThat(codeCount(code)).isEqualTo(1);
@@ -144,8 +138,7 @@ class IdempotencyTest extends SupportApiTestBase {
         try {
             List<Future<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                replies.add(clients.submit(
-                        () -> call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key)));
+                replies.add(clients.submit(() -> gatedCreate(key, body)));
             }
             assertThat(gate.awaitEntered()).isTrue();
             // Duplicates queue behind the one that runs; the others arrive while it runs or after it committed.
@@ -176,9 +169,7 @@ class IdempotencyTest extends SupportApiTestBase {
         String code = uniqueCode();
         String body = thingJson(code, "killed", "OTHER", 1);
         gate.holdAfterEffect();
-        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(
-                () -> call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key));
-        assertThat(gate.awaitEntered()).isTrue();
+        CompletableFuture<Reply> first = heldAtTheGate(key, body);
         // The row is written in the request's open transaction: the database connection dies now.
         assertThat(jdbc.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                         + "WHERE datname = current_database() AND state = 'idle in transaction'")
@@ -189,7 +180,7 @@ class IdempotencyTest extends SupportApiTestBase {
         assertThat(codeCount(code)).isZero();
         assertThat(keyExists(key)).isFalse();
 
-        Reply retry = call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key);
+        Reply retry = gatedCreate(key, body);
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isNull();
         assertThat(codeCount(code)).isEqualTo(1);
@@ -232,10 +223,10 @@ class IdempotencyTest extends SupportApiTestBase {
         String code = uniqueCode();
         String body = thingJson(code, "flaky", "OTHER", 1);
         gate.failNext();
-        call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key).assertProblem(500, "unexpected");
+        gatedCreate(key, body).assertProblem(500, "unexpected");
         assertThat(codeCount(code)).isZero();
 
-        Reply retry = call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key);
+        Reply retry = gatedCreate(key, body);
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isNull();
         assertThat(codeCount(code)).isEqualTo(1);
@@ -283,6 +274,17 @@ class IdempotencyTest extends SupportApiTestBase {
 
         assertThat(keyExists(old)).isFalse();
         assertThat(keyExists(fresh)).isTrue();
+    }
+
+    private Reply gatedCreate(String key, String body) {
+        return call("POST", "/api/v1/gated-things", adminToken(), body, "Idempotency-Key", key);
+    }
+
+    /** Sends a gated create with the key in the background; returns once it is held at the gate (hold it first). */
+    private CompletableFuture<Reply> heldAtTheGate(String key, String body) throws InterruptedException {
+        CompletableFuture<Reply> create = CompletableFuture.supplyAsync(() -> gatedCreate(key, body));
+        assertThat(gate.awaitEntered()).isTrue();
+        return create;
     }
 
     private void insertKey(String key, int status, String createdAt) {
