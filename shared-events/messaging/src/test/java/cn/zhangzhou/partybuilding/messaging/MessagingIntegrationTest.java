@@ -217,15 +217,22 @@ class MessagingIntegrationTest {
         });
 
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.crashes() == crashesBefore + 1);
-        // Kafka received the batch twice: once before the crash, once after.
+        // The crashed batch held the first version of each aggregate (one event per aggregate per poll):
+        // Kafka received it twice, once before the crash and once after, and then the later versions.
         await().atMost(Duration.ofSeconds(30)).until(() -> orgs.stream()
-                .allMatch(org -> reader.records(org.toString()).size() == 6));
+                .allMatch(org -> reader.records(org.toString()).size() == 4));
+        for (UUID org : orgs) {
+            assertThat(reader.records(org.toString()))
+                    .extracting(r -> TopicReader.header(r, "ce_aggregateversion"))
+                    .as("versions of %s in arrival order", org)
+                    .containsExactly("1", "1", "2", "3");
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> eventIds.stream().allMatch(id -> appliedCount(id) >= 1));
         assertThat(eventIds).allSatisfy(id -> assertThat(appliedCount(id)).isEqualTo(1));
         assertThat(jdbc.sql("select count(*) from outbox_event where aggregate_id in (:ids)")
                 .param("ids", orgs.stream().map(UUID::toString).toList()).query(Long.class).single()).isZero();
         assertThat(meters.get("zz.events.consumed").tags("consumer", RenamedProjection.CONSUMER,
-                "outcome", "duplicate").counter().count()).isGreaterThanOrEqualTo(15);
+                "outcome", "duplicate").counter().count()).isGreaterThanOrEqualTo(orgs.size());
     }
 
     @Test
