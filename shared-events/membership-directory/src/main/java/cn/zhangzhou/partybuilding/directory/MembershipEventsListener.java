@@ -1,0 +1,90 @@
+package cn.zhangzhou.partybuilding.directory;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportWithdrawn;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
+import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
+import cn.zhangzhou.partybuilding.messaging.InboundEvents;
+import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
+
+/**
+ * Keeps the directory from the membership events of every district ({@code <district>.membership.events}). From
+ * this district: the tree, its members, accepted member reports (also of members of other districts) and unit
+ * reports. From the others: their members who live in one of our communities (their home district registers them
+ * with our district as residence), and news that a member we know is now held and living elsewhere. Each event is
+ * applied once, in one transaction with its dedup record ({@link InboundEvents}: stale versions skipped, poison
+ * dead-lettered). The consumer is named {@code <zz.service>-directory} (wishes-directory, volunteering-directory),
+ * in the service's consumer group.
+ */
+class MembershipEventsListener {
+
+    private final InboundEvents inbound;
+    private final DirectoryStore directory;
+    private final String district;
+    private final String consumer;
+
+    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, String district, String service) {
+        this.inbound = inbound;
+        this.directory = directory;
+        this.district = district;
+        this.consumer = service + "-directory";
+    }
+
+    /** Every district's membership topic, ours included; dead-letter topics end in -dlt and do not match. */
+    @KafkaListener(id = "${zz.service}-directory", idIsGroup = false, topicPattern = "[a-z]+\\.membership\\.events")
+    void onEvent(ConsumerRecord<String, byte[]> record) {
+        inbound.process(consumer, record, this::apply);
+    }
+
+    void apply(IncomingEvent<?> event) {
+        // The topic, not the envelope, says which district published: each district writes only its own topic.
+        String from = Topics.districtOf(event.topic());
+        DomainEvent data = event.data();
+        if (data instanceof MemberRegistered e) {
+            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+        } else if (data instanceof MemberUpdated e) {
+            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+        } else if (district.equals(from)) {
+            applyOwn(data);
+        }
+        // Another district's tree and reports concern its own communities, not ours.
+    }
+
+    /** Our members are all kept (a report may bring them to a community later); others only while they live here. */
+    private void member(UUID member, String home, String residenceDistrict, UUID community) {
+        boolean livesHere = district.equals(residenceDistrict);
+        if (livesHere || district.equals(home)) {
+            directory.member(member, home, livesHere ? community : null);
+        } else {
+            directory.elsewhere(member, home);
+        }
+    }
+
+    private void applyOwn(DomainEvent data) {
+        if (data instanceof OrganisationCreated e) {
+            directory.organisationCreated(e.organisationId(), e.type(), e.parentId());
+        } else if (data instanceof OrganisationMoved e) {
+            directory.organisationMoved(e.organisationId(), e.toParentId());
+        } else if (data instanceof OrganisationDeactivated e) {
+            directory.organisationDeactivated(e.organisationId());
+        } else if (data instanceof MemberReportAccepted e) {
+            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), true);
+        } else if (data instanceof MemberReportWithdrawn e) {
+            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), false);
+        } else if (data instanceof UnitReportAccepted e) {
+            directory.unitReportAccepted(e.reportId(), e.unitOrganisationId(), e.communityId());
+        }
+        // Renames, placements, transfers and declined reports change nothing the directory answers.
+    }
+}
