@@ -39,6 +39,11 @@ public interface MembershipDirectory extends MemberHomes {
      */
     Optional<String> homeDistrictIn(UUID member, UUID community);
 
+    /** Whether the member may act in the community: they live there, or reported to it (双报到). */
+    default boolean mayActIn(UUID member, UUID community) {
+        return homeDistrictIn(member, community).isPresent();
+    }
+
     /** Whether the member lives in one of the district's communities or has an accepted member report to one. */
     boolean livesOrReportedHere(UUID member);
 

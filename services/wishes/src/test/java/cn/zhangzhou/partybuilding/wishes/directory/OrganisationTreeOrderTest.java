@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
@@ -26,6 +27,7 @@ class OrganisationTreeOrderTest {
 
     private static final RunningWishes w = RunningWishes.get();
     private static final MembershipFeed feed = w.feed;
+    private static final MembershipDirectory directory = w.context.getBean(MembershipDirectory.class);
 
     @Test
     void aCommunityCreatedBeforeItsAncestorsEndsUpInsideThemAndInTheirReports() {
@@ -36,8 +38,7 @@ class OrganisationTreeOrderTest {
         created(street, OrganisationType.STREET_COMMITTEE, root);
         created(root, OrganisationType.DISTRICT_COMMITTEE, null);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
-                + "' and path = '/" + root + "/" + street + "/" + community + "/'") == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.isWithin(community, root));
         w.posted(community);
         int year = w.clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
         Api.Response ofDistrict = w.api.get("/api/v1/reports/wishes?organisationId=" + root + "&year=" + year, w.admin());
@@ -52,13 +53,14 @@ class OrganisationTreeOrderTest {
         UUID newStreet = UUID.randomUUID();
         feed.send(RunningWishes.DISTRICT, MembershipEvents.ORGANISATION_MOVED,
                 new OrganisationMoved(community, street, newStreet));
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
-                + "' and path = '/" + newStreet + "/" + community + "/'") == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("directory.organisation where id = '" + community
+                + "' and parent_id = '" + newStreet + "'") == 1);
+        assertThat(directory.isWithin(community, feed.root())).isFalse();
 
         created(newStreet, OrganisationType.STREET_COMMITTEE, feed.root());
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
-                + "' and path = '/" + feed.root() + "/" + newStreet + "/" + community + "/'") == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.isWithin(community, feed.root()));
+        assertThat(directory.subtree(newStreet)).containsExactlyInAnyOrder(newStreet, community);
     }
 
     private static void created(UUID id, OrganisationType type, UUID parent) {

@@ -55,7 +55,8 @@ class MembershipConsumerReliabilityTest {
         MembershipFeed.sendRaw(DISTRICT, key, registeredBytes, registeredEnvelope);
         // The very same record again at once (the relay retried after a lost acknowledgement).
         MembershipFeed.sendRaw(DISTRICT, key, registeredBytes, registeredEnvelope);
-        feed.awaitRows("member_residence where member_id = '" + member + "' and community_id = '" + first + "'");
+        feed.awaitRows("directory.member where member_id = '" + member + "' and residence_community_id = '" + first
+                + "'");
 
         // The member moves; then the registration is delivered once more (a consumer rebalance replays it).
         MemberUpdated moved = new MemberUpdated(member, DISTRICT, second, MemberCategory.IN_SERVICE, List.of(), null,
@@ -70,9 +71,10 @@ class MembershipConsumerReliabilityTest {
         MembershipFeed.sendRaw(DISTRICT, key, EventJson.toBytes(markerEvent), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, DISTRICT, marker.toString(), MembershipFeed.nextVersion(),
                 Instant.now(), null));
-        feed.awaitRows("member_residence where member_id = '" + marker + "'");
+        feed.awaitRows("directory.member where member_id = '" + marker + "'");
 
-        assertThat(w.rows("member_residence where member_id = '" + member + "' and community_id = '" + second + "'"))
+        assertThat(w.rows("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + second + "'"))
                 .isEqualTo(1);
         assertThat(w.rows("processed_event where event_id = '" + registeredEnvelope.id() + "'")).isEqualTo(1);
     }
@@ -96,7 +98,8 @@ class MembershipConsumerReliabilityTest {
         MembershipFeed.sendRaw(DISTRICT, key, EventJson.toBytes(valid), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, DISTRICT, key, MembershipFeed.nextVersion(), Instant.now(), null));
 
-        feed.awaitRows("member_residence where member_id = '" + member + "' and community_id = '" + community + "'");
+        feed.awaitRows("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + community + "'");
         List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(key, 2);
         assertThat(deadLetters).hasSize(2);
         assertThat(deadLetters).allSatisfy(r -> assertThat(r.headers().lastHeader("ce_type")).isNotNull());
