@@ -28,7 +28,7 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.volunteering.VolunteeringProperties;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 
 /**
@@ -49,13 +49,13 @@ public class VolunteerService {
     }
 
     private final VolunteerStore volunteers;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Outbox outbox;
     private final Clock clock;
     private final Map<String, String> specialties;
 
-    VolunteerService(VolunteerStore volunteers, DirectoryStore directory, AccessPolicy access, Outbox outbox,
+    VolunteerService(VolunteerStore volunteers, MembershipDirectory directory, AccessPolicy access, Outbox outbox,
                      Clock clock, VolunteeringProperties properties) {
         this.volunteers = volunteers;
         this.directory = directory;

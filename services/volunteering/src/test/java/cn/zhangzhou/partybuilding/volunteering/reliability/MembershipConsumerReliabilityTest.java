@@ -56,7 +56,8 @@ class MembershipConsumerReliabilityTest {
         EventEnvelope registeredEnvelope = envelope(key, false);
         feed.publishRaw(DISTRICT, key, registered, registeredEnvelope);
         feed.publishRaw(DISTRICT, key, registered, registeredEnvelope);
-        feed.awaitRow("member where member_id = '" + member + "' and residence_community_id = '" + first + "'");
+        feed.awaitRow("directory.member where member_id = '" + member + "' and residence_community_id = '" + first
+                + "'");
 
         feed.publishRaw(DISTRICT, key, EventJson.toBytes(new MemberUpdated(member, DISTRICT, second,
                 MemberCategory.RETIRED, List.of(), null, false)), envelope(key, true));
@@ -67,9 +68,10 @@ class MembershipConsumerReliabilityTest {
                 MemberCategory.RETIRED, List.of(), null, false)), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, DISTRICT, marker.toString(), MembershipFeed.nextVersion(),
                 Instant.now(), null));
-        feed.awaitRow("member where member_id = '" + marker + "'");
+        feed.awaitRow("directory.member where member_id = '" + marker + "'");
 
-        assertThat(v.rows("member where member_id = '" + member + "' and residence_community_id = '" + second + "'"))
+        assertThat(v.rows("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + second + "'"))
                 .isEqualTo(1);
         assertThat(v.rows("processed_event where event_id = '" + registeredEnvelope.id() + "'")).isEqualTo(1);
     }
@@ -87,7 +89,8 @@ class MembershipConsumerReliabilityTest {
         feed.publishRaw(DISTRICT, key, EventJson.toBytes(new MemberRegistered(member, feed.district(), DISTRICT,
                 community, MemberCategory.RETIRED, List.of(), null, false)), envelope(key, false));
 
-        feed.awaitRow("member where member_id = '" + member + "' and residence_community_id = '" + community + "'");
+        feed.awaitRow("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + community + "'");
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         // The dead-letter topic appears with the first poison record: subscribe from its beginning, in a group of one.
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
