@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
-import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
@@ -21,7 +20,8 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 /**
  * Membership keys organisation events by organisation, so a community's creation may arrive before its street's
  * and the street's before its district committee's (regression: such a community stayed outside the district's
- * subtree, and the district report missed about a fifth of the demo communities).
+ * subtree, and the district report missed about a fifth of the demo communities). A subtree moved under a parent
+ * not yet known is the directory's own test (shared-events/membership-directory, MembershipDirectoryTest).
  */
 class OrganisationTreeOrderTest {
 
@@ -44,23 +44,6 @@ class OrganisationTreeOrderTest {
         Api.Response ofDistrict = w.api.get("/api/v1/reports/wishes?organisationId=" + root + "&year=" + year, w.admin());
         assertThat(ofDistrict.status()).isEqualTo(200);
         assertThat(ofDistrict.body().path("posted").asLong()).isEqualTo(1);
-    }
-
-    @Test
-    void aSubtreeMovedUnderAParentNotYetKnownIsCompletedWhenTheParentArrives() {
-        UUID street = feed.organisation(OrganisationType.STREET_COMMITTEE, feed.root());
-        UUID community = feed.organisation(OrganisationType.COMMUNITY, street);
-        UUID newStreet = UUID.randomUUID();
-        feed.send(RunningWishes.DISTRICT, MembershipEvents.ORGANISATION_MOVED,
-                new OrganisationMoved(community, street, newStreet));
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("directory.organisation where id = '" + community
-                + "' and parent_id = '" + newStreet + "'") == 1);
-        assertThat(directory.isWithin(community, feed.root())).isFalse();
-
-        created(newStreet, OrganisationType.STREET_COMMITTEE, feed.root());
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> directory.isWithin(community, feed.root()));
-        assertThat(directory.subtree(newStreet)).containsExactlyInAnyOrder(newStreet, community);
     }
 
     private static void created(UUID id, OrganisationType type, UUID parent) {
