@@ -10,8 +10,8 @@
  * brand       brand projects (一社区一品牌) and their service records
  * campaign    campaigns grouping posts and activities over a period (党建联动月, 党员微服务)
  * volunteer   volunteers (members and residents), their specialties and verified qualifications
- * scope       AccessPolicy: who may act on what of which community
- * directory   the district as known from its membership events
+ * scope       AccessPolicy: who may act on what of which community (the district's tree and who may act where
+ *             come from shared-events/membership-directory)
  * </pre>
  */
 package cn.zhangzhou.partybuilding.volunteering;

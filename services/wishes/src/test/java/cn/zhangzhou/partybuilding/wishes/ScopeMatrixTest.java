@@ -64,8 +64,7 @@ class ScopeMatrixTest {
         Scene scene = new Scene(RunningWishes.DISTRICT, "longwen", street, otherStreet, community, otherCommunity,
                 owner, neighbour, otherDistrictMember);
         try (DatabaseFingerprint database = new DatabaseFingerprint(w.jdbcUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword(), "organisation", "member_residence", "member_report",
-                "unit_report")) {
+                TestInfrastructure.postgresPassword())) {
             ScopeMatrix matrix = new ScopeMatrix("wishes", w.api,
                     ScopeMatrix.signedWith("support-test-keys/jwt-private.pem"), scene, database);
             communitySide(matrix);

@@ -10,6 +10,8 @@ public enum Outcome {
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
+    /** 409: the caller may act on the object, but not in the state it (or they) are in, e.g. check out unchecked-in. */
+    CONFLICT(409),
     /** 422: an id in the body or query that this district does not hold. */
     UNPROCESSABLE(422);
 

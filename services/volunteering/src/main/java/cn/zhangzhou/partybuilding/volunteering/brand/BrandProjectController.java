@@ -34,7 +34,7 @@ class BrandProjectController {
         this.service = service;
     }
 
-    record LaunchRequest(@NotNull UUID organisationId, @NotBlank @Size(max = 100) String name,
+    record LaunchProjectRequest(@NotNull UUID organisationId, @NotBlank @Size(max = 100) String name,
                          @NotNull @Size(max = 500) String description) {
     }
 
@@ -50,7 +50,7 @@ class BrandProjectController {
     }
 
     @PostMapping("/api/v1/brand-projects")
-    ResponseEntity<BrandProject> launch(Caller caller, @Valid @RequestBody LaunchRequest r) {
+    ResponseEntity<BrandProject> launch(Caller caller, @Valid @RequestBody LaunchProjectRequest r) {
         BrandProject p = service.launch(caller, r.organisationId(), r.name().strip(), r.description().strip());
         return ResponseEntity.created(URI.create("/api/v1/brand-projects/" + p.id())).body(p);
     }

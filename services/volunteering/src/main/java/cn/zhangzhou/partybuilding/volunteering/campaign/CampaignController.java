@@ -34,13 +34,13 @@ class CampaignController {
         this.service = service;
     }
 
-    record LaunchRequest(@NotNull UUID organisationId, @NotNull CampaignKind kind,
+    record LaunchCampaignRequest(@NotNull UUID organisationId, @NotNull CampaignKind kind,
                          @NotBlank @Size(max = 100) String name, @NotNull LocalDate startsOn,
                          @NotNull LocalDate endsOn) {
     }
 
     @PostMapping("/api/v1/campaigns")
-    ResponseEntity<Campaign> launch(Caller caller, @Valid @RequestBody LaunchRequest r) {
+    ResponseEntity<Campaign> launch(Caller caller, @Valid @RequestBody LaunchCampaignRequest r) {
         Campaign c = service.launch(caller, r.organisationId(), r.kind(), r.name().strip(), r.startsOn(), r.endsOn());
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + c.id())).body(c);
     }

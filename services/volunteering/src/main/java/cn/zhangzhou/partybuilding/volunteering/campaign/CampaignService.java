@@ -17,7 +17,7 @@ import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 
 /**
@@ -31,12 +31,12 @@ public class CampaignService {
             OrganisationType.STREET_COMMITTEE, OrganisationType.COMMUNITY);
 
     private final CampaignStore campaigns;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Outbox outbox;
     private final Clock clock;
 
-    CampaignService(CampaignStore campaigns, DirectoryStore directory, AccessPolicy access, Outbox outbox,
+    CampaignService(CampaignStore campaigns, MembershipDirectory directory, AccessPolicy access, Outbox outbox,
                     Clock clock) {
         this.campaigns = campaigns;
         this.directory = directory;

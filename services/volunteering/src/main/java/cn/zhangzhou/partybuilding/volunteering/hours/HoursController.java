@@ -69,27 +69,27 @@ class HoursController {
     }
 
     @PostMapping(SHIFT + "/check-in")
-    ResponseEntity<HoursService.View> checkIn(Caller caller, @PathVariable String shifts, @PathVariable UUID id,
+    ResponseEntity<HoursService.HoursView> checkIn(Caller caller, @PathVariable String shifts, @PathVariable UUID id,
                                               @Valid @RequestBody CodeRequest r) {
-        HoursService.View v = service.checkIn(caller, kind(shifts), id, r.code());
+        HoursService.HoursView v = service.checkIn(caller, kind(shifts), id, r.code());
         return ResponseEntity.created(URI.create("/api/v1/hours/" + v.hours().id())).body(v);
     }
 
     @PostMapping(SHIFT + "/check-out")
-    HoursService.View checkOut(Caller caller, @PathVariable String shifts, @PathVariable UUID id,
+    HoursService.HoursView checkOut(Caller caller, @PathVariable String shifts, @PathVariable UUID id,
                                @Valid @RequestBody CodeRequest r) {
         return service.checkOut(caller, kind(shifts), id, r.code());
     }
 
     @PostMapping("/api/v1/hours")
-    ResponseEntity<HoursService.View> claim(Caller caller, @Valid @RequestBody ClaimRequest r) {
-        HoursService.View v = service.claim(caller, r.volunteerId(), r.shiftKind(), r.shiftId(), r.servedOn(),
+    ResponseEntity<HoursService.HoursView> claim(Caller caller, @Valid @RequestBody ClaimRequest r) {
+        HoursService.HoursView v = service.claim(caller, r.volunteerId(), r.shiftKind(), r.shiftId(), r.servedOn(),
                 r.minutes(), r.reason().strip());
         return ResponseEntity.created(URI.create("/api/v1/hours/" + v.hours().id())).body(v);
     }
 
     @GetMapping("/api/v1/hours/{id}")
-    HoursService.View get(Caller caller, @PathVariable UUID id) {
+    HoursService.HoursView get(Caller caller, @PathVariable UUID id) {
         return service.get(caller, id);
     }
 
@@ -103,17 +103,17 @@ class HoursController {
     }
 
     @PostMapping("/api/v1/hours/{id}/approve")
-    HoursService.View approve(Caller caller, @PathVariable UUID id, @Valid @RequestBody DecisionRequest r) {
+    HoursService.HoursView approve(Caller caller, @PathVariable UUID id, @Valid @RequestBody DecisionRequest r) {
         return service.approve(caller, id, r.version());
     }
 
     @PostMapping("/api/v1/hours/{id}/decline")
-    HoursService.View decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+    HoursService.HoursView decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
         return service.decline(caller, id, r.version(), r.reason().strip());
     }
 
     @PostMapping("/api/v1/hours/{id}/appeal")
-    HoursService.View appeal(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+    HoursService.HoursView appeal(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
         return service.appeal(caller, id, r.version(), r.reason().strip());
     }
 

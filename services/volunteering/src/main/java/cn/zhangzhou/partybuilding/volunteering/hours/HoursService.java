@@ -85,7 +85,7 @@ class HoursService {
     }
 
     /** An entry as answered over HTTP: its fields, and its decisions. */
-    record View(@JsonUnwrapped Hours hours, List<Hours.Decision> decisions) {
+    record HoursView(@JsonUnwrapped Hours hours, List<Hours.Decision> decisions) {
     }
 
     private final HoursStore hours;
@@ -128,9 +128,10 @@ class HoursService {
 
     /** The member checks in to a shift they hold a claim or place on, with the code of this window, once per code. */
     @Transactional
-    View checkIn(Caller caller, ShiftKind kind, UUID shiftId, String code) {
+    HoursView checkIn(Caller caller, ShiftKind kind, UUID shiftId, String code) {
         Volunteer v = volunteers.lockOwn(caller);
-        Shift s = committed(v, kind, shiftId);
+        Shift s = shift(kind, shiftId);
+        requireHeld(v, kind, shiftId);
         Instant now = now();
         if (!s.open() || now.isBefore(s.startsAt().minus(early)) || (s.endsAt() != null && !now.isBefore(s.endsAt()))) {
             throw new DomainRuleException("shiftId", kind + " " + shiftId + " is not open for check-in now: from "
@@ -158,7 +159,7 @@ class HoursService {
 
     /** The member checks out with the code of this window: the minutes inside the shift (and budget) are verified. */
     @Transactional
-    View checkOut(Caller caller, ShiftKind kind, UUID shiftId, String code) {
+    HoursView checkOut(Caller caller, ShiftKind kind, UUID shiftId, String code) {
         Volunteer v = volunteers.lockOwn(caller);
         Shift s = shift(kind, shiftId);
         Hours h = hours.open(v.id(), shiftId).orElseThrow(() -> new ConflictException("volunteer " + v.id()
@@ -184,11 +185,13 @@ class HoursService {
      * the app). They wait for another staff member's approval.
      */
     @Transactional
-    View claim(Caller caller, UUID volunteerId, ShiftKind kind, UUID shiftId, LocalDate servedOn, int minutes,
+    HoursView claim(Caller caller, UUID volunteerId, ShiftKind kind, UUID shiftId, LocalDate servedOn, int minutes,
                String reason) {
         Volunteer v = volunteerId == null || volunteerId.equals(caller.member()) ? volunteers.lockOwn(caller)
                 : volunteers.lock(volunteerId);
-        Shift s = committed(v, kind, shiftId);
+        // Named in the body: a shift this district does not hold is 422 naming shiftId, as one they did not hold.
+        requireHeld(v, kind, shiftId);
+        Shift s = shift(kind, shiftId);
         if (!v.id().equals(caller.member()) && !access.mayManage(caller, s.communityId())) {
             throw new ForbiddenException("only the volunteer or staff in scope claim hours for volunteer " + v.id());
         }
@@ -219,14 +222,14 @@ class HoursService {
     }
 
     @Transactional
-    View approve(Caller caller, UUID id, long version) {
+    HoursView approve(Caller caller, UUID id, long version) {
         Hours h = decided(caller, id, version, Hours.Transition.APPROVE, null);
         approved(volunteers.require(h.volunteerId()), hours.find(id).orElseThrow());
         return view(id);
     }
 
     @Transactional
-    View decline(Caller caller, UUID id, long version, String reason) {
+    HoursView decline(Caller caller, UUID id, long version, String reason) {
         Hours h = decided(caller, id, version, Hours.Transition.DECLINE, reason);
         outbox.append(new HoursDeclined(id, h.volunteerId(), h.communityId(), reason), h.version() + 1);
         return view(id);
@@ -234,7 +237,7 @@ class HoursService {
 
     /** The volunteer (or staff in scope, for a resident) appeal a decline, once. */
     @Transactional
-    View appeal(Caller caller, UUID id, long version, String reason) {
+    HoursView appeal(Caller caller, UUID id, long version, String reason) {
         Hours h = hours.lock(id).orElseThrow(() -> NotFoundException.of("hours", id));
         if (!volunteers.isSelfOrStaffFor(caller, volunteers.require(h.volunteerId()))) {
             throw new ForbiddenException("only the volunteer or staff in scope appeal hours " + id);
@@ -269,7 +272,7 @@ class HoursService {
     }
 
     /** The volunteer themselves, or staff in scope of the entry or of the volunteer. */
-    View get(Caller caller, UUID id) {
+    HoursView get(Caller caller, UUID id) {
         Hours h = hours.find(id).orElseThrow(() -> NotFoundException.of("hours", id));
         if (!access.mayManage(caller, h.communityId())) {
             volunteers.requireSelfOrStaff(caller, h.volunteerId());
@@ -293,16 +296,14 @@ class HoursService {
         };
     }
 
-    /** The shift, if the volunteer holds a claim on the post or a place at the activity. */
-    private Shift committed(Volunteer v, ShiftKind kind, UUID shiftId) {
-        Shift s = shift(kind, shiftId);
-        boolean committed = kind == ShiftKind.POST ? posts.holdsClaim(shiftId, v.id())
+    /** @throws DomainRuleException naming shiftId unless the volunteer holds a claim on the post or a place at it */
+    private void requireHeld(Volunteer v, ShiftKind kind, UUID shiftId) {
+        boolean held = kind == ShiftKind.POST ? posts.holdsClaim(shiftId, v.id())
                 : activities.holdsPlace(shiftId, v.id());
-        if (!committed) {
+        if (!held) {
             throw new DomainRuleException("shiftId", "volunteer " + v.id() + " holds no "
                     + (kind == ShiftKind.POST ? "claim on post " : "place at activity ") + shiftId);
         }
-        return s;
     }
 
     private long requireCode(Shift s, String code, Instant now) {
@@ -322,8 +323,8 @@ class HoursService {
         }
     }
 
-    private View view(UUID id) {
-        return new View(hours.find(id).orElseThrow(), hours.decisions(id));
+    private HoursView view(UUID id) {
+        return new HoursView(hours.find(id).orElseThrow(), hours.decisions(id));
     }
 
     private Instant now() {

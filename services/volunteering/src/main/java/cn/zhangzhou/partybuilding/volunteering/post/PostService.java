@@ -29,7 +29,7 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.volunteering.VolunteeringProperties;
 import cn.zhangzhou.partybuilding.volunteering.campaign.CampaignService;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.volunteering.volunteer.Volunteer;
 import cn.zhangzhou.partybuilding.volunteering.volunteer.VolunteerService;
@@ -48,13 +48,13 @@ public class PostService {
     private final PostStore posts;
     private final VolunteerService volunteers;
     private final CampaignService campaigns;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Outbox outbox;
     private final Clock clock;
     private final Map<String, String> specialties;
 
-    PostService(PostStore posts, VolunteerService volunteers, CampaignService campaigns, DirectoryStore directory,
+    PostService(PostStore posts, VolunteerService volunteers, CampaignService campaigns, MembershipDirectory directory,
                 AccessPolicy access, Outbox outbox, Clock clock, VolunteeringProperties properties) {
         this.posts = posts;
         this.volunteers = volunteers;

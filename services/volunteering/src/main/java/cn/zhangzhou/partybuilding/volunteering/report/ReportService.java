@@ -14,7 +14,7 @@ import cn.zhangzhou.partybuilding.volunteering.brand.BrandProject;
 import cn.zhangzhou.partybuilding.volunteering.brand.BrandProjectService;
 import cn.zhangzhou.partybuilding.volunteering.campaign.Campaign;
 import cn.zhangzhou.partybuilding.volunteering.campaign.CampaignService;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.volunteering.volunteer.VolunteerService;
 
@@ -66,13 +66,13 @@ class ReportService {
     private final VolunteerService volunteers;
     private final CampaignService campaigns;
     private final BrandProjectService projects;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Map<String, String> specialties;
     private final Map<String, String> outcomeTypes;
 
     ReportService(ReportStore reports, VolunteerService volunteers, CampaignService campaigns,
-                  BrandProjectService projects, DirectoryStore directory, AccessPolicy access,
+                  BrandProjectService projects, MembershipDirectory directory, AccessPolicy access,
                   VolunteeringProperties properties) {
         this.reports = reports;
         this.volunteers = volunteers;

@@ -12,8 +12,8 @@ import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.volunteering.VolunteeringProperties;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore.KnownOrganisation;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory.KnownOrganisation;
 
 /**
  * Who may act on what of which organisation: district admins and systems (and the city admin) the whole district;
@@ -25,9 +25,9 @@ import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore.KnownOrg
 public class AccessPolicy {
 
     private final String district;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
 
-    AccessPolicy(VolunteeringProperties properties, DirectoryStore directory) {
+    AccessPolicy(VolunteeringProperties properties, MembershipDirectory directory) {
         this.district = properties.district();
         this.directory = directory;
     }
@@ -61,7 +61,7 @@ public class AccessPolicy {
      */
     public void requireReader(Caller caller, UUID organisationId) {
         boolean member = caller.hasRole(Role.MEMBER) && caller.member() != null
-                && (district.equals(caller.district()) || directory.volunteersHere(caller.member()));
+                && (district.equals(caller.district()) || directory.livesOrReportedHere(caller.member()));
         if (!member) {
             requireManage(caller, organisationId);
         }

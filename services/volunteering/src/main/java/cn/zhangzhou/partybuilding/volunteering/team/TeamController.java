@@ -44,7 +44,7 @@ class TeamController {
     record VolunteerRequest(@NotNull UUID volunteerId) {
     }
 
-    record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/api/v1/teams")
@@ -83,7 +83,7 @@ class TeamController {
 
     @PostMapping("/api/v1/teams/{id}/requests/{volunteerId}/decline")
     Team decline(Caller caller, @PathVariable UUID id, @PathVariable UUID volunteerId,
-                 @Valid @RequestBody ReasonRequest r) {
+                 @Valid @RequestBody DeclineRequest r) {
         return service.decline(caller, id, volunteerId, r.reason().strip());
     }
 

@@ -27,7 +27,7 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.volunteering.brand.BrandProject;
 import cn.zhangzhou.partybuilding.volunteering.brand.BrandProjectService;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.volunteering.volunteer.Volunteer;
 import cn.zhangzhou.partybuilding.volunteering.volunteer.VolunteerService;
@@ -44,13 +44,13 @@ class TeamService {
     private final TeamStore teams;
     private final VolunteerService volunteers;
     private final BrandProjectService projects;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Outbox outbox;
     private final Clock clock;
 
-    TeamService(TeamStore teams, VolunteerService volunteers, BrandProjectService projects, DirectoryStore directory,
-                AccessPolicy access, Outbox outbox, Clock clock) {
+    TeamService(TeamStore teams, VolunteerService volunteers, BrandProjectService projects,
+                MembershipDirectory directory, AccessPolicy access, Outbox outbox, Clock clock) {
         this.teams = teams;
         this.volunteers = volunteers;
         this.projects = projects;

@@ -66,11 +66,11 @@ class VolunteerController {
     }
 
     @PostMapping("/api/v1/volunteers")
-    ResponseEntity<VolunteerService.View> register(Caller caller, @Valid @RequestBody RegisterRequest r) {
+    ResponseEntity<VolunteerService.VolunteerView> register(Caller caller, @Valid @RequestBody RegisterRequest r) {
         if (r.memberId() != null && r.resident() != null) {
             throw new DomainRuleException("resident", "give memberId (a member) or resident (not a member), not both");
         }
-        VolunteerService.View v;
+        VolunteerService.VolunteerView v;
         if (r.resident() != null) {
             v = service.registerResident(caller, r.communityId(), r.resident().name().strip(),
                     r.resident().phone().strip());
@@ -83,13 +83,13 @@ class VolunteerController {
     }
 
     @GetMapping("/api/v1/volunteers/{id}")
-    VolunteerService.View get(Caller caller, @PathVariable UUID id) {
+    VolunteerService.VolunteerView get(Caller caller, @PathVariable UUID id) {
         return service.get(caller, id);
     }
 
     /** Staff in scope: volunteers of a community (or of every community below a street), by specialty. */
     @GetMapping("/api/v1/volunteers")
-    Page<VolunteerService.View> search(Caller caller, @RequestParam UUID organisationId,
+    Page<VolunteerService.VolunteerView> search(Caller caller, @RequestParam UUID organisationId,
                                        @RequestParam(required = false) String specialty,
                                        @RequestParam(defaultValue = "false") boolean qualified,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -98,7 +98,7 @@ class VolunteerController {
     }
 
     @PutMapping("/api/v1/volunteers/{id}/specialties")
-    VolunteerService.View specialties(Caller caller, @PathVariable UUID id, @Valid @RequestBody SpecialtiesRequest r) {
+    VolunteerService.VolunteerView specialties(Caller caller, @PathVariable UUID id, @Valid @RequestBody SpecialtiesRequest r) {
         return service.updateSpecialties(caller, id, r.version(), r.specialties().stream()
                 .map(s -> new VolunteerService.StatedSpecialty(s.specialty().strip(),
                         s.qualification() == null || s.qualification().isBlank() ? null : s.qualification().strip()))
@@ -106,7 +106,7 @@ class VolunteerController {
     }
 
     @PostMapping("/api/v1/volunteers/{id}/specialties/{specialty}/verification")
-    VolunteerService.View verify(Caller caller, @PathVariable UUID id, @PathVariable String specialty,
+    VolunteerService.VolunteerView verify(Caller caller, @PathVariable UUID id, @PathVariable String specialty,
                                  @Valid @RequestBody VerifyRequest r) {
         return service.verify(caller, id, specialty, r.version(), r.validUntil());
     }

@@ -28,7 +28,7 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.volunteering.VolunteeringProperties;
-import cn.zhangzhou.partybuilding.volunteering.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 
 /**
@@ -40,7 +40,7 @@ import cn.zhangzhou.partybuilding.volunteering.scope.AccessPolicy;
 public class VolunteerService {
 
     /** A volunteer as answered over HTTP: a resident's name and phone only to staff in scope. */
-    record View(UUID id, VolunteerKind kind, String district, UUID communityId, long version, Instant registeredAt,
+    record VolunteerView(UUID id, VolunteerKind kind, String district, UUID communityId, long version, Instant registeredAt,
                 List<Volunteer.Specialty> specialties, String name, String phone) {
     }
 
@@ -49,13 +49,13 @@ public class VolunteerService {
     }
 
     private final VolunteerStore volunteers;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Outbox outbox;
     private final Clock clock;
     private final Map<String, String> specialties;
 
-    VolunteerService(VolunteerStore volunteers, DirectoryStore directory, AccessPolicy access, Outbox outbox,
+    VolunteerService(VolunteerStore volunteers, MembershipDirectory directory, AccessPolicy access, Outbox outbox,
                      Clock clock, VolunteeringProperties properties) {
         this.volunteers = volunteers;
         this.directory = directory;
@@ -71,7 +71,7 @@ public class VolunteerService {
 
     /** A member registers themselves with a community they live in or reported to (双报到). */
     @Transactional
-    View registerSelf(Caller caller, UUID communityId) {
+    VolunteerView registerSelf(Caller caller, UUID communityId) {
         access.requireCommunity(communityId, "communityId");
         String home = access.requireMemberIn(caller, communityId);
         return register(caller, caller.member(), VolunteerKind.MEMBER, home, communityId);
@@ -79,7 +79,7 @@ public class VolunteerService {
 
     /** Staff in scope register a member who lives in or reported to the community. */
     @Transactional
-    View registerMember(Caller caller, UUID communityId, UUID memberId) {
+    VolunteerView registerMember(Caller caller, UUID communityId, UUID memberId) {
         access.requireCommunity(communityId, "communityId");
         access.requireManage(caller, communityId);
         String home = directory.homeDistrictIn(memberId, communityId).orElseThrow(() -> new DomainRuleException(
@@ -90,7 +90,7 @@ public class VolunteerService {
 
     /** Staff in scope register a resident who is not a member; the name and phone stay in this service. */
     @Transactional
-    View registerResident(Caller caller, UUID communityId, String name, String phone) {
+    VolunteerView registerResident(Caller caller, UUID communityId, String name, String phone) {
         access.requireCommunity(communityId, "communityId");
         access.requireManage(caller, communityId);
         UUID id = UUID.randomUUID();
@@ -99,7 +99,7 @@ public class VolunteerService {
         return view(require(id));
     }
 
-    private View register(Caller caller, UUID id, VolunteerKind kind, String district, UUID communityId) {
+    private VolunteerView register(Caller caller, UUID id, VolunteerKind kind, String district, UUID communityId) {
         if (!volunteers.insert(id, kind, district, communityId, now(), caller.subject())) {
             throw new ConflictException("volunteer " + id + " is registered already");
         }
@@ -155,7 +155,7 @@ public class VolunteerService {
         return v;
     }
 
-    View get(Caller caller, UUID id) {
+    VolunteerView get(Caller caller, UUID id) {
         return view(requireSelfOrStaff(caller, id));
     }
 
@@ -164,7 +164,7 @@ public class VolunteerService {
      * qualification waits for staff to verify it.
      */
     @Transactional
-    View updateSpecialties(Caller caller, UUID id, long version, List<StatedSpecialty> stated) {
+    VolunteerView updateSpecialties(Caller caller, UUID id, long version, List<StatedSpecialty> stated) {
         Volunteer v = locked(caller, id, version);
         List<Volunteer.Specialty> next = new ArrayList<>();
         for (StatedSpecialty s : stated) {
@@ -185,7 +185,7 @@ public class VolunteerService {
 
     /** Staff in scope verify the qualification stated for a specialty (e.g. saw the licence), until a day or for good. */
     @Transactional
-    View verify(Caller caller, UUID id, String specialty, long version, LocalDate validUntil) {
+    VolunteerView verify(Caller caller, UUID id, String specialty, long version, LocalDate validUntil) {
         Volunteer v = locked(caller, id, version);
         access.requireManage(caller, v.communityId());
         Volunteer.Specialty s = v.specialties().stream().filter(x -> x.specialty().equals(specialty)).findFirst()
@@ -211,7 +211,7 @@ public class VolunteerService {
         return v;
     }
 
-    private View changed(Volunteer v) {
+    private VolunteerView changed(Volunteer v) {
         volunteers.bump(v.id());
         Volunteer now = require(v.id());
         outbox.append(new VolunteerSpecialtiesUpdated(v.id(), v.communityId(),
@@ -220,7 +220,7 @@ public class VolunteerService {
     }
 
     /** Staff in scope: the volunteers registered with the community (or any below the organisation). */
-    Page<View> search(Caller caller, UUID organisationId, String specialty, boolean qualified, int page, int size) {
+    Page<VolunteerView> search(Caller caller, UUID organisationId, String specialty, boolean qualified, int page, int size) {
         List<UUID> within = access.subtreeFor(caller, organisationId);
         if (specialty != null && !specialties.containsKey(specialty)) {
             throw new DomainRuleException("specialty", "unknown specialty " + specialty);
@@ -231,9 +231,9 @@ public class VolunteerService {
         return volunteers.search(within, specialty, qualified ? dayOf(now()) : null, page, size).map(this::view);
     }
 
-    private View view(Volunteer v) {
+    private VolunteerView view(Volunteer v) {
         VolunteerStore.Resident r = volunteers.resident(v.id()).orElse(null);
-        return new View(v.id(), v.kind(), v.district(), v.communityId(), v.version(), v.registeredAt(),
+        return new VolunteerView(v.id(), v.kind(), v.district(), v.communityId(), v.version(), v.registeredAt(),
                 v.specialties(), r == null ? null : r.name(), r == null ? null : r.phone());
     }
 

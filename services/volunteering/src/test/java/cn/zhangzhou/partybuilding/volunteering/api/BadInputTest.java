@@ -98,6 +98,12 @@ class BadInputTest {
                 unknown.toString());
         assertProblem(v.api.post("/api/v1/hours/" + unknown + "/approve", v.admin(), Map.of("version", 1)), 404,
                 unknown.toString());
+        // In a body, an id this district does not hold names the field (regression: hours claimed for a shift of
+        // another district were 404, found by the scope matrix).
+        UUID member = v.volunteer(community);
+        snapshot();
+        assertProblem(v.api.post("/api/v1/hours", v.member(member), Map.of("shiftKind", "ACTIVITY", "shiftId", unknown,
+                "servedOn", "2026-01-01", "minutes", 60, "reason", "x")), 422, "shiftId");
         assertProblem(v.api.get("/api/v1/posts/not-a-uuid", v.admin()), 400, "id");
         assertProblem(v.api.get("/api/v1/posts?organisationId=" + community + "&size=100000", v.admin()), 400,
                 "size");

@@ -1,24 +1,15 @@
 package cn.zhangzhou.partybuilding.volunteering.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.Topics;
@@ -56,7 +47,8 @@ class MembershipConsumerReliabilityTest {
         EventEnvelope registeredEnvelope = envelope(key, false);
         feed.publishRaw(DISTRICT, key, registered, registeredEnvelope);
         feed.publishRaw(DISTRICT, key, registered, registeredEnvelope);
-        feed.awaitRow("member where member_id = '" + member + "' and residence_community_id = '" + first + "'");
+        feed.awaitRow("directory.member where member_id = '" + member + "' and residence_community_id = '" + first
+                + "'");
 
         feed.publishRaw(DISTRICT, key, EventJson.toBytes(new MemberUpdated(member, DISTRICT, second,
                 MemberCategory.RETIRED, List.of(), null, false)), envelope(key, true));
@@ -67,9 +59,10 @@ class MembershipConsumerReliabilityTest {
                 MemberCategory.RETIRED, List.of(), null, false)), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, DISTRICT, marker.toString(), MembershipFeed.nextVersion(),
                 Instant.now(), null));
-        feed.awaitRow("member where member_id = '" + marker + "'");
+        feed.awaitRow("directory.member where member_id = '" + marker + "'");
 
-        assertThat(v.rows("member where member_id = '" + member + "' and residence_community_id = '" + second + "'"))
+        assertThat(v.rows("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + second + "'"))
                 .isEqualTo(1);
         assertThat(v.rows("processed_event where event_id = '" + registeredEnvelope.id() + "'")).isEqualTo(1);
     }
@@ -87,24 +80,10 @@ class MembershipConsumerReliabilityTest {
         feed.publishRaw(DISTRICT, key, EventJson.toBytes(new MemberRegistered(member, feed.district(), DISTRICT,
                 community, MemberCategory.RETIRED, List.of(), null, false)), envelope(key, false));
 
-        feed.awaitRow("member where member_id = '" + member + "' and residence_community_id = '" + community + "'");
-        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-        // The dead-letter topic appears with the first poison record: subscribe from its beginning, in a group of one.
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "volunteering-poison-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.events(DISTRICT, "membership"))));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        dead.add(r);
-                    }
-                });
-                return dead.size() == 2;
-            });
-        }
+        feed.awaitRow("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + community + "'");
+        List<ConsumerRecord<String, byte[]>> dead =
+                EventTap.deadLetters(Topics.events(DISTRICT, "membership"), key, 2);
         assertThat(dead).allSatisfy(r -> assertThat(EventTap.type(r)).isNotNull());
         assertThat(EventTap.payload(dead.get(0))).isEqualTo("not json at all");
         assertThat(EventTap.payload(dead.get(1))).contains("ROBOT");

@@ -73,14 +73,21 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         publish(RunningVolunteering.DISTRICT, MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(id,
                 "V-" + id.toString().substring(0, 8), type.name(), type, parent));
-        awaitRow("organisation where id = '" + id + "'");
+        awaitRow("directory.organisation where id = '" + id + "'");
         return id;
     }
 
     /** A member of this district living in the community. */
     public UUID member(UUID community) {
         UUID member = registered(RunningVolunteering.DISTRICT, RunningVolunteering.DISTRICT, community);
-        awaitRow("member where member_id = '" + member + "'");
+        awaitRow("directory.member where member_id = '" + member + "'");
+        return member;
+    }
+
+    /** A member of another district living in our community (registered by their district, with ours as residence). */
+    public UUID member(String homeDistrict, UUID community) {
+        UUID member = registered(homeDistrict, RunningVolunteering.DISTRICT, community);
+        awaitRow("directory.member where member_id = '" + member + "' and home_district = '" + homeDistrict + "'");
         return member;
     }
 
@@ -89,8 +96,8 @@ public final class MembershipFeed {
         List<UUID> members = IntStream.range(0, count)
                 .mapToObj(i -> registered(RunningVolunteering.DISTRICT, RunningVolunteering.DISTRICT, community))
                 .toList();
-        await().atMost(Duration.ofSeconds(60)).until(() -> service.rows("member where residence_community_id = '"
-                + community + "'") == count);
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.rows("directory.member "
+                + "where residence_community_id = '" + community + "'") == count);
         return members;
     }
 
@@ -102,7 +109,7 @@ public final class MembershipFeed {
         UUID report = UUID.randomUUID();
         publish(RunningVolunteering.DISTRICT, MembershipEvents.MEMBER_REPORT_ACCEPTED,
                 new MemberReportAccepted(report, member, homeDistrict, community));
-        awaitRow("member_report where report_id = '" + report + "'");
+        awaitRow("directory.member_report where report_id = '" + report + "'");
         return member;
     }
 
@@ -112,7 +119,7 @@ public final class MembershipFeed {
         UUID report = UUID.randomUUID();
         publish(RunningVolunteering.DISTRICT, MembershipEvents.UNIT_REPORT_ACCEPTED,
                 new UnitReportAccepted(report, unit, community, "HZ-" + report.toString().substring(0, 6)));
-        awaitRow("unit_report where report_id = '" + report + "'");
+        awaitRow("directory.unit_report where report_id = '" + report + "'");
         return unit;
     }
 

@@ -15,6 +15,7 @@ import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
 import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.DistrictFixture;
 import cn.zhangzhou.partybuilding.testing.TestClock;
 import cn.zhangzhou.partybuilding.volunteering.VolunteeringApplication;
 
@@ -25,7 +26,7 @@ import cn.zhangzhou.partybuilding.volunteering.VolunteeringApplication;
  * and volunteers made through the API. Started once per test JVM and shared by the test classes (each test makes its
  * own communities and members). A test class states what it uses: {@code RunningVolunteering v = RunningVolunteering.get()}.
  */
-public final class RunningVolunteering {
+public final class RunningVolunteering extends DistrictFixture {
 
     public static final String DISTRICT = "xiangcheng";
     private static RunningVolunteering instance;
@@ -34,12 +35,12 @@ public final class RunningVolunteering {
     public final Api api;
     /** Where the service listens, for requests the {@link Api} client does not make (binary answers). */
     public final String baseUrl;
-    public final String jdbcUrl;
     public final TestClock clock = new TestClock();
     public final MembershipFeed feed;
 
     private RunningVolunteering() {
-        this.jdbcUrl = TestInfrastructure.newDatabase("volunteering_" + DISTRICT);
+        super(DISTRICT, TestInfrastructure.newDatabase("volunteering_" + DISTRICT),
+                (role, district, org, member) -> TestTokens.token(Role.valueOf(role), district, org, member));
         this.context = new SpringApplicationBuilder(VolunteeringApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
                 .run(
@@ -71,28 +72,6 @@ public final class RunningVolunteering {
 
     public String topic() {
         return Topics.events(DISTRICT, "volunteering");
-    }
-
-    public String admin() {
-        return TestTokens.token(Role.DISTRICT_ADMIN, DISTRICT, null, null);
-    }
-
-    /** Community staff of the community (or street staff of a street). */
-    public String staff(UUID organisation) {
-        return TestTokens.token(Role.COMMUNITY_STAFF, DISTRICT, organisation, null);
-    }
-
-    public String streetStaff(UUID street) {
-        return TestTokens.token(Role.STREET_STAFF, DISTRICT, street, null);
-    }
-
-    public String member(UUID memberId) {
-        return TestTokens.token(Role.MEMBER, DISTRICT, null, memberId);
-    }
-
-    /** A member's token from the district that holds them. */
-    public String member(String homeDistrict, UUID memberId) {
-        return TestTokens.token(Role.MEMBER, homeDistrict, null, memberId);
     }
 
     /** A time relative to the test clock's now, at the database's precision (microseconds). */
@@ -158,24 +137,5 @@ public final class RunningVolunteering {
     public Api.Response check(String inOrOut, String shifts, String id, UUID community, String token) {
         return api.post("/api/v1/" + shifts + "/" + id + "/check-" + inOrOut, token,
                 Map.of("code", code(shifts, id, community)));
-    }
-
-    /** Rows in one of the service's tables (with an optional where), straight from its database. */
-    public long rows(String tableAndWhere) {
-        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-             var result = connection.createStatement().executeQuery("select count(*) from " + tableAndWhere)) {
-            result.next();
-            return result.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static Api.Response require(Api.Response r, int status) {
-        if (r.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + r);
-        }
-        return r;
     }
 }

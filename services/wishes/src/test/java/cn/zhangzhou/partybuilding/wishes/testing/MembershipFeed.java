@@ -53,7 +53,7 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         send(MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(id, "C-" + id.toString().substring(0, 8),
                 name, type, parent));
-        awaitRows("organisation where id = '" + id + "'");
+        awaitRows("directory.organisation where id = '" + id + "'");
         return id;
     }
 
@@ -62,7 +62,7 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         send(MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id, root, RunningWishes.DISTRICT, community,
                 MemberCategory.IN_SERVICE, List.of(), null, false));
-        awaitRows("member_residence where member_id = '" + id + "'");
+        awaitRows("directory.member where member_id = '" + id + "'");
         return id;
     }
 
@@ -74,7 +74,7 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         send(homeDistrict, MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id, UUID.randomUUID(),
                 RunningWishes.DISTRICT, community, MemberCategory.IN_SERVICE, List.of(), null, false));
-        awaitRows("member_residence where member_id = '" + id + "' and district = '" + homeDistrict + "'");
+        awaitRows("directory.member where member_id = '" + id + "' and home_district = '" + homeDistrict + "'");
         return id;
     }
 
@@ -88,7 +88,7 @@ public final class MembershipFeed {
                 homeDistrict, null, MemberCategory.IN_SERVICE, List.of(), null, false));
         UUID report = UUID.randomUUID();
         send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, id, homeDistrict, community));
-        awaitRows("member_report where report_id = '" + report + "'");
+        awaitRows("directory.member_report where report_id = '" + report + "'");
         return id;
     }
 
@@ -98,7 +98,7 @@ public final class MembershipFeed {
         UUID report = UUID.randomUUID();
         send(MembershipEvents.UNIT_REPORT_ACCEPTED, new UnitReportAccepted(report, unit, community,
                 "HZ-" + report.toString().substring(0, 6)));
-        awaitRows("unit_report where report_id = '" + report + "'");
+        awaitRows("directory.unit_report where report_id = '" + report + "'");
         return unit;
     }
 
@@ -114,7 +114,7 @@ public final class MembershipFeed {
         UUID report = UUID.randomUUID();
         send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, member, RunningWishes.DISTRICT,
                 community));
-        awaitRows("member_report where report_id = '" + report + "'");
+        awaitRows("directory.member_report where report_id = '" + report + "'");
     }
 
     private <E extends DomainEvent> void send(EventType<E> type, E event) {
