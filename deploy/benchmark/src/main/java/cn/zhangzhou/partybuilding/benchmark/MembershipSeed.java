@@ -74,9 +74,11 @@ final class MembershipSeed {
             }
             producer.flush();
         }
-        awaitRows(serviceDb, user, "select count(*) from member_residence where community_id = '" + community + "'",
-                members, timeout);
-        awaitRows(serviceDb, user, "select count(*) from organisation where id = '" + community + "'", 1, timeout);
+        // The wishes service's membership directory (shared-events/membership-directory, schema directory).
+        awaitRows(serviceDb, user, "select count(*) from directory.member where residence_community_id = '"
+                + community + "'", members, timeout);
+        awaitRows(serviceDb, user, "select count(*) from directory.organisation where id = '" + community + "'", 1,
+                timeout);
         return new Seeded(community, List.copyOf(ids));
     }
 

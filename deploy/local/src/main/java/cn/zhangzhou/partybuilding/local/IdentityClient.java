@@ -50,6 +50,8 @@ public final class IdentityClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a member's account waits for identity to learn the member from the district's events. */
+    private static final Duration MEMBER_EVENT_WAIT = Duration.ofSeconds(60);
 
     private final String baseUrl;
     /** For client credentials: no cookies, nothing to remember between calls. */
@@ -168,6 +170,13 @@ public final class IdentityClient {
         body.put("org", org);
         body.put("member", member);
         Response r = admin(adminToken).post("/users", body, null);
+        // Identity binds a MEMBER account only to a member it has heard of from the districts' membership events
+        // (decision 0016, 422 until then): one registered a moment ago may not have reached it yet.
+        for (Instant until = Instant.now().plus(MEMBER_EVENT_WAIT);
+             r.status() == 422 && member != null && Instant.now().isBefore(until); ) {
+            DemoLoader.pause();
+            r = admin(adminToken).post("/users", body, null);
+        }
         if (r.status() == 409) {
             return false;
         }

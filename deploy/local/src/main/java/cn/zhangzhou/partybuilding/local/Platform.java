@@ -142,7 +142,7 @@ final class Platform {
 
     /**
      * PostgreSQL and Kafka; identity and the gateway in JVMs of their own, each as soon as its jar is unpacked and what
-     * it needs is there (the gateway nothing, identity its database); meanwhile the district services in this JVM
+     * it needs is there (the gateway nothing, identity its database and Kafka); meanwhile the district services in this JVM
      * (decision 0019), one context after the other, once Kafka is there too. Returns when every service is ready.
      */
     private void startServices(Instant start, List<Instance> instances, ConnectionBudget budget, DemoSecrets secrets) {
@@ -152,7 +152,8 @@ final class Platform {
                 + "%d/%d ...%n", POSTGRES_PORT, budget.maxConnections(), budget.services(), budget.pool(), KAFKA_PORT,
                 KAFKA_CONTROLLER_PORT);
         CompletableFuture<PostgresServer> postgres = inBackground("postgres-start", () ->
-                PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true, budget.maxConnections()));
+                PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true,
+                        Map.of("max_connections", String.valueOf(budget.maxConnections()))));
         CompletableFuture<KafkaBroker> kafka = inBackground("kafka-start", () ->
                 KafkaBroker.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT));
         stops.push(() -> stopOnceStarted("PostgreSQL", postgres, PostgresServer::close));
@@ -169,8 +170,9 @@ final class Platform {
                 continue;
             }
             Instance i = s.instance();
-            CompletableFuture<PostgresServer> needs = i.database().isPresent() ? postgres
-                    : CompletableFuture.completedFuture(null);
+            // Identity: its database, and the broker of the membership events it reads (decision 0016).
+            CompletableFuture<PostgresServer> needs = i.database().isPresent()
+                    ? postgres.thenCombine(kafka, (pg, broker) -> pg) : CompletableFuture.completedFuture(null);
             ownJvms.add(inBackground("unpack-" + s.id(), () -> ProcessJar.unpack(jar, hostDir)).thenCombine(needs,
                     (unpacked, pg) -> startOwnJvm(i, unpacked, configuration(i, pg, secrets, districts, budget))));
         }

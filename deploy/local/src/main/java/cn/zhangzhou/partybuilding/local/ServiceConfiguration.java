@@ -61,6 +61,8 @@ final class ServiceConfiguration {
         }
         switch (instance.service()) {
             case IDENTITY -> {
+                // Every district's membership events: which district holds each member (decision 0016).
+                p.put("spring.kafka.bootstrap-servers", kafka);
                 p.put("zz.identity.issuer", Platform.IDENTITY_URL);
                 p.put("zz.identity.bootstrap.admin-username", DemoSecrets.ADMIN_USERNAME);
                 p.put("zz.identity.bootstrap.admin-password", secrets.adminPassword());

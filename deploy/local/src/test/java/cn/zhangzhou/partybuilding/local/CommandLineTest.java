@@ -125,12 +125,14 @@ class CommandLineTest {
                 secrets, List.of("xiangcheng"));
         assertThat(env).containsEntry("SERVER_PORT", "9000")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/identity")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
                 .containsEntry("ZZ_IDENTITY_ISSUER", "http://localhost:9000")
                 .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .containsEntry("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword())
                 .containsEntry("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret())
-                // It issues the tokens: it neither verifies them with a JWKS nor talks to Kafka.
-                .doesNotContainKeys("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+                // It issues the tokens, so it does not verify them with a JWKS; it reads membership events
+                // for the member binding check (decision 0016), so it does talk to Kafka.
+                .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
         assertThat(dir.resolve(DemoSecrets.ADMIN_PASSWORD_FILE)).exists();
         // Not the development default of identity's application.yaml.
         assertThat(secrets.keysEncryptionSecret()).doesNotContain("local-development-only");

@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.local.IdentityClient.LoginRefusedException;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
@@ -20,6 +23,7 @@ import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,8 @@ class IdentityClientTest {
         configuration.put("zz.identity.issuer", url);
         configuration.put("spring.datasource.username", TestInfrastructure.postgresUser());
         configuration.put("spring.datasource.password", TestInfrastructure.postgresPassword());
+        configuration.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
+        configuration.put("spring.kafka.consumer.group-id", "identity-" + UUID.randomUUID());
         Map<String, String> env = ServiceConfiguration.environment(configuration);
         identity = ServiceProcess.start("identity", jar, ROOT, port, env, List.of(), dataDir.resolve("identity.log"));
         identity.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
@@ -154,6 +160,10 @@ class IdentityClientTest {
     @Test
     void aMemberTokenCarriesTheMemberAndTheTokenCommandSignsInByUsername() {
         UUID member = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+        // Identity binds the account only to a member the district registered (decision 0016); the launcher waits
+        // for the event, as it does here.
+        EventFeed.send("longwen", "membership", MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(member,
+                UUID.randomUUID(), "longwen", null, MemberCategory.IN_SERVICE, List.of(), null, false));
         String token = tokens(dataDir, Clock.systemUTC()).token("longwen", new Caller(Role.MEMBER, null, member));
         Jwt jwt = decoder.decode(token);
         assertThat(jwt.getSubject()).isEqualTo("member-7c9e6679");

@@ -128,7 +128,7 @@ class ArchitectureTest {
     @Test
     void mainCodeNeedsNoTestSupport() {
         noClasses().that().resideInAnyPackage(packagesOf(Stream.concat(services.stream(),
-                        Stream.of("support", "gateway", "messaging", "events"))))
+                        Stream.of("support", "gateway", "messaging", "events", "directory"))))
                 .should().dependOnClassesThat().resideInAnyPackage(TEST_SUPPORT)
                 .because("embedded-infra and service-testing are for tests and the local launcher only")
                 .check(main);

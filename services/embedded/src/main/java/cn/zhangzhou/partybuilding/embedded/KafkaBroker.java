@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
@@ -46,9 +48,18 @@ public final class KafkaBroker implements AutoCloseable {
      * @param controllerPort the controller listener port, or 0 for a free one
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, port, controllerPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with broker settings that replace or add to ours (e.g. a second listener
+     * advertised at a proxy's port: the fault suite, deploy/faults).
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, Map<String, String> settings) {
         int clientPort = port == 0 ? FreePorts.find() : port;
         int quorumPort = controllerPort == 0 ? FreePorts.find() : controllerPort;
         Properties props = serverProperties(dataDir, clientPort, quorumPort);
+        props.putAll(settings);
         format(dataDir, props);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
@@ -93,6 +104,20 @@ public final class KafkaBroker implements AutoCloseable {
     public KafkaBroker restart() {
         stop();
         return start(dataDir, port, controllerPort);
+    }
+
+    /**
+     * Runs a broker in this JVM until the JVM is killed: {@code <dataDir> <port> <controllerPort> [key=value ...]}.
+     * The fault suite starts it as a child process, to kill it with SIGKILL as a real broker dies.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            settings.put(pair[0], pair[1]);
+        }
+        start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), settings);
+        Thread.currentThread().join();
     }
 
     @Override

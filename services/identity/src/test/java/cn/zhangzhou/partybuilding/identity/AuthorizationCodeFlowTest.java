@@ -70,7 +70,7 @@ class AuthorizationCodeFlowTest extends IdentityTest {
 
     @Test
     void aMemberTokenCarriesTheMemberId() {
-        UUID member = UUID.randomUUID();
+        UUID member = member("longwen");
         String username = unique("member");
         createUser(username, Set.of("MEMBER"), "longwen", null, member);
         Jwt access = jwksDecoder().decode(browser.signIn(username, PASSWORD).accessToken());
@@ -104,7 +104,7 @@ class AuthorizationCodeFlowTest extends IdentityTest {
         assertThat(jwksDecoder().decode(browser.signIn(username, PASSWORD).accessToken())
                 .getClaimAsStringList("roles")).containsExactly("DISTRICT_ADMIN");
 
-        UUID member = UUID.randomUUID();
+        UUID member = member("xiangcheng");
         long version = api.get("/api/v1/users/" + id, adminToken()).version();
         java.util.Map<String, Object> access = new java.util.HashMap<>();
         access.put("roles", List.of("MEMBER"));

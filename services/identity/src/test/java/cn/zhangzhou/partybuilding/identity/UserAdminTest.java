@@ -1,12 +1,20 @@
 package cn.zhangzhou.partybuilding.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.identity.testing.IdentityTest;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 import cn.zhangzhou.partybuilding.testing.Api;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +120,65 @@ class UserAdminTest extends IdentityTest {
         assertThat(api.put("/api/v1/users/" + own + "/access", xiangchengAdmin, move).status()).isEqualTo(403);
         assertThat(snapshot()).isEqualTo(withOwn);
         assertThat(withOwn).hasSize(before.size() + 1);
+    }
+
+    /**
+     * Regression (issue 12, "a member id from another district"): a district admin bound an account of their district
+     * to a member of another, whose services then honoured its tokens. A MEMBER account binds only a member its
+     * district holds, as the districts' membership events tell identity; refusals create and change nothing.
+     */
+    @Test
+    void aMemberAccountIsBoundOnlyToAMemberItsDistrictHolds() {
+        UUID ours = member("xiangcheng");
+        UUID theirs = member("longwen");
+        UUID existing = createUser(unique("to-be-member"), Set.of("COMMUNITY_STAFF"), "xiangcheng", UUID.randomUUID(),
+                null);
+        List<Map<String, Object>> before = snapshot();
+
+        Api.Response foreign = api.post("/api/v1/users", xiangchengAdmin,
+                user(unique("m"), PASSWORD, List.of("MEMBER"), "xiangcheng", null, theirs));
+        assertThat(foreign.status()).as(foreign.raw()).isEqualTo(403);
+        assertThat(foreign.text("detail")).contains("belongs to district longwen");
+        Map<String, Object> rebind = new HashMap<>();
+        rebind.put("roles", List.of("MEMBER"));
+        rebind.put("district", "xiangcheng");
+        rebind.put("member", theirs);
+        rebind.put("version", api.get("/api/v1/users/" + existing, xiangchengAdmin).version());
+        assertThat(api.put("/api/v1/users/" + existing + "/access", xiangchengAdmin, rebind).status()).isEqualTo(403);
+        Api.Response unknown = api.post("/api/v1/users", xiangchengAdmin,
+                user(unique("m"), PASSWORD, List.of("MEMBER"), "xiangcheng", null, UUID.randomUUID()));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().path("errors").get(0).path("field").asString()).isEqualTo("member");
+        // The CITY_ADMIN binds any member, with the member's own district only.
+        Api.Response wrongDistrict = api.post("/api/v1/users", adminToken(),
+                user(unique("m"), PASSWORD, List.of("MEMBER"), "xiangcheng", null, theirs));
+        assertThat(wrongDistrict.status()).isEqualTo(422);
+        assertThat(wrongDistrict.body().path("errors").get(0).path("field").asString()).isEqualTo("district");
+        assertThat(snapshot()).isEqualTo(before);
+
+        assertThat(api.post("/api/v1/users", xiangchengAdmin,
+                user(unique("m"), PASSWORD, List.of("MEMBER"), "xiangcheng", null, ours)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/users", adminToken(),
+                user(unique("m"), PASSWORD, List.of("MEMBER"), "longwen", null, theirs)).status()).isEqualTo(201);
+    }
+
+    /** A transfer moves the member: the district that took them in holds them, whichever event arrives first. */
+    @Test
+    void aTransferredMemberBelongsToTheDistrictThatTookThemIn() {
+        UUID moving = member("longwen");
+        EventFeed.send("longwen", "membership", MembershipEvents.MEMBER_TRANSFERRED_OUT,
+                new MemberTransferredOut(moving, UUID.randomUUID(), "zhangpu", UUID.randomUUID()));
+        awaitHome(moving, Optional.empty());
+        EventFeed.send("zhangpu", "membership", MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(moving,
+                UUID.randomUUID(), "zhangpu", null, MemberCategory.IN_SERVICE, List.of(), null, false));
+        awaitHome(moving, Optional.of("zhangpu"));
+        // A late transfer-out of the old district does not undo the arrival.
+        UUID arrived = member("zhangpu");
+        EventFeed.send("longwen", "membership", MembershipEvents.MEMBER_TRANSFERRED_OUT,
+                new MemberTransferredOut(arrived, UUID.randomUUID(), "zhangpu", UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM consumed_aggregate "
+                + "WHERE subject = ? AND source LIKE '%longwen%'").param(arrived.toString()).query(Long.class).single() == 1);
+        assertThat(memberHomes.districtOf(arrived)).contains("zhangpu");
     }
 
     @Test

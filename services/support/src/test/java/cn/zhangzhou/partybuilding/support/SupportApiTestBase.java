@@ -29,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {TestTokens.KEY_PROPERTY,
                 // Not db/migration: in a reactor build the services' tests see this module's test classes
                 // directory, and the test application's table must not turn up in their migrations.
-                "spring.flyway.locations=classpath:db/testapp"})
+                "spring.flyway.locations=classpath:db/testapp",
+                "zz.idempotency.in-progress-wait=3s",
+                // Room for twenty concurrent requests and the test's own queries beside them.
+                "spring.datasource.hikari.maximum-pool-size=25"})
 public abstract class SupportApiTestBase {
 
     protected static final String DISTRICT = "xiangcheng";

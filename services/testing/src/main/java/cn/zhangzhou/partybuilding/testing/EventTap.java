@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.Topics;
 
-/** Reads what a service published on its topic from the moment the tap opened. */
+/** Reads what a service published on its topic from the moment the tap opened (and what went to a dead-letter topic). */
 public final class EventTap implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -40,6 +42,31 @@ public final class EventTap implements AutoCloseable {
 
     public static EventTap open(String topic) {
         return new EventTap(topic);
+    }
+
+    /**
+     * Waits until {@code expected} records of the aggregate {@code key} arrived on the dead-letter topic of
+     * {@code topic} and returns them in order. The dead-letter topic appears with its first record, so it is read
+     * from its beginning in a consumer group of its own.
+     */
+    public static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(topic)));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= expected;
+            });
+        }
+        return found;
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -5,8 +5,8 @@
  * deadline, report   the sweeper over the wish lifecycle; the yearly report over the history
  * wish               the aggregate: a wish, its claims and confirmation code; the community's and claimer's side
  * group              help groups (帮帮团), which claim as one
- * scope              AccessPolicy: who may act on the wishes of which community
- * directory          the district as known from its membership events
+ * scope              AccessPolicy: who may act on the wishes of which community (the district's tree and who may
+ *                    act where come from shared-events/membership-directory)
  * replay             the demo replay clock (development only)
  * </pre>
  */

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.events.volunteering.VolunteeringEvents;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,8 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyServiceHasAnEventsAndADeadLetterChannel() {
-        assertThat(services().keySet()).contains(MembershipEvents.SERVICE, WishesEvents.SERVICE);
+        assertThat(services().keySet()).contains(MembershipEvents.SERVICE, WishesEvents.SERVICE,
+                VolunteeringEvents.SERVICE);
         for (String service : services().keySet()) {
             JsonNode events = doc.at("/channels/" + service + "Events");
             JsonNode deadLetters = doc.at("/channels/" + service + "DeadLetters");
@@ -133,8 +135,9 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void membershipOfOtherDistrictsAndWishesReceiveMembershipEvents() {
-        for (String receive : List.of("receiveOtherDistrictsMembershipEvents", "receiveMembershipEventsInWishes")) {
+    void membershipOfOtherDistrictsWishesAndVolunteeringReceiveMembershipEvents() {
+        for (String receive : List.of("receiveOtherDistrictsMembershipEvents", "receiveMembershipEventsInWishes",
+                "receiveMembershipEventsInVolunteering")) {
             assertThat(doc.at("/operations/" + receive + "/action").asString()).as(receive).isEqualTo("receive");
             assertThat(doc.at("/operations/" + receive + "/channel/$ref").asString()).isEqualTo("#/channels/membershipEvents");
             assertThat(doc.at("/operations/" + receive + "/messages").size()).isEqualTo(MembershipEvents.ALL.size());

@@ -2,6 +2,7 @@ package cn.zhangzhou.partybuilding.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,42 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportDeclined;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportSubmitted;
+import cn.zhangzhou.partybuilding.events.volunteering.ActivityCancelled;
+import cn.zhangzhou.partybuilding.events.volunteering.ActivityKind;
+import cn.zhangzhou.partybuilding.events.volunteering.ActivityScheduled;
+import cn.zhangzhou.partybuilding.events.volunteering.ActivitySignUpCancelled;
+import cn.zhangzhou.partybuilding.events.volunteering.ActivitySignUpPromoted;
+import cn.zhangzhou.partybuilding.events.volunteering.ActivitySignedUp;
+import cn.zhangzhou.partybuilding.events.volunteering.BrandProjectLaunched;
+import cn.zhangzhou.partybuilding.events.volunteering.CampaignKind;
+import cn.zhangzhou.partybuilding.events.volunteering.CampaignLaunched;
+import cn.zhangzhou.partybuilding.events.volunteering.CheckedIn;
+import cn.zhangzhou.partybuilding.events.volunteering.HoursAppealed;
+import cn.zhangzhou.partybuilding.events.volunteering.HoursApproved;
+import cn.zhangzhou.partybuilding.events.volunteering.HoursClaimed;
+import cn.zhangzhou.partybuilding.events.volunteering.HoursDeclined;
+import cn.zhangzhou.partybuilding.events.volunteering.HoursSource;
+import cn.zhangzhou.partybuilding.events.volunteering.JoinPolicy;
+import cn.zhangzhou.partybuilding.events.volunteering.PostClaimWithdrawn;
+import cn.zhangzhou.partybuilding.events.volunteering.PostClaimed;
+import cn.zhangzhou.partybuilding.events.volunteering.PostClosed;
+import cn.zhangzhou.partybuilding.events.volunteering.PostPublished;
+import cn.zhangzhou.partybuilding.events.volunteering.PostPublisher;
+import cn.zhangzhou.partybuilding.events.volunteering.Requirement;
+import cn.zhangzhou.partybuilding.events.volunteering.ScheduleKind;
+import cn.zhangzhou.partybuilding.events.volunteering.ServiceRecorded;
+import cn.zhangzhou.partybuilding.events.volunteering.ShiftKind;
+import cn.zhangzhou.partybuilding.events.volunteering.SignUpStatus;
+import cn.zhangzhou.partybuilding.events.volunteering.SpecialtyState;
+import cn.zhangzhou.partybuilding.events.volunteering.TeamBase;
+import cn.zhangzhou.partybuilding.events.volunteering.TeamFormed;
+import cn.zhangzhou.partybuilding.events.volunteering.TeamJoinDeclined;
+import cn.zhangzhou.partybuilding.events.volunteering.TeamJoinRequested;
+import cn.zhangzhou.partybuilding.events.volunteering.TeamMemberJoined;
+import cn.zhangzhou.partybuilding.events.volunteering.TeamMemberLeft;
+import cn.zhangzhou.partybuilding.events.volunteering.VolunteerKind;
+import cn.zhangzhou.partybuilding.events.volunteering.VolunteerRegistered;
+import cn.zhangzhou.partybuilding.events.volunteering.VolunteerSpecialtiesUpdated;
 import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
 import cn.zhangzhou.partybuilding.events.wishes.ConfirmedBy;
 import cn.zhangzhou.partybuilding.events.wishes.DeadlineKind;
@@ -76,6 +113,22 @@ final class EventSamples {
     static final UUID CLAIM = UUID.fromString("e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9");
     static final UUID HELP_GROUP = UUID.fromString("b7a6c5d4-e3f2-4109-8f7e-6d5c4b3a2918");
     static final Instant CLAIMED_AT = Instant.parse("2026-03-02T01:30:00Z");
+    /**
+     * Volunteering: a member and a resident volunteer, 南坑街道's patrol team and its brand project, 群裕社区's
+     * judge's studio (a brand project), a linkage-month campaign, a legal-advice post, a computer class (a training)
+     * at 华港社区's station, a sign-up and an hours entry.
+     */
+    static final UUID RESIDENT_VOLUNTEER = UUID.fromString("4e3d2c1b-0a99-4887-9766-554433221100");
+    static final UUID PATROL_TEAM = UUID.fromString("6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d");
+    static final UUID PATROL_PROJECT = UUID.fromString("8c7b6a59-4837-4261-9504-f3e2d1c0b9a8");
+    static final UUID JUDGE_STUDIO = UUID.fromString("d4c3b2a1-9f8e-4d7c-8b6a-5f4e3d2c1b0a");
+    static final UUID SERVICE_RECORD = UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b");
+    static final UUID LINKAGE_MONTH = UUID.fromString("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d");
+    static final UUID LEGAL_POST = UUID.fromString("3b4c5d6e-7f80-4192-a3b4-c5d6e7f80912");
+    static final UUID POST_CLAIM = UUID.fromString("5d6e7f80-9102-4b3c-8d5e-6f7081920a3b");
+    static final UUID COMPUTER_CLASS = UUID.fromString("7f809102-a3b4-4c5d-9e6f-708192a3b4c5");
+    static final UUID SIGN_UP = UUID.fromString("9102a3b4-c5d6-4e7f-8091-02a3b4c5d6e7");
+    static final UUID HOURS = UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f70819");
 
     private EventSamples() {
     }
@@ -83,6 +136,7 @@ final class EventSamples {
     static List<DomainEvent> all() {
         List<DomainEvent> all = new ArrayList<>(membership());
         all.addAll(wishes());
+        all.addAll(volunteering());
         return List.copyOf(all);
     }
 
@@ -157,5 +211,62 @@ final class EventSamples {
                 new WishCancelled(WISH, QUNYU_COMMUNITY, CLAIM, "受助群众已搬离本社区"),
                 new WishCancelled(WISH, QUNYU_COMMUNITY, null, "心愿内容与低保救助重复"),
                 new WishExpired(WISH, QUNYU_COMMUNITY, 2));
+    }
+
+    /** A Longwen member reported to 群裕社区 (双报到) serves there; 南坑街道's patrol and 华港社区's classes. */
+    private static List<DomainEvent> volunteering() {
+        Instant shiftStart = Instant.parse("2026-12-05T01:00:00Z");
+        Instant shiftEnd = Instant.parse("2026-12-05T04:00:00Z");
+        LocalDate servedOn = LocalDate.parse("2026-12-05");
+        return List.of(
+                new VolunteerRegistered(MEMBER, VolunteerKind.MEMBER, "longwen", QUNYU_COMMUNITY),
+                new VolunteerRegistered(RESIDENT_VOLUNTEER, VolunteerKind.RESIDENT, "xiangcheng", QUNYU_COMMUNITY),
+                new VolunteerSpecialtiesUpdated(MEMBER, QUNYU_COMMUNITY, List.of(
+                        new SpecialtyState("LEGAL", true, LocalDate.parse("2028-06-30")),
+                        new SpecialtyState("CULTURE", false, null))),
+                new VolunteerSpecialtiesUpdated(RESIDENT_VOLUNTEER, QUNYU_COMMUNITY, List.of()),
+                new TeamFormed(PATROL_TEAM, "南坑街道退休党员义务巡逻队", TeamBase.BRAND_PROJECT, NANKENG_STREET, PATROL_PROJECT,
+                        MEMBER, JoinPolicy.APPROVAL),
+                new TeamFormed(PATROL_TEAM, "群裕社区法律服务队", TeamBase.COMMUNITY, QUNYU_COMMUNITY, null, MEMBER,
+                        JoinPolicy.OPEN),
+                new TeamJoinRequested(PATROL_TEAM, RESIDENT_VOLUNTEER),
+                new TeamMemberJoined(PATROL_TEAM, RESIDENT_VOLUNTEER, true),
+                new TeamJoinDeclined(PATROL_TEAM, RESIDENT_VOLUNTEER, "本队只吸收退休党员"),
+                new TeamMemberLeft(PATROL_TEAM, RESIDENT_VOLUNTEER, false),
+                new CampaignLaunched(LINKAGE_MONTH, XIANGCHENG_COMMITTEE, CampaignKind.LINKAGE_MONTH, "2026年党建联动月",
+                        LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31")),
+                new BrandProjectLaunched(JUDGE_STUDIO, QUNYU_COMMUNITY, "黄志丽法官工作室"),
+                new ServiceRecorded(JUDGE_STUDIO, SERVICE_RECORD, QUNYU_COMMUNITY, "MEDIATION", 54, servedOn,
+                        LINKAGE_MONTH),
+                new ServiceRecorded(PATROL_PROJECT, SERVICE_RECORD, NANKENG_STREET, "CRIMINAL_LEAD", 3, servedOn, null),
+                new PostPublished(LEGAL_POST, QUNYU_COMMUNITY, PostPublisher.COMMUNITY, null, "周六法律咨询岗", "LEGAL",
+                        Requirement.QUALIFICATION, ScheduleKind.FIXED, shiftStart, shiftEnd, null, 2, LINKAGE_MONTH),
+                new PostPublished(LEGAL_POST, QUNYU_COMMUNITY, PostPublisher.UNIT, TAX_BUREAU_BRANCH, "12月办税引导岗",
+                        null, Requirement.NONE, ScheduleKind.FLEXIBLE, shiftStart,
+                        Instant.parse("2026-12-31T16:00:00Z"), 15, 3, null),
+                new PostPublished(LEGAL_POST, QUNYU_COMMUNITY, PostPublisher.COMMUNITY, null, "楼道长", null,
+                        Requirement.NONE, ScheduleKind.OPEN_ENDED, shiftStart, null, null, 1, null),
+                new PostClaimed(LEGAL_POST, QUNYU_COMMUNITY, POST_CLAIM, MEMBER, "longwen"),
+                new PostClaimWithdrawn(LEGAL_POST, QUNYU_COMMUNITY, POST_CLAIM, MEMBER, false),
+                new PostClosed(LEGAL_POST, QUNYU_COMMUNITY, "岗位已满足本月需求"),
+                new ActivityScheduled(COMPUTER_CLASS, QUNYU_COMMUNITY, ActivityKind.TRAINING, "党群连心驿站电脑培训班",
+                        "IT", shiftStart, shiftEnd, 5, shiftStart.minus(Duration.ofDays(1)), LINKAGE_MONTH),
+                new ActivityScheduled(COMPUTER_CLASS, QUNYU_COMMUNITY, ActivityKind.SERVICE, "社区环境整治", null,
+                        shiftStart, shiftEnd, 40, shiftStart, null),
+                new ActivitySignedUp(COMPUTER_CLASS, QUNYU_COMMUNITY, SIGN_UP, MEMBER, SignUpStatus.CONFIRMED, null),
+                new ActivitySignedUp(COMPUTER_CLASS, QUNYU_COMMUNITY, SIGN_UP, RESIDENT_VOLUNTEER, SignUpStatus.WAITING,
+                        3),
+                new ActivitySignUpCancelled(COMPUTER_CLASS, QUNYU_COMMUNITY, SIGN_UP, MEMBER, SignUpStatus.CONFIRMED),
+                new ActivitySignUpPromoted(COMPUTER_CLASS, QUNYU_COMMUNITY, SIGN_UP, RESIDENT_VOLUNTEER),
+                new ActivityCancelled(COMPUTER_CLASS, QUNYU_COMMUNITY, "台风预警，活动取消"),
+                new CheckedIn(HOURS, MEMBER, QUNYU_COMMUNITY, ShiftKind.POST, LEGAL_POST),
+                new HoursClaimed(HOURS, MEMBER, QUNYU_COMMUNITY, ShiftKind.ACTIVITY, COMPUTER_CLASS, 180, servedOn,
+                        "手机没电，未能扫码签到"),
+                new HoursApproved(HOURS, MEMBER, VolunteerKind.MEMBER, "longwen", QUNYU_COMMUNITY, ShiftKind.POST,
+                        LEGAL_POST, false, "LEGAL", LINKAGE_MONTH, 180, servedOn, HoursSource.CHECK_IN),
+                new HoursApproved(HOURS, RESIDENT_VOLUNTEER, VolunteerKind.RESIDENT, "xiangcheng", QUNYU_COMMUNITY,
+                        ShiftKind.ACTIVITY, COMPUTER_CLASS, true, null, null, 90, servedOn, HoursSource.CLAIM),
+                new HoursDeclined(HOURS, MEMBER, QUNYU_COMMUNITY, "当日签到表无此人"),
+                new HoursAppealed(HOURS, MEMBER, QUNYU_COMMUNITY, "有活动照片为证"));
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The idempotent consumer (DESIGN.md "Consuming"): at-least-once delivery, exactly-once effects. The
+ * The idempotent consumer (docs/conventions.md, "Events"): at-least-once delivery, exactly-once effects. The
  * handler's effect, the {@code (consumer, ce_id)} row and the newest applied aggregate version commit in
  * one database transaction.
  */
@@ -34,7 +34,11 @@ public class InboundEvents {
         APPLIED,
         /** This consumer had already processed this {@code ce_id}. */
         DUPLICATE,
-        /** This consumer had already applied a newer (or the same) version of the aggregate. */
+        /**
+         * This consumer had already applied a newer (or the same) version of the aggregate, under another
+         * {@code ce_id}. Our relays never send that (decision 0017: a resent earlier version is a DUPLICATE);
+         * it guards against events replayed from outside, such as re-published dead letters.
+         */
         STALE,
         /** A {@code ce_type} this build does not know (a newer producer); skipped, not an error. */
         UNKNOWN_TYPE

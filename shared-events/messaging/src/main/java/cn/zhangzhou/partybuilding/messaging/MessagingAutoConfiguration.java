@@ -25,26 +25,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Everything a service gets by adding {@code events-messaging}: the messaging tables, the
- * {@link Outbox}, its {@link OutboxRelay}, {@link InboundEvents} and the error handling of Boot's
- * default Kafka listener container factory. Consumer (de)serialization and observation defaults come
- * from {@link MessagingEnvironmentPostProcessor}.
+ * Everything a service gets by adding {@code events-messaging}: its events topic, the {@link Outbox} and its
+ * {@link OutboxRelay}, and the consuming half ({@link InboundEventsConfiguration}). Consumer (de)serialization and
+ * observation defaults come from {@link MessagingEnvironmentPostProcessor}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
+@Import(InboundEventsConfiguration.class)
 public class MessagingAutoConfiguration {
 
     /** Relay producer overrides: a down broker must be noticed in seconds, not after Kafka's 2-minute defaults. */
@@ -57,12 +56,6 @@ public class MessagingAutoConfiguration {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000,
             ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
-
-    @Bean
-    @DependsOnDatabaseInitialization
-    MessagingSchema messagingSchema(DataSource dataSource) {
-        return MessagingSchema.migrate(dataSource);
-    }
 
     /**
      * The service's own events topic and its dead-letter topic, created at start-up by Boot's KafkaAdmin
@@ -107,26 +100,6 @@ public class MessagingAutoConfiguration {
                 relayProducer(properties, kafka, connection.getIfAvailable()), registry(meters), signal, schema);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    InboundEvents inboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                ObjectProvider<MeterRegistry> meters, MessagingSchema schema) {
-        return new InboundEvents(JdbcClient.create(dataSource), transactionManager, registry(meters), schema);
-    }
-
-    @Bean
-    DeadLetters deadLetters(KafkaProperties kafka, ObjectProvider<KafkaConnectionDetails> connection,
-                            ObjectProvider<MeterRegistry> meters) {
-        return new DeadLetters(producerProperties(kafka, connection.getIfAvailable()), registry(meters));
-    }
-
-    /** Picked up by Boot's default listener container factory (it takes the unique CommonErrorHandler). */
-    @Bean
-    @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler eventsErrorHandler(DeadLetters deadLetters) {
-        return deadLetters.errorHandler();
-    }
-
     /** The relay's producer: Boot's producer properties plus {@link #RELAY_PRODUCER_OVERRIDES}; no observation. */
     public static Supplier<Producer<String, byte[]>> relayProducer(MessagingProperties properties, KafkaProperties kafka,
                                                             KafkaConnectionDetails connection) {
@@ -139,7 +112,7 @@ public class MessagingAutoConfiguration {
         return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static Map<String, Object> producerProperties(KafkaProperties kafka, KafkaConnectionDetails connection) {
+    static Map<String, Object> producerProperties(KafkaProperties kafka, KafkaConnectionDetails connection) {
         Map<String, Object> config = kafka.buildProducerProperties();
         if (connection != null) {
             config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
@@ -147,7 +120,7 @@ public class MessagingAutoConfiguration {
         return config;
     }
 
-    private static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
+    static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
         // Without a registry of the service (no actuator), meters go to the global one and cost nothing.
         return meters.getIfAvailable(() -> Metrics.globalRegistry);
     }

@@ -30,8 +30,8 @@ public record MessagingProperties(String district, String service, @DefaultValue
 
     /**
      * @param relayEnabled whether this instance runs a relay at all (several may; one is active at a time)
-     * @param batchSize rows published per poll
-     * @param pollInterval pause after a poll that found less than a full batch
+     * @param batchSize rows published per poll, at most one per aggregate
+     * @param pollInterval pause after a poll that found nothing to publish
      * @param maxBackoff longest pause after failed polls (broker or database down)
      */
     public record Relay(

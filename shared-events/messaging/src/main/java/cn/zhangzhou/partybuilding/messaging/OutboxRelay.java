@@ -30,10 +30,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox: one background thread polls unpublished rows in id order, sends them with the
- * idempotent producer, waits until Kafka acknowledged every one, and deletes them in the same database
- * transaction that locked them. A failure anywhere rolls the whole batch back, so it is sent again
- * (at-least-once; consumers drop the duplicates by {@code ce_id}).
+ * Publishes the outbox: one background thread polls unpublished rows, sends them with the idempotent
+ * producer, waits until Kafka acknowledged every one, and deletes them in the same database transaction
+ * that locked them. A failure anywhere rolls the whole batch back, so it is sent again (at-least-once;
+ * consumers drop the duplicates by {@code ce_id}).
+ *
+ * <p><b>One event per aggregate per poll</b> (decision 0017). A poll takes only the oldest unsent row of each
+ * aggregate, so a later version is never handed to the producer before the earlier one was acknowledged: however
+ * the producer splits, retries or expires its batches, Kafka never holds version n+1 of an aggregate before
+ * version n. A burst of one aggregate therefore takes one poll per version; polls chain without a pause while
+ * they find anything.
  *
  * <p><b>One active relay per database.</b> Each poll first takes {@code pg_try_advisory_xact_lock};
  * an instance that does not get it skips the poll. Without this, two instances would each lock a
@@ -49,10 +55,19 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
+    /** How many of the oldest rows a poll looks at to find each aggregate's oldest one, in batches. */
+    private static final int HEAD_WINDOW_BATCHES = 10;
+
+    // The oldest row of each aggregate among the oldest rows: the window keeps a poll's cost bounded however
+    // many rows one aggregate has queued, and since it is a prefix in id order, every aggregate's first row
+    // in it is that aggregate's oldest unsent row.
     private static final String SELECT_BATCH = """
             select id, event_id, topic, aggregate_id, aggregate_version, event_type, data_schema, payload,
                    traceparent, occurred_at
             from outbox_event
+            where id in (select min(id)
+                         from (select id, topic, aggregate_id from outbox_event order by id limit :window) oldest
+                         group by topic, aggregate_id)
             order by id
             limit :limit
             for update skip locked
@@ -134,8 +149,8 @@ public class OutboxRelay implements SmartLifecycle {
                 try {
                     int sent = publishBatch();
                     backoff = FIRST_BACKOFF;
-                    // A full batch means more is waiting: go again at once.
-                    waitMillis = sent >= properties.outbox().batchSize() ? 0 : idleMillis;
+                    // Anything sent may have a next version waiting behind it: go again at once.
+                    waitMillis = sent > 0 ? 0 : idleMillis;
                 } catch (RuntimeException e) {
                     closeProducer();
                     log.warn("outbox relay: batch not published, retrying in {} ms: {}", backoff.toMillis(),
@@ -169,6 +184,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return List.of();
             }
             List<OutboxRow> batch = jdbc.sql(SELECT_BATCH)
+                    .param("window", properties.outbox().batchSize() * HEAD_WINDOW_BATCHES)
                     .param("limit", properties.outbox().batchSize())
                     .query(OutboxRow.class)
                     .list();

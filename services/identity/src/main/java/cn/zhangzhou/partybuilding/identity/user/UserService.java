@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.identity.user;
 
 import cn.zhangzhou.partybuilding.identity.InvalidInputException;
+import cn.zhangzhou.partybuilding.identity.member.MemberHomeStore;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
@@ -34,11 +35,13 @@ class UserService {
     }
 
     private final UserStore users;
+    private final MemberHomeStore memberHomes;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    UserService(UserStore users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserStore users, MemberHomeStore memberHomes, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
+        this.memberHomes = memberHomes;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
@@ -50,8 +53,10 @@ class UserService {
             throw new InvalidInputException("username",
                     "must be 3 to 100 characters: letters, digits and . _ @ - (starting with a letter or digit)");
         }
+        Access checked = check(access);
+        requireMemberOfDistrict(caller, checked);
         try {
-            return insert(username, password, check(access));
+            return insert(username, password, checked);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Username '" + username + "' is already taken");
         }
@@ -101,6 +106,7 @@ class UserService {
         UserAccount user = get(caller, id);
         requireMayGrant(caller, access);
         Access checked = check(access);
+        requireMemberOfDistrict(caller, checked);
         if (!users.updateAccess(id, version, checked.roles(), checked.district(), checked.org(), checked.member(),
                 clock.instant())) {
             throw ConflictException.staleVersion("User", id, version);
@@ -160,6 +166,28 @@ class UserService {
             throw new ForbiddenException("A DISTRICT_ADMIN of " + caller.district()
                     + " cannot give access to district " + access.district());
         }
+    }
+
+    /**
+     * A MEMBER account is bound only to a member its district holds (known from the districts' membership events):
+     * a DISTRICT_ADMIN binds members of their own district (403 otherwise), the CITY_ADMIN any member with the
+     * member's own district (422 otherwise). Services refuse a token that breaks this anyway (support's MemberBinding).
+     */
+    private void requireMemberOfDistrict(Caller caller, Access access) {
+        if (access.member() == null) {
+            return;
+        }
+        String home = memberHomes.districtOf(access.member()).orElseThrow(() -> new DomainRuleException("member",
+                "no district has registered member " + access.member() + " (or its event has not reached identity yet)"));
+        if (home.equals(access.district())) {
+            return;
+        }
+        if (!caller.isCityWide()) {
+            throw new ForbiddenException("Member " + access.member() + " belongs to district " + home
+                    + ", not to district " + access.district() + " of the account");
+        }
+        throw new DomainRuleException("district", "member " + access.member() + " belongs to district " + home
+                + ": a MEMBER account's district is the member's own");
     }
 
     /** Roles and scope that make a valid token (the same rules as support's CallerClaims), else 400. */

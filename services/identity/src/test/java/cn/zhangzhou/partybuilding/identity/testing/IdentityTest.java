@@ -1,11 +1,21 @@
 package cn.zhangzhou.partybuilding.identity.testing;
 
-import cn.zhangzhou.partybuilding.testing.TestClock;
+import static org.awaitility.Awaitility.await;
+
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.identity.member.MemberHomeStore;
 import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
+import cn.zhangzhou.partybuilding.testing.TestClock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The identity service on a random port with its own real PostgreSQL database, one context for all test classes.
+ * The identity service on a random port with its own real PostgreSQL database and the shared real Kafka broker (the
+ * districts' membership events), one context for all test classes.
  * Tokens come the real way: the bootstrap CITY_ADMIN signs in through the login form (authorization code + PKCE).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -39,19 +50,26 @@ public abstract class IdentityTest {
     public static final String REDIRECT_URI = "http://127.0.0.1:5173/callback";
     public static final String PASSWORD = "correct horse battery staple";
 
-    private static final String JDBC_URL = TestInfrastructure.newDatabase("identity");
+    protected static final String JDBC_URL = TestInfrastructure.newDatabase("identity");
+
+    /** A fresh consumer group per run: a test JVM never inherits offsets of an earlier run. */
+    private static final String GROUP = "identity-" + UUID.randomUUID();
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> JDBC_URL);
         registry.add("spring.datasource.username", TestInfrastructure::postgresUser);
         registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
     @LocalServerPort
     protected int port;
     @Autowired
     protected TestClock clock;
+    @Autowired
+    protected MemberHomeStore memberHomes;
 
     protected Api api;
     protected Browser browser;
@@ -102,6 +120,20 @@ public abstract class IdentityTest {
             throw new AssertionError("could not create " + username + ": " + created);
         }
         return UUID.fromString(created.id());
+    }
+
+    /** A member of the district, registered by its membership service (the event), once identity has learnt it. */
+    protected UUID member(String district) {
+        UUID id = UUID.randomUUID();
+        EventFeed.send(district, "membership", MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id,
+                UUID.randomUUID(), district, null, MemberCategory.IN_SERVICE, List.of(), null, false));
+        awaitHome(id, Optional.of(district));
+        return id;
+    }
+
+    /** Waits until identity holds the member in that district (empty: in none). */
+    protected void awaitHome(UUID member, Optional<String> district) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> memberHomes.districtOf(member).equals(district));
     }
 
     /** A fresh decoder of our tokens, like a service whose jwk-set-uri points here (one started after a rotation). */

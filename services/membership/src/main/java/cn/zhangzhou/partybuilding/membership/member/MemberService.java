@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.membership.member;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -20,15 +21,19 @@ import cn.zhangzhou.partybuilding.membership.organisation.TreeRules;
 import cn.zhangzhou.partybuilding.membership.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.messaging.Outbox;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.security.MemberHomes;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
-/** Members (党员): register, update, read and search, within the caller's scope. */
+/**
+ * Members (党员): register, update, read and search, within the caller's scope; and which district holds a member,
+ * against which every MEMBER token is checked (support's {@code MemberBinding}).
+ */
 @Service
-public class MemberService {
+public class MemberService implements MemberHomes {
 
     private final MemberStore members;
     private final OrganisationStore organisations;
@@ -109,6 +114,24 @@ public class MemberService {
                         .orElseThrow(() -> new ForbiddenException("your organisation " + caller.org()
                                 + " is not in district " + access.district()));
         return members.search(name, organisationId, category, specialty, scope, page, size);
+    }
+
+    /**
+     * This district for its own members, the holding district for members of others (from their events). A member
+     * who transferred out belongs to the district that took them in.
+     */
+    @Override
+    public Optional<String> districtOf(UUID member) {
+        if (members.find(member).filter(m -> m.status() != MemberStatus.TRANSFERRED_OUT).isPresent()) {
+            return Optional.of(access.district());
+        }
+        return directory.member(member).map(DirectoryStore.ExternalMember::district);
+    }
+
+    /** Every district's MemberRegistered reaches this service: a member none of them registered does not exist. */
+    @Override
+    public boolean knowsEveryMember() {
+        return true;
     }
 
     /** Staff who manage the member's home organisation, or the community where they live. */

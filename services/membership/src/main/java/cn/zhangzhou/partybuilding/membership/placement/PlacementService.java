@@ -22,6 +22,7 @@ import cn.zhangzhou.partybuilding.messaging.Outbox;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
+import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
@@ -92,10 +93,19 @@ class PlacementService {
         return moved;
     }
 
+    /** To the member themselves and to staff whose scope covers the community the member is placed in. */
     Placement get(Caller caller, UUID memberId) {
-        access.requireStaff(caller);
-        return placements.find(memberId)
+        boolean self = access.isMember(caller, memberId);
+        if (!self) {
+            access.requireStaff(caller);
+        }
+        Placement placement = placements.find(memberId)
                 .orElseThrow(() -> new NotFoundException("member " + memberId + " is not placed"));
+        // The refusal must not name the community: where a member lives is what it protects.
+        if (!self && !access.mayManage(caller, organisations.find(placement.communityId()).orElseThrow())) {
+            throw new ForbiddenException("the placement of member " + memberId + " is outside your scope");
+        }
+        return placement;
     }
 
     /** The district holding a member who lives in {@code community}; refuses members living elsewhere. */

@@ -72,15 +72,17 @@ public class TransferService {
             throw new DomainRuleException("toDistrict", "unknown district " + toDistrict);
         }
         return toDistrict.equals(access.district())
-                ? transferWithin(member, toOrganisationId)
+                ? transferWithin(caller, member, toOrganisationId)
                 : requestFromOtherDistrict(member, toDistrict, toOrganisationId);
     }
 
-    private Transfer transferWithin(Member member, UUID toOrganisationId) {
+    /** Completes at once, so the caller's scope must cover the receiving organisation as well as the sending one. */
+    private Transfer transferWithin(Caller caller, Member member, UUID toOrganisationId) {
         Organisation target = organisations.find(toOrganisationId)
                 .filter(o -> TreeRules.mayHoldMembers(o.type()) && o.active())
                 .orElseThrow(() -> new DomainRuleException("toOrganisationId", "no active organisation "
                         + toOrganisationId + " that can hold members in district " + access.district()));
+        access.requireManage(caller, target);
         if (target.id().equals(member.homeOrganisationId())) {
             throw new DomainRuleException("toOrganisationId", "the member is already held there");
         }

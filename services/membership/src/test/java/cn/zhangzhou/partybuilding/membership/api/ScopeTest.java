@@ -87,4 +87,68 @@ class ScopeTest {
         assertThat(xc.api.get("/api/v1/members/" + someoneElse, xc.member(me)).status()).isEqualTo(403);
         assertThat(xc.api.get("/api/v1/members", xc.member(me)).status()).isEqualTo(403);
     }
+
+    /**
+     * Regression (issue 12, "a member id from another district"): a Longwen account bound to a Xiangcheng member
+     * read and changed that member's records at Xiangcheng. A MEMBER token whose member this district does not
+     * hold is refused everywhere, with a problem naming the mismatch, and changes nothing.
+     */
+    @Test
+    void aMemberTokenOfAnotherDistrictForOurMemberIsRefusedEverywhere() {
+        String community = fx.community(fx.street());
+        String member = fx.member(community, community);
+        Response submitted = xc.api.post("/api/v1/member-reports", xc.member(member),
+                Map.of("memberId", member, "communityId", community));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String forged = TestTokens.token(Role.MEMBER, "longwen", null, java.util.UUID.fromString(member));
+        long reports = xc.rows("member_report");
+
+        for (Response refused : new Response[] {
+                xc.api.get("/api/v1/members/" + member, forged),
+                xc.api.get("/api/v1/members/" + member + "/reports-elsewhere", forged),
+                xc.api.get("/api/v1/placements/" + member, forged),
+                xc.api.get("/api/v1/organisations", forged),
+                xc.api.post("/api/v1/member-reports/" + submitted.id() + "/withdraw", forged, null),
+                xc.api.post("/api/v1/member-reports", forged, Map.of("memberId", member, "communityId", community))}) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.text("detail")).contains("district longwen", "belongs to district xiangcheng");
+        }
+        assertThat(xc.rows("member_report")).isEqualTo(reports);
+        assertThat(xc.api.get("/api/v1/members/" + member, xc.member(member)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberTokenForAMemberNoDistrictHoldsIsRefused() {
+        Response refused = xc.api.get("/api/v1/organisations",
+                TestTokens.token(Role.MEMBER, "xiangcheng", null, java.util.UUID.randomUUID()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).contains("no district holds that member");
+    }
+
+    /**
+     * Regression (found while building the scope matrix): a transfer inside the district completes at once, and
+     * community staff moved their members' membership into another community, outside their scope.
+     */
+    @Test
+    void aTransferInsideTheDistrictNeedsTheScopeOfBothOrganisations() {
+        String street = fx.street();
+        String mine = fx.community(street);
+        String theirs = fx.community(street);
+        String member = fx.member(mine, mine);
+        Map<String, Object> toTheirs = Map.of("toDistrict", "xiangcheng", "toOrganisationId", theirs, "version", 1);
+        long transfers = xc.rows("transfer");
+
+        Response refused = xc.api.post("/api/v1/members/" + member + "/transfers",
+                xc.staff(Role.COMMUNITY_STAFF, mine), toTheirs);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(xc.rows("transfer")).isEqualTo(transfers);
+        assertThat(xc.api.get("/api/v1/members/" + member, xc.admin()).text("homeOrganisationId")).isEqualTo(mine);
+
+        Response moved = xc.api.post("/api/v1/members/" + member + "/transfers", xc.staff(Role.STREET_STAFF, street),
+                toTheirs);
+        assertThat(moved.status()).isEqualTo(201);
+        assertThat(xc.api.get("/api/v1/members/" + member, xc.admin()).text("homeOrganisationId")).isEqualTo(theirs);
+    }
 }

@@ -79,6 +79,33 @@ class PlacementTest {
         assertThat(xc.api.get("/api/v1/placements/" + member, xc.admin()).status()).isEqualTo(404);
     }
 
+    /** Regression (issue 12): staff of another community or street of the district read any placement. */
+    @Test
+    void aPlacementIsReadOnlyByTheMemberAndStaffWhoseScopeCoversItsCommunity() {
+        String street = fx.street();
+        String community = fx.community(street);
+        String neighbourCommunity = fx.community(street);
+        String otherStreet = fx.street();
+        String member = fx.member(community, community);
+        String neighbour = fx.member(community, community);
+        assertThat(xc.api.put("/api/v1/placements/" + member, xc.admin(),
+                Map.of("partyGroupId", fx.partyGroup(fx.grid(community)))).status()).isEqualTo(200);
+        String path = "/api/v1/placements/" + member;
+
+        assertThat(xc.api.get(path, xc.admin()).status()).isEqualTo(200);
+        assertThat(xc.api.get(path, xc.staff(Role.STREET_STAFF, street)).status()).isEqualTo(200);
+        assertThat(xc.api.get(path, xc.staff(Role.COMMUNITY_STAFF, community)).status()).isEqualTo(200);
+        assertThat(xc.api.get(path, xc.member(member)).text("communityId")).isEqualTo(community);
+
+        for (String outsider : new String[] {xc.staff(Role.COMMUNITY_STAFF, neighbourCommunity),
+                xc.staff(Role.STREET_STAFF, otherStreet), xc.member(neighbour)}) {
+            Response refused = xc.api.get(path, outsider);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.raw()).doesNotContain(community);
+        }
+    }
+
     @Test
     void coverageCountsResidentsPlacedAndListsTheUnplaced() {
         String street = fx.street();

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Idempotency-Key handling for creates, with its table in the service's own database. */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
@@ -28,8 +28,8 @@ public class IdempotencyAutoConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore(DataSource dataSource, SupportSchema schema) {
-        return new IdempotencyStore(JdbcClient.create(dataSource), schema);
+    IdempotencyStore idempotencyStore(DataSource dataSource, IdempotencyProperties properties, SupportSchema schema) {
+        return new IdempotencyStore(dataSource, properties.inProgressWait(), schema);
     }
 
     @Bean
@@ -38,9 +38,11 @@ public class IdempotencyAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectProvider<Tracer> tracer) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store,
+                                                                PlatformTransactionManager transactionManager,
+                                                                ObjectProvider<Tracer> tracer) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, tracer));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, transactionManager, tracer));
         registration.setOrder(FILTER_ORDER);
         registration.setName("idempotencyFilter");
         return registration;

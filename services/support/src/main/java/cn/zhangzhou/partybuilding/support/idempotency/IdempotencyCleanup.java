@@ -26,7 +26,7 @@ public class IdempotencyCleanup implements SmartLifecycle {
 
     /** One purge now; returns the number of keys removed. */
     public int purgeExpired() {
-        int purged = store.purge(properties.retention(), properties.inProgressTimeout());
+        int purged = store.purge(properties.retention());
         if (purged > 0) {
             log.debug("Purged {} expired idempotency keys", purged);
         }

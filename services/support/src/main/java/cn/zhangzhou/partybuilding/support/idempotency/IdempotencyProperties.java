@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code zz.idempotency.*}.
  *
- * @param retention         how long a key and its stored response are kept (24 h)
- * @param inProgressTimeout after this, a first attempt that never finished (crashed instance) is forgotten
- * @param cleanupInterval   how often expired keys are purged
+ * @param retention       how long a key and its stored response are kept (24 h)
+ * @param inProgressWait  how long a repeat waits for a first request with its key that is still running before it
+ *                        answers 409 (whole seconds; the gateway gives up on a route after 10 s)
+ * @param cleanupInterval how often expired keys are purged
  */
 @ConfigurationProperties("zz.idempotency")
 public record IdempotencyProperties(@DefaultValue("24h") Duration retention,
-                                    @DefaultValue("10m") Duration inProgressTimeout,
+                                    @DefaultValue("5s") Duration inProgressWait,
                                     @DefaultValue("10m") Duration cleanupInterval) {
 }

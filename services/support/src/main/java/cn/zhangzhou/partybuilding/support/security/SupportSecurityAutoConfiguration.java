@@ -13,11 +13,13 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *
  * <p>The token decoder is Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}: {@code jwk-set-uri}
  * (identity's JWKS, every deployment), {@code issuer-uri}, or {@code public-key-location} (an RSA public key PEM;
- * tests). RS256 by default; exp and nbf are validated.
+ * tests). RS256 by default; exp and nbf are validated. While the JWKS cannot be fetched, requests with a token get
+ * 503 with {@code Retry-After} ({@link ProblemSecurityHandlers}).
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         ManagementWebSecurityAutoConfiguration.class})
@@ -78,7 +81,15 @@ public class SupportSecurityAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerClaims))
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
+                        .accessDeniedHandler(handlers)
+                        // Key source out of reach: 503 rather than the default handler's rethrow (a 500).
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler(handlers);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers));

@@ -17,6 +17,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,11 +52,13 @@ class ThingController {
         return ResponseEntity.created(URI.create("/api/v1/things/" + id)).body(find(id));
     }
 
-    /** A create the test can hold in the middle or make fail, for the Idempotency-Key tests. */
+    /** A create the test can hold before or after its effect, or make fail, for the Idempotency-Key tests. */
     @PostMapping(path = "/gated-things", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Thing> createGated(@Valid @RequestBody Thing.Create command, Caller caller) throws InterruptedException {
-        gate.pass();
-        return create(command, caller);
+        gate.beforeEffect();
+        ResponseEntity<Thing> created = create(command, caller);
+        gate.afterEffect();
+        return created;
     }
 
     @GetMapping("/things/{id}")
@@ -89,6 +92,8 @@ class ThingController {
         return find(id);
     }
 
+    /** One transaction, as a service's use case is: a refusal rolls it back (Idempotency-Key tests). */
+    @Transactional
     @PostMapping("/things/{id}/archive")
     Thing archive(@PathVariable UUID id) {
         Thing thing = find(id);

@@ -14,7 +14,7 @@ import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.web.Page;
-import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
 /**
@@ -26,11 +26,11 @@ import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 public class HelpGroupService {
 
     private final HelpGroupStore groups;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final Clock clock;
 
-    HelpGroupService(HelpGroupStore groups, DirectoryStore directory, AccessPolicy access, Clock clock) {
+    HelpGroupService(HelpGroupStore groups, MembershipDirectory directory, AccessPolicy access, Clock clock) {
         this.groups = groups;
         this.directory = directory;
         this.access = access;
@@ -136,7 +136,7 @@ public class HelpGroupService {
     }
 
     private void requireEligible(UUID memberId, UUID communityId, String field) {
-        if (!directory.memberMayClaimIn(memberId, null, communityId)) {
+        if (!directory.mayActIn(memberId, communityId)) {
             throw new DomainRuleException(field, "member " + memberId + " neither lives in community " + communityId
                     + " nor has an accepted member report (双报到) to it");
         }

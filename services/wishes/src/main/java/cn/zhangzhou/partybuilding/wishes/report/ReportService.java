@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
-import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
 /** The yearly wishes report of a community, a street or the district, for staff whose scope covers it. */
@@ -35,9 +35,9 @@ class ReportService {
 
     private final WishReportStore reports;
     private final AccessPolicy access;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
 
-    ReportService(WishReportStore reports, AccessPolicy access, DirectoryStore directory) {
+    ReportService(WishReportStore reports, AccessPolicy access, MembershipDirectory directory) {
         this.reports = reports;
         this.access = access;
         this.directory = directory;
@@ -47,12 +47,12 @@ class ReportService {
         if (!access.isStaff(caller)) {
             throw new ForbiddenException("reports are for staff");
         }
-        var organisation = directory.organisation(organisationId)
-                .orElseThrow(() -> NotFoundException.of("organisation", organisationId));
-        if (!access.isDistrictWide(caller) && !organisation.isWithin(caller.org())) {
+        directory.organisation(organisationId).orElseThrow(() -> NotFoundException.of("organisation", organisationId));
+        if (!access.isDistrictWide(caller) && !directory.isWithin(organisationId, caller.org())) {
             throw new ForbiddenException("organisation " + organisationId + " is outside your scope");
         }
-        return reports.yearOf(organisationId, year, LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant(),
+        return reports.yearOf(organisationId, directory.subtree(organisationId), year,
+                LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant(),
                 LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant());
     }
 }

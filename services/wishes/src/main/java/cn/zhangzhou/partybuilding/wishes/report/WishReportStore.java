@@ -2,6 +2,7 @@ package cn.zhangzhou.partybuilding.wishes.report;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,12 +18,15 @@ class WishReportStore {
         this.jdbc = jdbc;
     }
 
-    /** What happened to the wishes of the organisation's subtree from {@code from} (inclusive) to {@code to}. */
-    ReportService.WishReport yearOf(UUID organisationId, int year, Instant from, Instant to) {
+    /**
+     * What happened to the wishes of the organisation's subtree from {@code from} (inclusive) to {@code to}.
+     *
+     * @param subtree the organisation and every organisation below it
+     */
+    ReportService.WishReport yearOf(UUID organisationId, List<UUID> subtree, int year, Instant from, Instant to) {
         String inYear = "with t as (select t.wish_id, t.transition, t.at, w.beneficiary_id, w.posted_at "
                 + "from wish_transition t join wish w on w.id = t.wish_id "
-                + "join organisation o on o.id = w.community_id and o.path like :subtree "
-                + "where t.at >= :from and t.at < :to) ";
+                + "where w.community_id in (:subtree) and t.at >= :from and t.at < :to) ";
         return jdbc.sql(inYear + "select "
                         + "count(distinct wish_id) filter (where transition = 'POST') posted, "
                         + "count(distinct wish_id) filter (where transition = 'PUBLISH') published, "
@@ -37,10 +41,9 @@ class WishReportStore {
                         + " group by wish_id, posted_at) c) to_claim, "
                         + "(select percentile_cont(0.5) within group (order by extract(epoch from c.fulfilled_at"
                         + " - c.claimed_at) / 86400) from claim c join wish w on w.id = c.wish_id"
-                        + " join organisation o on o.id = w.community_id and o.path like :subtree"
-                        + " where c.fulfilled_at >= :from and c.fulfilled_at < :to) to_fulfil "
+                        + " where w.community_id in (:subtree) and c.fulfilled_at >= :from and c.fulfilled_at < :to) to_fulfil "
                         + "from t")
-                .param("subtree", "%/" + organisationId + "/%")
+                .param("subtree", subtree)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> new ReportService.WishReport(organisationId, year, rs.getLong("posted"),
                         rs.getLong("published"), rs.getLong("claimed"), rs.getLong("fulfilled"),

@@ -9,7 +9,7 @@ import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 
 /**
  * Who may act on the wishes of which community: district admins and systems (and the city admin) the whole
@@ -20,9 +20,9 @@ import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
 public class AccessPolicy {
 
     private final String district;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
 
-    AccessPolicy(WishesProperties properties, DirectoryStore directory) {
+    AccessPolicy(WishesProperties properties, MembershipDirectory directory) {
         this.district = properties.district();
         this.directory = directory;
     }
@@ -52,8 +52,7 @@ public class AccessPolicy {
         if (isDistrictWide(caller)) {
             return true;
         }
-        return isStaff(caller) && directory.organisation(communityId).map(o -> o.isWithin(caller.org()))
-                .orElse(false);
+        return isStaff(caller) && directory.isWithin(communityId, caller.org());
     }
 
     public void requireManage(Caller caller, UUID communityId) {

@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.wishes.wish;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +22,7 @@ import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.wishes.group.HelpGroup;
 import cn.zhangzhou.partybuilding.wishes.group.HelpGroupService;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
@@ -40,12 +41,12 @@ public class ClaimService {
     private final WishLifecycle lifecycle;
     private final WishStore wishes;
     private final ClaimStore claims;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final WishesProperties.Wishes rules;
     private final HelpGroupService groups;
 
-    ClaimService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, DirectoryStore directory,
+    ClaimService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, MembershipDirectory directory,
                  AccessPolicy access, WishesProperties properties, HelpGroupService groups) {
         this.lifecycle = lifecycle;
         this.wishes = wishes;
@@ -99,15 +100,14 @@ public class ClaimService {
         return switch (claimer.kind()) {
             case MEMBER -> {
                 UUID member = access.requireMember(caller);
-                // A member of any district: their token comes from their home district, and the directory must
-                // know them, from that district, as living in the community or reported to it.
-                String home = caller.district() == null ? access.district() : caller.district();
-                if (!directory.memberMayClaimIn(member, home, w.communityId())) {
-                    throw new ForbiddenException("member " + member + " of district " + home
+                // A member of any district, with their home district's token (MemberBinding checked that the
+                // directory knows them from no other district), living in the community or reported to it.
+                if (!directory.mayActIn(member, w.communityId())) {
+                    throw new ForbiddenException("member " + member + " of district " + caller.district()
                             + " neither lives in community " + w.communityId()
                             + " nor has an accepted member report (双报到) to it");
                 }
-                yield new Resolved(ClaimerKind.MEMBER, member, home);
+                yield new Resolved(ClaimerKind.MEMBER, member, caller.district());
             }
             case GROUP -> {
                 if (claimer.groupId() == null) {
@@ -124,7 +124,7 @@ public class ClaimService {
                 }
                 // Eligibility is checked when members join; the lead's is checked again at each claim, since a
                 // lead who moved away no longer belongs to the community's volunteers.
-                if (!directory.memberMayClaimIn(member, null, w.communityId())) {
+                if (!directory.mayActIn(member, w.communityId())) {
                     throw new DomainRuleException("groupId", "the lead of help group " + group.id() + " no longer "
                             + "lives in community " + w.communityId() + " nor has an accepted member report to it");
                 }
@@ -246,7 +246,7 @@ public class ClaimService {
             throw new ForbiddenException("only staff see another member's claims; members use /api/v1/claims/mine");
         }
         // District-wide staff see all; street and community staff only claims on wishes inside their subtree.
-        UUID within = access.isDistrictWide(caller) ? null : caller.org();
+        List<UUID> within = access.isDistrictWide(caller) ? null : directory.subtree(caller.org());
         return claims.claimsOf(memberId, false, status, within, page, size);
     }
 

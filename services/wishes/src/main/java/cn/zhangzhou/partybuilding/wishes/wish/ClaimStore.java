@@ -150,19 +150,18 @@ public class ClaimStore {
      * The claims of a claimer, newest first.
      *
      * @param withGroups also the claims of the help groups (帮帮团) the member belongs to: the member acts on them
-     * @param within     only claims on wishes inside this organisation's subtree; null: all
+     * @param within     only claims on wishes of these communities (a subtree); null: all
      */
-    Page<ClaimSummary> claimsOf(UUID claimer, boolean withGroups, ClaimStatus status, UUID within, int page,
+    Page<ClaimSummary> claimsOf(UUID claimer, boolean withGroups, ClaimStatus status, List<UUID> within, int page,
                                 int size) {
         String from = " from claim c join wish w on w.id = c.wish_id"
-                + (within == null ? "" : " join organisation o on o.id = w.community_id and o.path like :subtree")
-                + " where (c.claimer_id = :claimer"
+                + " where" + (within == null ? "" : " w.community_id in (:within) and") + " (c.claimer_id = :claimer"
                 + (withGroups ? " or (c.claimer_kind = 'GROUP' and c.claimer_id in "
                         + "(select group_id from help_group_member where member_id = :claimer))" : "")
                 + ")" + (status == null ? "" : " and c.status = :status");
         Map<String, Object> params = new HashMap<>(Map.of("claimer", claimer, "size", size,
                 "offset", (long) page * size));
-        params.put("subtree", within == null ? null : "%/" + within + "/%");
+        params.put("within", within);
         params.put("status", status == null ? null : status.name());
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
         List<ClaimSummary> items = jdbc.sql("select c.*, w.community_id" + from

@@ -26,7 +26,7 @@ import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 import cn.zhangzhou.partybuilding.wishes.WishesProperties;
-import cn.zhangzhou.partybuilding.wishes.directory.DirectoryStore;
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.wishes.scope.AccessPolicy;
 
 /**
@@ -40,13 +40,13 @@ public class WishService {
     private final WishStore wishes;
     private final ClaimStore claims;
     private final ConfirmationCodeStore codes;
-    private final DirectoryStore directory;
+    private final MembershipDirectory directory;
     private final AccessPolicy access;
     private final ClaimService claimers;
     private final int ceiling;
 
     WishService(WishLifecycle lifecycle, WishStore wishes, ClaimStore claims, ConfirmationCodeStore codes,
-                DirectoryStore directory, AccessPolicy access, ClaimService claimers,
+                MembershipDirectory directory, AccessPolicy access, ClaimService claimers,
                 WishesProperties properties) {
         this.lifecycle = lifecycle;
         this.wishes = wishes;

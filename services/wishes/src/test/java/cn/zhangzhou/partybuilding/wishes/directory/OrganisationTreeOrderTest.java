@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhangzhou.partybuilding.directory.MembershipDirectory;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
-import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
@@ -20,12 +20,14 @@ import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 /**
  * Membership keys organisation events by organisation, so a community's creation may arrive before its street's
  * and the street's before its district committee's (regression: such a community stayed outside the district's
- * subtree, and the district report missed about a fifth of the demo communities).
+ * subtree, and the district report missed about a fifth of the demo communities). A subtree moved under a parent
+ * not yet known is the directory's own test (shared-events/membership-directory, MembershipDirectoryTest).
  */
 class OrganisationTreeOrderTest {
 
     private static final RunningWishes w = RunningWishes.get();
     private static final MembershipFeed feed = w.feed;
+    private static final MembershipDirectory directory = w.context.getBean(MembershipDirectory.class);
 
     @Test
     void aCommunityCreatedBeforeItsAncestorsEndsUpInsideThemAndInTheirReports() {
@@ -36,29 +38,12 @@ class OrganisationTreeOrderTest {
         created(street, OrganisationType.STREET_COMMITTEE, root);
         created(root, OrganisationType.DISTRICT_COMMITTEE, null);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
-                + "' and path = '/" + root + "/" + street + "/" + community + "/'") == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.isWithin(community, root));
         w.posted(community);
         int year = w.clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
         Api.Response ofDistrict = w.api.get("/api/v1/reports/wishes?organisationId=" + root + "&year=" + year, w.admin());
         assertThat(ofDistrict.status()).isEqualTo(200);
         assertThat(ofDistrict.body().path("posted").asLong()).isEqualTo(1);
-    }
-
-    @Test
-    void aSubtreeMovedUnderAParentNotYetKnownIsCompletedWhenTheParentArrives() {
-        UUID street = feed.organisation(OrganisationType.STREET_COMMITTEE, feed.root());
-        UUID community = feed.organisation(OrganisationType.COMMUNITY, street);
-        UUID newStreet = UUID.randomUUID();
-        feed.send(RunningWishes.DISTRICT, MembershipEvents.ORGANISATION_MOVED,
-                new OrganisationMoved(community, street, newStreet));
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
-                + "' and path = '/" + newStreet + "/" + community + "/'") == 1);
-
-        created(newStreet, OrganisationType.STREET_COMMITTEE, feed.root());
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.rows("organisation where id = '" + community
-                + "' and path = '/" + feed.root() + "/" + newStreet + "/" + community + "/'") == 1);
     }
 
     private static void created(UUID id, OrganisationType type, UUID parent) {

@@ -71,7 +71,7 @@ class OtherDistrictClaimerTest {
         UUID resident = feed.foreignResident("zhangpu", community);
         feed.send("zhangpu", MembershipEvents.MEMBER_UPDATED, new MemberUpdated(resident, "zhangpu",
                 UUID.randomUUID(), MemberCategory.IN_SERVICE, List.of(), null, false));
-        feed.awaitRows("member_residence where member_id = '" + resident + "' and community_id is null");
+        feed.awaitRows("directory.member where member_id = '" + resident + "' and residence_community_id is null");
         String wish = w.published(community);
         assertThat(claim(wish, w.member("zhangpu", resident)).status()).isEqualTo(403);
     }
@@ -92,8 +92,8 @@ class OtherDistrictClaimerTest {
         MembershipFeed.sendRaw("zhangpu", key, EventJson.toBytes(registered), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, "zhangpu", registered.aggregateId(), MembershipFeed.nextVersion(),
                 java.time.Instant.now(), null));
-        feed.awaitRows("member_residence where member_id = '" + marker + "'");
-        assertThat(w.rows("organisation where id = '" + foreign + "'")).isZero();
+        feed.awaitRows("directory.member where member_id = '" + marker + "'");
+        assertThat(w.rows("directory.organisation where id = '" + foreign + "'")).isZero();
         // Staff cannot post wishes into it either.
         assertThat(w.api.post("/api/v1/wishes", w.admin(), wishBody(foreign)).status()).isEqualTo(422);
     }

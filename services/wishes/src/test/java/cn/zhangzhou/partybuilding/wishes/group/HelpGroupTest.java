@@ -181,7 +181,8 @@ class HelpGroupTest {
                 Map.of("communityId", community, "name", "搬走团")), 201).id();
         feed.send(RunningWishes.DISTRICT, MembershipEvents.MEMBER_UPDATED, new MemberUpdated(lead,
                 RunningWishes.DISTRICT, feed.community(), MemberCategory.IN_SERVICE, List.of(), null, false));
-        feed.awaitRows("member_residence where member_id = '" + lead + "' and community_id <> '" + community + "'");
+        feed.awaitRows("directory.member where member_id = '" + lead + "' and residence_community_id <> '" + community
+                + "'");
         String id = w.published(community);
         Api.Response refused = w.api.post("/api/v1/wishes/" + id + "/claim", w.member(lead), groupClaim(g));
         assertThat(refused.status()).isEqualTo(422);

@@ -1,22 +1,13 @@
 package cn.zhangzhou.partybuilding.wishes.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
@@ -26,7 +17,7 @@ import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
-import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.testing.EventTap;
 import cn.zhangzhou.partybuilding.wishes.testing.MembershipFeed;
 import cn.zhangzhou.partybuilding.wishes.testing.RunningWishes;
 
@@ -55,7 +46,8 @@ class MembershipConsumerReliabilityTest {
         MembershipFeed.sendRaw(DISTRICT, key, registeredBytes, registeredEnvelope);
         // The very same record again at once (the relay retried after a lost acknowledgement).
         MembershipFeed.sendRaw(DISTRICT, key, registeredBytes, registeredEnvelope);
-        feed.awaitRows("member_residence where member_id = '" + member + "' and community_id = '" + first + "'");
+        feed.awaitRows("directory.member where member_id = '" + member + "' and residence_community_id = '" + first
+                + "'");
 
         // The member moves; then the registration is delivered once more (a consumer rebalance replays it).
         MemberUpdated moved = new MemberUpdated(member, DISTRICT, second, MemberCategory.IN_SERVICE, List.of(), null,
@@ -70,9 +62,10 @@ class MembershipConsumerReliabilityTest {
         MembershipFeed.sendRaw(DISTRICT, key, EventJson.toBytes(markerEvent), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, DISTRICT, marker.toString(), MembershipFeed.nextVersion(),
                 Instant.now(), null));
-        feed.awaitRows("member_residence where member_id = '" + marker + "'");
+        feed.awaitRows("directory.member where member_id = '" + marker + "'");
 
-        assertThat(w.rows("member_residence where member_id = '" + member + "' and community_id = '" + second + "'"))
+        assertThat(w.rows("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + second + "'"))
                 .isEqualTo(1);
         assertThat(w.rows("processed_event where event_id = '" + registeredEnvelope.id() + "'")).isEqualTo(1);
     }
@@ -96,31 +89,12 @@ class MembershipConsumerReliabilityTest {
         MembershipFeed.sendRaw(DISTRICT, key, EventJson.toBytes(valid), EventEnvelope.create(
                 MembershipEvents.MEMBER_REGISTERED, DISTRICT, key, MembershipFeed.nextVersion(), Instant.now(), null));
 
-        feed.awaitRows("member_residence where member_id = '" + member + "' and community_id = '" + community + "'");
-        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(key, 2);
+        feed.awaitRows("directory.member where member_id = '" + member + "' and residence_community_id = '"
+                + community + "'");
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                EventTap.deadLetters(Topics.events(DISTRICT, "membership"), key, 2);
         assertThat(deadLetters).hasSize(2);
         assertThat(deadLetters).allSatisfy(r -> assertThat(r.headers().lastHeader("ce_type")).isNotNull());
         assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(String key, int expected) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "wishes-poison-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.events(DISTRICT, "membership"))));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= expected;
-            });
-        }
-        return found;
     }
 }

@@ -3,21 +3,11 @@ package cn.zhangzhou.partybuilding.wishes.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
-import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
@@ -27,20 +17,14 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
-import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 
 /**
- * Plays the district's membership service: publishes its events, CloudEvents headers and all, on
- * {@code xiangcheng.membership.events}, as the outbox relay would, and waits until the wishes service applied
- * them. (A service must not depend on another, so the real membership service is not started here.)
+ * Plays the district's membership service: publishes its events on {@code xiangcheng.membership.events}
+ * ({@link EventFeed}) and waits until the wishes service applied them. (A service must not depend on another, so
+ * the real membership service is not started here.)
  */
 public final class MembershipFeed {
-
-    /** Aggregate versions only have to grow per subject; one counter for all is simplest. */
-    private static final AtomicLong VERSION = new AtomicLong();
-    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-            new StringSerializer(), new ByteArraySerializer());
 
     private final RunningWishes wishes;
     private final UUID root;
@@ -69,7 +53,7 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         send(MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(id, "C-" + id.toString().substring(0, 8),
                 name, type, parent));
-        awaitRows("organisation where id = '" + id + "'");
+        awaitRows("directory.organisation where id = '" + id + "'");
         return id;
     }
 
@@ -78,7 +62,7 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         send(MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id, root, RunningWishes.DISTRICT, community,
                 MemberCategory.IN_SERVICE, List.of(), null, false));
-        awaitRows("member_residence where member_id = '" + id + "'");
+        awaitRows("directory.member where member_id = '" + id + "'");
         return id;
     }
 
@@ -90,7 +74,7 @@ public final class MembershipFeed {
         UUID id = UUID.randomUUID();
         send(homeDistrict, MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(id, UUID.randomUUID(),
                 RunningWishes.DISTRICT, community, MemberCategory.IN_SERVICE, List.of(), null, false));
-        awaitRows("member_residence where member_id = '" + id + "' and district = '" + homeDistrict + "'");
+        awaitRows("directory.member where member_id = '" + id + "' and home_district = '" + homeDistrict + "'");
         return id;
     }
 
@@ -104,7 +88,7 @@ public final class MembershipFeed {
                 homeDistrict, null, MemberCategory.IN_SERVICE, List.of(), null, false));
         UUID report = UUID.randomUUID();
         send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, id, homeDistrict, community));
-        awaitRows("member_report where report_id = '" + report + "'");
+        awaitRows("directory.member_report where report_id = '" + report + "'");
         return id;
     }
 
@@ -114,7 +98,7 @@ public final class MembershipFeed {
         UUID report = UUID.randomUUID();
         send(MembershipEvents.UNIT_REPORT_ACCEPTED, new UnitReportAccepted(report, unit, community,
                 "HZ-" + report.toString().substring(0, 6)));
-        awaitRows("unit_report where report_id = '" + report + "'");
+        awaitRows("directory.unit_report where report_id = '" + report + "'");
         return unit;
     }
 
@@ -130,7 +114,7 @@ public final class MembershipFeed {
         UUID report = UUID.randomUUID();
         send(MembershipEvents.MEMBER_REPORT_ACCEPTED, new MemberReportAccepted(report, member, RunningWishes.DISTRICT,
                 community));
-        awaitRows("member_report where report_id = '" + report + "'");
+        awaitRows("directory.member_report where report_id = '" + report + "'");
     }
 
     private <E extends DomainEvent> void send(EventType<E> type, E event) {
@@ -139,27 +123,17 @@ public final class MembershipFeed {
 
     /** Publishes on {@code <district>.membership.events} as that district's membership service would. */
     public <E extends DomainEvent> EventEnvelope send(String district, EventType<E> type, E event) {
-        EventEnvelope envelope = EventEnvelope.create(type, district, event.aggregateId(), VERSION.incrementAndGet(),
-                Instant.now(), null);
-        sendRaw(district, event.aggregateId(), EventJson.toBytes(event), envelope);
-        return envelope;
+        return EventFeed.send(district, "membership", type, event);
     }
 
     /** Any bytes under any envelope: for redeliveries and poison records. */
     public static void sendRaw(String district, String key, byte[] value, EventEnvelope envelope) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(district, "membership"), key,
-                value);
-        envelope.writeTo(record.headers());
-        try {
-            PRODUCER.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventFeed.sendRaw(Topics.events(district, "membership"), key, value, envelope);
     }
 
     /** The next aggregate version (all subjects share one growing counter). */
     public static long nextVersion() {
-        return VERSION.incrementAndGet();
+        return EventFeed.nextVersion();
     }
 
     public void awaitRows(String tableAndWhere) {

@@ -12,6 +12,7 @@ import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
 import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.DistrictFixture;
 import cn.zhangzhou.partybuilding.testing.TestClock;
 import cn.zhangzhou.partybuilding.wishes.WishesApplication;
 import cn.zhangzhou.partybuilding.wishes.deadline.DeadlineSweeper;
@@ -23,20 +24,20 @@ import cn.zhangzhou.partybuilding.wishes.deadline.DeadlineSweeper;
  * Started once per test JVM and shared by the test classes (each test makes its own communities and members);
  * stopped when the JVM exits. A test class states what it uses: {@code RunningWishes w = RunningWishes.get()}.
  */
-public final class RunningWishes {
+public final class RunningWishes extends DistrictFixture {
 
     public static final String DISTRICT = "xiangcheng";
     private static RunningWishes instance;
 
     public final ConfigurableApplicationContext context;
     public final Api api;
-    public final String jdbcUrl;
     public final TestClock clock = new TestClock();
     /** The district's membership events, under one district committee shared by the test classes. */
     public final MembershipFeed feed;
 
     private RunningWishes() {
-        this.jdbcUrl = TestInfrastructure.newDatabase("wishes_" + DISTRICT);
+        super(DISTRICT, TestInfrastructure.newDatabase("wishes_" + DISTRICT),
+                (role, district, org, member) -> TestTokens.token(Role.valueOf(role), district, org, member));
         this.context = new SpringApplicationBuilder(WishesApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
                 .run(
@@ -72,38 +73,9 @@ public final class RunningWishes {
         return context.getBean(DeadlineSweeper.class).sweep();
     }
 
-    public String admin() {
-        return TestTokens.token(Role.DISTRICT_ADMIN, DISTRICT, null, null);
-    }
-
-    public String staff(UUID community) {
-        return TestTokens.token(Role.COMMUNITY_STAFF, DISTRICT, community, null);
-    }
-
-    public String member(UUID memberId) {
-        return TestTokens.token(Role.MEMBER, DISTRICT, null, memberId);
-    }
-
-    /** A member's token from their home district (a member of another district claiming here). */
-    public String member(String homeDistrict, UUID memberId) {
-        return TestTokens.token(Role.MEMBER, homeDistrict, null, memberId);
-    }
-
     /** Expires the wishes whose round ended by the test clock's now; returns how many. */
     public int expire() {
         return context.getBean(DeadlineSweeper.class).expire(clock.instant());
-    }
-
-    /** Rows in one of the service's tables (with an optional where), straight from its database. */
-    public long rows(String tableAndWhere) {
-        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-             var result = connection.createStatement().executeQuery("select count(*) from " + tableAndWhere)) {
-            result.next();
-            return result.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static Map<String, Object> wishBody(UUID community) {
@@ -141,12 +113,5 @@ public final class RunningWishes {
     /** The wish as the community's staff see it. */
     public Api.Response wish(String id, UUID community) {
         return api.get("/api/v1/wishes/" + id, staff(community));
-    }
-
-    public static Api.Response require(Api.Response r, int status) {
-        if (r.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + r);
-        }
-        return r;
     }
 }

@@ -1,5 +1,10 @@
 package cn.zhangzhou.partybuilding.messaging.testapp;
 
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
@@ -13,7 +18,10 @@ import org.springframework.stereotype.Component;
 public class RenamedProjection {
 
     public static final String CONSUMER = "test-projection";
-    public static final String ALWAYS_FAILS = "always fails";
+    /** An event the projection's store fails to take five times (not the event's fault), then takes. */
+    public static final String FAILS_FIVE_TIMES = "fails five times";
+
+    private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     private final InboundEvents inbound;
     private final JdbcClient jdbc;
@@ -30,8 +38,8 @@ public class RenamedProjection {
 
     public void apply(IncomingEvent<?> event) {
         if (event.data() instanceof OrganisationRenamed renamed) {
-            if (renamed.name().equals(ALWAYS_FAILS)) {
-                // A failure that is not the record's fault: retried, then dead-lettered.
+            if (renamed.name().equals(FAILS_FIVE_TIMES) && attempt(event) <= 5) {
+                // A failure that is not the record's fault: retried until it passes, never dead-lettered.
                 throw new IllegalStateException("projection store rejected " + event.envelope().id());
             }
             jdbc.sql("""
@@ -45,5 +53,14 @@ public class RenamedProjection {
                     .param("version", event.envelope().aggregateVersion())
                     .update();
         }
+    }
+
+    /** How many times the projection was handed this event, this one included. */
+    public int attempt(IncomingEvent<?> event) {
+        return attempts.computeIfAbsent(event.envelope().id(), id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    public int attempts(UUID eventId) {
+        return attempts.getOrDefault(eventId, new AtomicInteger()).get();
     }
 }

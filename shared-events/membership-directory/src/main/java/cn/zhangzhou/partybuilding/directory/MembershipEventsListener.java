@@ -1,12 +1,12 @@
-package cn.zhangzhou.partybuilding.wishes.directory;
+package cn.zhangzhou.partybuilding.directory;
 
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportWithdrawn;
@@ -17,63 +17,57 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
-import cn.zhangzhou.partybuilding.wishes.WishesProperties;
 
 /**
- * Keeps the {@link DirectoryStore} from the membership events of every district ({@code *.membership.events}).
- * The organisation tree, member reports and unit reports come from this district's own topic (its
- * communities accept the reports, also of members of other districts). Residences come from every district:
- * a member of another district who lives in one of our communities is registered (and updated) by their home
- * district, with our district as {@code residenceDistrict}. Each event is applied once, in one transaction with
- * its dedup record (events-messaging).
+ * Keeps the directory from the membership events of every district ({@code <district>.membership.events}). From
+ * this district: the tree, its members, accepted member reports (also of members of other districts) and unit
+ * reports. From the others: their members who live in one of our communities (their home district registers them
+ * with our district as residence), and news that a member we know is now held and living elsewhere. Each event is
+ * applied once, in one transaction with its dedup record ({@link InboundEvents}: stale versions skipped, poison
+ * dead-lettered). The consumer is named {@code <zz.service>-directory} (wishes-directory, volunteering-directory),
+ * in the service's consumer group.
  */
-@Component
 class MembershipEventsListener {
-
-    static final String CONSUMER = "wishes-directory";
-
-    /** Every district's membership topic, ours included (the dead-letter topics end in -dlt and do not match). */
-    static final String ALL_DISTRICTS = "[a-z]+\\.membership\\.events";
 
     private final InboundEvents inbound;
     private final DirectoryStore directory;
     private final String district;
+    private final String consumer;
 
-    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, WishesProperties properties) {
+    MembershipEventsListener(InboundEvents inbound, DirectoryStore directory, String district, String service) {
         this.inbound = inbound;
         this.directory = directory;
-        this.district = properties.district();
+        this.district = district;
+        this.consumer = service + "-directory";
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topicPattern = ALL_DISTRICTS)
+    /** Every district's membership topic, ours included; dead-letter topics end in -dlt and do not match. */
+    @KafkaListener(id = "${zz.service}-directory", idIsGroup = false, topicPattern = "[a-z]+\\.membership\\.events")
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        inbound.process(CONSUMER, record, this::apply);
+        inbound.process(consumer, record, this::apply);
     }
 
     void apply(IncomingEvent<?> event) {
-        String from = event.envelope().district();
+        // The topic, not the envelope, says which district published: each district writes only its own topic.
+        String from = Topics.districtOf(event.topic());
         DomainEvent data = event.data();
         if (data instanceof MemberRegistered e) {
-            residence(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
         } else if (data instanceof MemberUpdated e) {
-            residence(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
         } else if (district.equals(from)) {
             applyOwn(data);
         }
         // Another district's tree and reports concern its own communities, not ours.
     }
 
-    /**
-     * Our own members are all kept (a report may make one eligible later); members of other districts only while
-     * they live here, so the directory does not copy the whole city.
-     */
-    private void residence(UUID memberId, String homeDistrict, String residenceDistrict,
-                           UUID communityId) {
+    /** Our members are all kept (a report may bring them to a community later); others only while they live here. */
+    private void member(UUID member, String home, String residenceDistrict, UUID community) {
         boolean livesHere = district.equals(residenceDistrict);
-        if (livesHere || district.equals(homeDistrict)) {
-            directory.residence(memberId, homeDistrict, livesHere ? communityId : null);
+        if (livesHere || district.equals(home)) {
+            directory.member(member, home, livesHere ? community : null);
         } else {
-            directory.residenceElsewhere(memberId);
+            directory.elsewhere(member, home);
         }
     }
 
@@ -91,6 +85,6 @@ class MembershipEventsListener {
         } else if (data instanceof UnitReportAccepted e) {
             directory.unitReportAccepted(e.reportId(), e.unitOrganisationId(), e.communityId());
         }
-        // Renames, placements and transfers do not change who may claim where or who may act on which wish.
+        // Renames, placements, transfers and declined reports change nothing the directory answers.
     }
 }

@@ -1,0 +1,204 @@
+package cn.zhangzhou.partybuilding.faults;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.zhangzhou.partybuilding.embedded.FreePorts;
+import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.testing.TestKeys;
+
+/**
+ * The system under faults, every piece a real process on loopback: PostgreSQL (one server, a database per service
+ * and district, {@code synchronous_commit=on} as in production), the KRaft broker in its own JVM, a fault proxy in
+ * front of each, and membership and wishes of each district, each in its own JVM and reaching PostgreSQL and Kafka
+ * only through the proxies. The suite itself reads PostgreSQL and Kafka directly. Tokens are signed with a key pair of
+ * the run (no identity service: the faults are between the services and their infrastructure).
+ */
+final class Platform implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Services of each district, in start order: membership first, wishes learns its district from it. */
+    static final List<PlatformService> SERVICES = List.of(PlatformService.MEMBERSHIP, PlatformService.WISHES);
+
+    private final Path root;
+    private final Path dir;
+    private final PrintStream out;
+    private final TestKeys keys;
+    private final int postgresPort = FreePorts.find();
+    private final FaultProxy postgresProxy;
+    private final FaultProxy kafkaProxy;
+    final KafkaProcess kafka;
+    private PostgresServer postgres;
+    private final Map<String, Service> services = new LinkedHashMap<>();
+
+    /** One service instance of the run: restartable with the same port and configuration. */
+    final class Service {
+        final String name;
+        final PlatformService kind;
+        final String district;
+        final int port = FreePorts.find();
+        private ServiceProcess process;
+        private int starts;
+
+        private Service(String name, PlatformService kind, String district) {
+            this.name = name;
+            this.kind = kind;
+            this.district = district;
+        }
+
+        synchronized void start() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("ZZ_DISTRICT", district);
+            env.put("ZZ_SERVICE", kind.id());
+            env.put("SERVER_PORT", String.valueOf(port));
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + postgresProxy.port() + "/" + database());
+            env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", "");
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaProxy.port());
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                    "file:" + keys.publicKeyFile().toAbsolutePath());
+            process = ServiceProcess.start(name, root.resolve(kind.jar()), root, port, env, List.of(),
+                    dir.resolve(name + "-" + ++starts + ".log"));
+            process.awaitReady(Instant.now().plus(READY_TIMEOUT));
+        }
+
+        /** SIGKILL: no shutdown hook, no graceful end of requests, batches or transactions. */
+        synchronized void kill() {
+            ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            process.onExit().join();
+        }
+
+        /** SIGTERM: Spring's graceful shutdown (the consumer leaves its group). */
+        synchronized void stop() {
+            process.close();
+        }
+
+        String database() {
+            return kind.in(district).database().orElseThrow();
+        }
+
+        String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    private Platform(Path root, Path dir, PrintStream out) {
+        this.root = root;
+        this.dir = dir;
+        this.out = out;
+        this.keys = TestKeys.ensure(dir.resolve("keys"));
+        this.postgresProxy = FaultProxy.start("postgres-proxy", 0, postgresPort);
+        int kafkaProxyPort = FreePorts.find();
+        this.kafka = new KafkaProcess(dir.resolve("kafka"), dir.resolve("kafka.log"), kafkaProxyPort);
+        this.kafkaProxy = FaultProxy.start("kafka-proxy", kafkaProxyPort, kafka.faultyPort());
+    }
+
+    /** Starts PostgreSQL, Kafka, the proxies and membership and wishes of each district. */
+    static Platform start(Path root, Path dir, List<String> districts, PrintStream out) {
+        Platform platform = new Platform(root, dir, out);
+        try {
+            platform.boot(districts);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void boot(List<String> districts) {
+        out.println("starting PostgreSQL on " + postgresPort + " (proxy " + postgresProxy.port() + ") ...");
+        startPostgres();
+        out.println("starting Kafka on " + kafka.directPort() + " (proxy " + kafkaProxy.port() + ") ...");
+        kafka.start();
+        for (PlatformService kind : SERVICES) {
+            for (String district : districts) {
+                Service service = new Service(kind.in(district).name(), kind, district);
+                postgres.ensureDatabase(service.database());
+                out.println("starting " + service.name + " on " + service.port + " ...");
+                service.start();
+                services.put(service.name, service);
+            }
+        }
+    }
+
+    Service service(PlatformService kind, String district) {
+        return services.get(kind.in(district).name());
+    }
+
+    List<Service> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** A second instance of a district's service: same database, same consumer groups, another port. */
+    Service secondInstance(PlatformService kind, String district) {
+        Service extra = new Service(kind.in(district).name() + "-2", kind, district);
+        extra.start();
+        return extra;
+    }
+
+    FaultProxy postgresProxy() {
+        return postgresProxy;
+    }
+
+    FaultProxy kafkaProxy() {
+        return kafkaProxy;
+    }
+
+    /** A district admin's token (every command of the driver is a district system's or admin's). */
+    String adminToken(String district) {
+        return keys.signer().sign("faults-admin-" + district, List.of(Role.DISTRICT_ADMIN), district, null, null,
+                Duration.ofHours(12));
+    }
+
+    /** A connection straight to a database, past the proxy. */
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + name,
+                PostgresServer.USER, "");
+    }
+
+    /** Fast shutdown (a clean stop) or a crash (SIGKILL of every PostgreSQL process). */
+    void stopPostgres(boolean crash) {
+        if (crash) {
+            postgres.crash();
+        } else {
+            postgres.close();
+        }
+    }
+
+    void startPostgres() {
+        postgres = PostgresServer.start(dir.resolve("postgres"), postgresPort, true,
+                Map.of("synchronous_commit", "on", "max_connections", "400"));
+    }
+
+    /** An id of this run, for idempotency keys and names. */
+    static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void close() {
+        for (Service service : services.values()) {
+            if (service.process != null) {
+                service.process.close();
+            }
+        }
+        kafka.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+        kafkaProxy.close();
+        postgresProxy.close();
+    }
+}

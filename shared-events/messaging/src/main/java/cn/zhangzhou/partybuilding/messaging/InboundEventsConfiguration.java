@@ -1,0 +1,53 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The consuming half of events-messaging: the messaging tables, {@link InboundEvents} and the error handling
+ * (dead letters) of Boot's default Kafka listener container factory. Part of {@link MessagingAutoConfiguration};
+ * a service that consumes without publishing and has no district of its own (identity) excludes that and imports
+ * this alone.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InboundEventsConfiguration {
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    MessagingSchema messagingSchema(DataSource dataSource) {
+        return MessagingSchema.migrate(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundEvents inboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                ObjectProvider<MeterRegistry> meters, MessagingSchema schema) {
+        return new InboundEvents(JdbcClient.create(dataSource), transactionManager,
+                MessagingAutoConfiguration.registry(meters), schema);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka, ObjectProvider<KafkaConnectionDetails> connection,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetters(MessagingAutoConfiguration.producerProperties(kafka, connection.getIfAvailable()),
+                MessagingAutoConfiguration.registry(meters));
+    }
+
+    /** Picked up by Boot's default listener container factory (it takes the unique CommonErrorHandler). */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler eventsErrorHandler(DeadLetters deadLetters) {
+        return deadLetters.errorHandler();
+    }
+}
