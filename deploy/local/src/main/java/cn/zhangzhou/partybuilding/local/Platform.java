@@ -50,8 +50,8 @@ import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code run} command: real Kafka and PostgreSQL, the identity service, one membership and one wishes service
- * per district (hosted in this JVM, decision 0019), the gateway in front of them, the demo data (every token from
+ * The {@code run} command: real Kafka and PostgreSQL, the identity service, every district service of the table per
+ * district (hosted in this JVM, decision 0019), the gateway in front of them, the demo data (every token from
  * identity), a summary with the time it took and the memory it holds; Ctrl-C stops the services, then Kafka, then
  * PostgreSQL.
  */
@@ -368,13 +368,13 @@ final class Platform {
         String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
-        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes>/...   (the one entry point)");
+        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering>/...   (the one entry point)");
         out.println("Swagger UI " + GATEWAY_URL + "/swagger-ui.html   (every district's services)");
         out.println("identity   " + IDENTITY_URL + "   (OpenID Connect issuer; " + IDENTITY_URL
                 + "/.well-known/openid-configuration)");
         out.println("Kafka      localhost:" + KAFKA_PORT);
         out.println("PostgreSQL jdbc:postgresql://localhost:" + POSTGRES_PORT
-                + "/identity, /membership_<district>, /wishes_<district> (user postgres, no password)");
+                + "/identity, /<service>_<district> (user postgres, no password)");
         out.println("data       " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
         out.println();
         out.println("Tokens come only from identity (a local demo: one password for every demo user):");
@@ -390,6 +390,8 @@ final class Platform {
             out.printf("-- %s %s%n", d, Districts.NAMES.get(d));
             out.println("   membership " + api + "/membership/...   (direct " + c.baseUrl() + ")");
             out.println("   wishes     " + api + "/wishes/...   (direct " + PlatformService.WISHES.in(d).localUrl() + ")");
+            out.println("   volunteering " + api + "/volunteering/...   (direct "
+                    + PlatformService.VOLUNTEERING.in(d).localUrl() + ")");
             try {
                 JsonNode s = c.getOk("/statistics", Map.of());
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"

@@ -26,8 +26,7 @@ class ConnectionBudgetTest {
         for (List<String> districts : List.of(DEFAULT_DISTRICTS, Districts.IDS)) {
             List<Instance> instances = PlatformService.instances(districts);
             ConnectionBudget budget = ConnectionBudget.of(instances, ConnectionBudget.MAX_CONNECTIONS);
-            long withDatabase = instances.stream().filter(i -> i.database().isPresent()).count();
-            assertThat(budget.services()).as("%s", districts).isEqualTo(withDatabase);
+            assertThat(budget.services()).as("%s", districts).isEqualTo(withDatabase(instances));
             assertThat(budget.pool()).as("%s", districts).isBetween(ConnectionBudget.POOL_MIN, ConnectionBudget.POOL_CAP);
             assertThat(budget.total()).as("%s", districts).isLessThanOrEqualTo(ConnectionBudget.MAX_CONNECTIONS);
         }
@@ -36,8 +35,8 @@ class ConnectionBudgetTest {
     @Test
     void poolsShrinkWithTheNumberOfServicesSharingTheServer() {
         List<Instance> all = PlatformService.instances(Districts.IDS);
-        assertThat(ConnectionBudget.of(all, 100).pool()).isEqualTo((100 - ConnectionBudget.RESERVED) / 23);
-        assertThat(ConnectionBudget.of(PlatformService.instances(List.of("xiangcheng")), 100).pool())
+        assertThat(ConnectionBudget.of(all, 150).pool()).isEqualTo((150 - ConnectionBudget.RESERVED) / withDatabase(all));
+        assertThat(ConnectionBudget.of(PlatformService.instances(List.of("xiangcheng")), 150).pool())
                 .isEqualTo(ConnectionBudget.POOL_CAP);
     }
 
@@ -46,12 +45,17 @@ class ConnectionBudgetTest {
         // Three times every instance: what two more district services per district would come to.
         List<Instance> tooMany = Collections.nCopies(3, PlatformService.instances(Districts.IDS)).stream()
                 .flatMap(List::stream).toList();
+        int services = withDatabase(tooMany);
         assertThatThrownBy(() -> ConnectionBudget.of(tooMany, ConnectionBudget.MAX_CONNECTIONS))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("69 services share PostgreSQL")
+                .hasMessageContaining(services + " services share PostgreSQL")
                 .hasMessageContaining("allows " + ConnectionBudget.MAX_CONNECTIONS + " connections")
                 .hasMessageContaining("--districts")
-                .hasMessageContaining("MAX_CONNECTIONS to at least " + (69 * ConnectionBudget.POOL_MIN
+                .hasMessageContaining("MAX_CONNECTIONS to at least " + (services * ConnectionBudget.POOL_MIN
                         + ConnectionBudget.RESERVED));
+    }
+
+    private static int withDatabase(List<Instance> instances) {
+        return (int) instances.stream().filter(i -> i.database().isPresent()).count();
     }
 }

@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.local;
 
 import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
+import static cn.zhangzhou.partybuilding.platform.PlatformService.VOLUNTEERING;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,16 @@ import cn.zhangzhou.partybuilding.testing.EventTap;
  */
 abstract class ServiceBehaviour {
 
+    /** A read of each district service that needs a token. */
+    private static final Map<PlatformService, String> SECURED = Map.of(MEMBERSHIP, "/api/v1/statistics",
+            WISHES, "/api/v1/claims/mine", VOLUNTEERING, "/api/v1/posts");
+
     abstract DistrictServices services();
+
+    /** The name its log gives it when it has started: its Spring Boot application class. */
+    private static String application(PlatformService service) {
+        return service.id().substring(0, 1).toUpperCase() + service.id().substring(1) + "Application";
+    }
 
     private Api api(PlatformService service) {
         return services().apis.get(service);
@@ -48,7 +58,7 @@ abstract class ServiceBehaviour {
         for (PlatformService s : PlatformService.districtServices()) {
             assertThat(api(s).get("/actuator/health/readiness", null).status()).as(s.id()).isEqualTo(200);
             assertThat(api(s).get("/actuator/health/liveness", null).status()).as(s.id()).isEqualTo(200);
-            Api.Response anonymous = api(s).get(s == MEMBERSHIP ? "/api/v1/statistics" : "/api/v1/claims/mine", null);
+            Api.Response anonymous = api(s).get(SECURED.get(s), null);
             assertThat(anonymous.status()).as(s.id()).isEqualTo(401);
             assertThat(anonymous.isProblem()).as(s.id()).isTrue();
         }
@@ -127,9 +137,12 @@ abstract class ServiceBehaviour {
             assertThat(rows(services().databases.get(s), "flyway_schema_history")).as(s.id()).isPositive();
             assertThat(rows(services().databases.get(s), "messaging_schema_history")).as(s.id()).isPositive();
             String log = Files.readString(services().logs.get(s), StandardCharsets.UTF_8);
-            String own = s == MEMBERSHIP ? "MembershipApplication" : "WishesApplication";
-            String other = s == MEMBERSHIP ? "WishesApplication" : "MembershipApplication";
-            assertThat(log).as(s.id()).contains("Started " + own).doesNotContain("Started " + other);
+            assertThat(log).as(s.id()).contains("Started " + application(s));
+            for (PlatformService other : PlatformService.districtServices()) {
+                if (other != s) {
+                    assertThat(log).as(s.id()).doesNotContain("Started " + application(other));
+                }
+            }
         }
     }
 
