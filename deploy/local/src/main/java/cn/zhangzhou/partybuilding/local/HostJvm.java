@@ -28,6 +28,13 @@ final class HostJvm {
     /** The heap's limit: Kafka and the launcher, and per hosted service well above what one holds under the demo load. */
     static final int HEAP_BASE_MIB = 512;
     static final int HEAP_PER_SERVICE_MIB = 32;
+    /**
+     * The compiled code's space: every hosted context has its own classes, so its own compiled methods. C1 alone gets
+     * 48 MiB by default, which the 33 contexts of {@code --districts all} filled while loading the demo data; the JVM
+     * then stops compiling and the rest runs interpreted. Reserved address space: only what is used is resident.
+     */
+    static final int CODE_CACHE_BASE_MIB = 48;
+    static final int CODE_CACHE_PER_SERVICE_MIB = 4;
     /** The services' graceful stop, then Kafka's and PostgreSQL's. */
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -74,6 +81,8 @@ final class HostJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FLAGS);
         command.add("-Xmx" + (HEAP_BASE_MIB + HEAP_PER_SERVICE_MIB * hostedServices) + "m");
+        command.add("-XX:ReservedCodeCacheSize=" + (CODE_CACHE_BASE_MIB + CODE_CACHE_PER_SERVICE_MIB * hostedServices)
+                + "m");
         command.add("-D" + LAUNCHED_BY + "=" + ProcessHandle.current().pid());
         command.addAll(List.of(arguments.get()));
         Process platform;
