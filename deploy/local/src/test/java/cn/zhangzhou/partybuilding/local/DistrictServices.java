@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ final class DistrictServices implements AutoCloseable {
     /** Every service as a context of one {@link ServiceHost} in this JVM, configured by its command line. */
     static DistrictServices inHost(String district, Path dir) {
         Started started = new Started(district, dir);
-        Map<PlatformService, HostedJar> jars = new java.util.LinkedHashMap<>();
+        Map<PlatformService, HostedJar> jars = new LinkedHashMap<>();
         for (PlatformService s : PlatformService.districtServices()) {
             jars.put(s, HostedJar.unpack(ROOT.resolve(s.jar()), dir.resolve("host")));
         }
@@ -97,9 +98,9 @@ final class DistrictServices implements AutoCloseable {
     private static final class Started {
         final String district;
         final Path keyFile;
-        final Map<PlatformService, Api> apis = new java.util.LinkedHashMap<>();
-        final Map<PlatformService, String> databases = new java.util.LinkedHashMap<>();
-        final Map<PlatformService, Path> logs = new java.util.LinkedHashMap<>();
+        final Map<PlatformService, Api> apis = new LinkedHashMap<>();
+        final Map<PlatformService, String> databases = new LinkedHashMap<>();
+        final Map<PlatformService, Path> logs = new LinkedHashMap<>();
         final List<AutoCloseable> running = new ArrayList<>();
 
         Started(String district, Path dir) {
@@ -119,7 +120,7 @@ final class DistrictServices implements AutoCloseable {
         Map<String, String> configuration(Instance i) {
             String database = TestInfrastructure.newDatabase(i.database().orElseThrow());
             int port = FreePorts.find();
-            Map<String, String> c = new java.util.LinkedHashMap<>(ServiceConfiguration.of(i, database,
+            Map<String, String> c = new LinkedHashMap<>(ServiceConfiguration.of(i, database,
                     TestInfrastructure.kafkaBootstrapServers(), new DemoSecrets(keyFile.getParent()), List.of(district),
                     ConnectionBudget.POOL_CAP));
             c.put("server.port", String.valueOf(port));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.events.Topics;
@@ -32,13 +37,33 @@ import cn.zhangzhou.partybuilding.testing.EventTap;
  * service's own database history, meters and log. {@link ServiceBehaviourInOwnJvmsTest} runs these scenarios against
  * services in JVMs of their own, {@link ServiceBehaviourInHostTest} against the same jars hosted in one JVM.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServiceBehaviour {
 
     /** A read of each district service that needs a token. */
     private static final Map<PlatformService, String> SECURED = Map.of(MEMBERSHIP, "/api/v1/statistics",
             WISHES, "/api/v1/claims/mine", VOLUNTEERING, "/api/v1/posts");
 
-    abstract DistrictServices services();
+    private DistrictServices services;
+
+    /** A district's services, started the way the subclass tests. */
+    abstract DistrictServices start(Path dir);
+
+    @BeforeAll
+    void startServices(@TempDir Path dir) {
+        services = start(dir);
+    }
+
+    @AfterAll
+    void stopServices() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private DistrictServices services() {
+        return services;
+    }
 
     /** The name its log gives it when it has started: its Spring Boot application class. */
     private static String application(PlatformService service) {
