@@ -238,7 +238,7 @@ final class Checker {
     private void projections(Verdict verdict, String district, List<Command> commands) throws SQLException {
         List<String> members = commands.stream()
                 .filter(c -> c.kind() == Kind.REGISTER_MEMBER && c.acknowledged()).map(Command::id).toList();
-        Set<String> residents = ids(PlatformService.WISHES, district, "select member_id::text from member_residence");
+        Set<String> residents = ids(PlatformService.WISHES, district, "select member_id::text from directory.member");
         members.stream().filter(id -> !residents.contains(id))
                 .forEach(id -> verdict.problem(LOST_PROJECTION, "member " + id + " not in wishes-" + district));
         verdict.count("projection rows checked", members.size());

@@ -74,7 +74,7 @@ final class FaultRun {
             driver.createTrees();
             for (String district : DISTRICTS) {
                 awaitRow(platform, PlatformService.WISHES.in(district).database().orElseThrow(),
-                        "select count(*) from organisation where id = ?", driver.community(district));
+                        "select count(*) from directory.organisation where id = ?", driver.community(district));
             }
             driver.start(clients);
             List<Injection> injections;

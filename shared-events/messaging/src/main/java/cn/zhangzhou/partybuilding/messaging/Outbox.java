@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Transactional outbox (DESIGN.md "Publishing"): an event is written to {@code outbox_event} in the
+ * Transactional outbox (decision 0001, docs/architecture.md): an event is written to {@code outbox_event} in the
  * same database transaction as the state change it describes, so either both commit or neither does;
  * the {@link OutboxRelay} publishes it afterwards.
  */

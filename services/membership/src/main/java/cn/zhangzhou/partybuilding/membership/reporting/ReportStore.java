@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 import cn.zhangzhou.partybuilding.membership.reporting.ReportingService.ReportElsewhere;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
-/** The dual reports: unit_report, member_report, and member_report_elsewhere (our members' reports elsewhere). */
+/**
+ * The dual reports: unit_report, member_report, and the home organisation's feedback: member_report_elsewhere (our
+ * members' reports elsewhere) and member_service_elsewhere (the hours they served there).
+ */
 @Repository
 public class ReportStore {
 
@@ -84,6 +87,32 @@ public class ReportStore {
                         + "values (?, ?, ?, ?, ?, ?) on conflict (report_id) do update set status = excluded.status, "
                         + "reason = excluded.reason, updated_at = now()")
                 .params(reportId, memberId, district, communityId, status.name(), reason).update();
+    }
+
+    /** Records verified hours served in another district once; a redelivered event changes nothing. */
+    public void recordHoursServedElsewhere(HoursServedElsewhere h) {
+        jdbc.sql("insert into member_service_elsewhere (hours_id, member_id, district, community_id, minutes, "
+                        + "served_on, training, specialty) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (hours_id) do nothing")
+                .params(h.hoursId(), h.memberId(), h.district(), h.communityId(), h.minutes(), h.servedOn(),
+                        h.training(), h.specialty()).update();
+    }
+
+    /** A member's service and training minutes elsewhere, per district (alphabetical). */
+    List<ReportingService.DistrictHours> hoursElsewhereByDistrict(UUID memberId) {
+        return jdbc.sql("select district, coalesce(sum(minutes) filter (where not training), 0) as service_minutes, "
+                        + "coalesce(sum(minutes) filter (where training), 0) as training_minutes "
+                        + "from member_service_elsewhere where member_id = ? group by district order by district")
+                .param(memberId).query(ReportingService.DistrictHours.class).list();
+    }
+
+    /** One page of a member's hours elsewhere, the latest served first. */
+    Page<HoursServedElsewhere> hoursServedElsewhere(UUID memberId, int page, int size) {
+        long total = jdbc.sql("select count(*) from member_service_elsewhere where member_id = ?")
+                .param(memberId).query(Long.class).single();
+        List<HoursServedElsewhere> items = jdbc.sql("select * from member_service_elsewhere where member_id = ? "
+                        + "order by served_on desc, hours_id limit ? offset ?")
+                .params(memberId, size, (long) page * size).query(HoursServedElsewhere.class).list();
+        return Page.of(items, page, size, total);
     }
 
     /** One page of a community's reports of one kind (newest first), optionally of one status. */

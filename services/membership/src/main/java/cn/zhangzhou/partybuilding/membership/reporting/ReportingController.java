@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.membership.reporting.ReportingService.ReportElsewhere;
+import cn.zhangzhou.partybuilding.membership.reporting.ReportingService.ServiceElsewhere;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Page;
 
@@ -99,5 +100,13 @@ class ReportingController {
     @GetMapping("/api/v1/members/{memberId}/reports-elsewhere")
     List<ReportElsewhere> reportsElsewhere(Caller caller, @PathVariable UUID memberId) {
         return service.reportsElsewhere(caller, memberId);
+    }
+
+    /** Hours the member served in other districts' communities, verified there (双报到 feedback). */
+    @GetMapping("/api/v1/members/{memberId}/service-elsewhere")
+    ServiceElsewhere serviceElsewhere(Caller caller, @PathVariable UUID memberId,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.serviceElsewhere(caller, memberId, page, size);
     }
 }

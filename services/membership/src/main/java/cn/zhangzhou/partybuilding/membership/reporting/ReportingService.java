@@ -202,6 +202,24 @@ class ReportingService {
         return reports.reportsElsewhere(memberId);
     }
 
+    /** Minutes a member served elsewhere in one district: service and training counted apart. */
+    record DistrictHours(String district, long serviceMinutes, long trainingMinutes) {
+    }
+
+    /** Feedback for the home organisation: the hours a member served in other districts, in total and listed. */
+    record ServiceElsewhere(UUID memberId, long serviceMinutes, long trainingMinutes, List<DistrictHours> byDistrict,
+                            Page<HoursServedElsewhere> hours) {
+    }
+
+    /** To whoever may read the member, as their reports elsewhere. */
+    ServiceElsewhere serviceElsewhere(Caller caller, UUID memberId, int page, int size) {
+        memberService.get(caller, memberId);
+        List<DistrictHours> byDistrict = reports.hoursElsewhereByDistrict(memberId);
+        return new ServiceElsewhere(memberId, byDistrict.stream().mapToLong(DistrictHours::serviceMinutes).sum(),
+                byDistrict.stream().mapToLong(DistrictHours::trainingMinutes).sum(), byDistrict,
+                reports.hoursServedElsewhere(memberId, page, size));
+    }
+
     private KnownMember knownMember(UUID memberId) {
         var own = members.find(memberId).filter(m -> m.status() != MemberStatus.TRANSFERRED_OUT);
         if (own.isPresent()) {

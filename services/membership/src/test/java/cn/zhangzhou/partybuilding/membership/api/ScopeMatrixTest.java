@@ -162,6 +162,10 @@ class ScopeMatrixTest {
                 .on(() -> Call.get("/api/v1/members/" + owner.id() + "/reports-elsewhere"))
                 .allow(STAFF_IN_SCOPE).allow(OWNER)
                 .elsewhere(() -> Call.get("/api/v1/members/" + lwMember + "/reports-elsewhere"), NOT_FOUND);
+        matrix.rule("GET /api/v1/members/{memberId}/service-elsewhere")
+                .on(() -> Call.get("/api/v1/members/" + owner.id() + "/service-elsewhere"))
+                .allow(STAFF_IN_SCOPE).allow(OWNER)
+                .elsewhere(() -> Call.get("/api/v1/members/" + lwMember + "/service-elsewhere"), NOT_FOUND);
     }
 
     private void transfers(ScopeMatrix matrix) {
