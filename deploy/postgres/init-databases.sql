@@ -4,5 +4,7 @@ CREATE DATABASE membership_xiangcheng;
 CREATE DATABASE membership_longwen;
 CREATE DATABASE wishes_xiangcheng;
 CREATE DATABASE wishes_longwen;
+CREATE DATABASE volunteering_xiangcheng;
+CREATE DATABASE volunteering_longwen;
 -- The identity service: one for all districts (users, district systems' clients, signing keys).
 CREATE DATABASE identity;

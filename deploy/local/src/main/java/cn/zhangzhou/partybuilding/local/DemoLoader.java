@@ -4,16 +4,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoDistrict;
@@ -72,55 +68,74 @@ public final class DemoLoader {
         return true;
     }
 
-    public void load() {
+    /**
+     * Every district at once, in steps: the organisations a level of the tree at a time (a parent before its
+     * children), then the members (a member's residence may be another district's community), then the reports.
+     */
+    void load(Parallel parallel) {
         Instant start = Instant.now();
-        inParallel(this::loadOrganisations);
-        inParallel(this::loadMembers);
-        crossDistrictReports();
-        out.printf("demo data loaded in %d s%n", Duration.between(start, Instant.now()).toSeconds());
-    }
-
-    private void inParallel(Consumer<DemoDistrict> step) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, data.districts().size()));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (DemoDistrict d : data.districts()) {
-                futures.add(pool.submit(() -> step.accept(d)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
+        int depth = 0;
+        for (List<Created> level = organisationsAt(depth); !level.isEmpty(); level = organisationsAt(++depth)) {
+            parallel.forEach(level, this::createOrganisation);
         }
+        for (DemoDistrict d : data.districts()) {
+            out.printf("  %-10s %d organisations%n", d.id(), d.organisations().size());
+        }
+        parallel.forEach(data.districts().stream().flatMap(d -> d.members().stream().map(m -> new Registration(d, m)))
+                .toList(), this::register);
+        parallel.forEach(data.districts(), this::reports);
+        crossDistrictReports();
+        out.printf("demo data loaded in %d s: %s%n", Duration.between(start, Instant.now()).toSeconds(),
+                data.districts().stream().map(DemoDistrict::id).toList());
     }
 
-    private void loadOrganisations(DemoDistrict d) {
+    /** An organisation of a district to create. */
+    private record Created(DemoDistrict district, DemoOrganisation organisation) {
+    }
+
+    /** A member of a district to register (and place). */
+    private record Registration(DemoDistrict district, DemoMember member) {
+    }
+
+    /** The organisations of every district {@code depth} levels below the district committee. */
+    private List<Created> organisationsAt(int depth) {
+        List<Created> level = new ArrayList<>();
+        for (DemoDistrict d : data.districts()) {
+            Map<String, DemoOrganisation> byCode = new HashMap<>();
+            d.organisations().forEach(o -> byCode.put(o.code(), o));
+            for (DemoOrganisation o : d.organisations()) {
+                int own = 0;
+                for (String parent = o.parentCode(); parent != null; parent = byCode.get(parent).parentCode()) {
+                    own++;
+                }
+                if (own == depth) {
+                    level.add(new Created(d, o));
+                }
+            }
+        }
+        return level;
+    }
+
+    private void createOrganisation(Created created) {
+        DemoDistrict d = created.district();
+        DemoOrganisation o = created.organisation();
         ServiceClient client = clients.get(d.id());
         Map<String, String> ids = organisationIds.computeIfAbsent(d.id(), k -> new ConcurrentHashMap<>());
-        for (DemoOrganisation o : d.organisations()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("code", o.code());
-            body.put("name", o.name());
-            body.put("type", o.type().name());
-            body.put("parentId", o.parentCode() == null ? null : ids.get(o.parentCode()));
-            Response r = client.post("/organisations", body, "demo-org-" + d.id() + "-" + o.code());
-            String id = r.success() ? r.text("id") : null;
-            if (id == null && r.status() == 409) {
-                // Created before without an idempotency record (e.g. the keys expired): find it by code.
-                id = findOrganisation(client, o, body.get("parentId"));
-            }
-            if (id == null) {
-                r.requireSuccess("create organisation " + o.code() + " " + o.name() + " in " + d.id());
-            }
-            ids.put(o.code(), id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", o.code());
+        body.put("name", o.name());
+        body.put("type", o.type().name());
+        body.put("parentId", o.parentCode() == null ? null : ids.get(o.parentCode()));
+        Response r = client.post("/organisations", body, "demo-org-" + d.id() + "-" + o.code());
+        String id = r.success() ? r.text("id") : null;
+        if (id == null && r.status() == 409) {
+            // Created before without an idempotency record (e.g. the keys expired): find it by code.
+            id = findOrganisation(client, o, body.get("parentId"));
         }
-        out.printf("  %-10s %d organisations%n", d.id(), d.organisations().size());
+        if (id == null) {
+            r.requireSuccess("create organisation " + o.code() + " " + o.name() + " in " + d.id());
+        }
+        ids.put(o.code(), id);
     }
 
     private static String findOrganisation(ServiceClient client, DemoOrganisation o, Object parentId) {
@@ -133,33 +148,36 @@ public final class DemoLoader {
                 .map(item -> item.path("id").asString()).findFirst().orElse(null);
     }
 
-    private void loadMembers(DemoDistrict d) {
+    private void register(Registration registration) {
+        DemoDistrict d = registration.district();
+        DemoMember m = registration.member();
         ServiceClient client = clients.get(d.id());
         Map<String, String> ids = organisationIds.get(d.id());
-        int placed = 0;
-        for (DemoMember m : d.members()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", m.name());
-            body.put("phone", m.phone());
-            body.put("idNumber", m.idNumber());
-            body.put("address", m.address());
-            body.put("homeOrganisationId", ids.get(m.homeOrganisationCode()));
-            body.put("residenceDistrict", m.residenceDistrict());
-            body.put("residenceCommunityId", organisationIds.get(m.residenceDistrict()).get(m.residenceCommunityCode()));
-            body.put("category", m.category().name());
-            body.put("specialties", m.specialties());
-            body.put("cadreRole", m.cadreRole() == null ? null : m.cadreRole().name());
-            body.put("communityWorker", m.communityWorker());
-            Response r = client.post("/members", body, "demo-member-" + m.key())
-                    .requireSuccess("create member " + m.key() + " (" + m.name() + ") in " + d.id());
-            String id = Objects.requireNonNull(r.text("id"), "member without id: " + r.raw());
-            memberIds.put(m.key(), id);
-            if (m.placed() && m.residenceDistrict().equals(d.id())) {
-                client.put("/placements/" + id, Map.of("partyGroupId", ids.get(m.partyGroupCode())))
-                        .requireSuccess("place member " + m.key() + " in " + m.partyGroupCode());
-                placed++;
-            }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", m.name());
+        body.put("phone", m.phone());
+        body.put("idNumber", m.idNumber());
+        body.put("address", m.address());
+        body.put("homeOrganisationId", ids.get(m.homeOrganisationCode()));
+        body.put("residenceDistrict", m.residenceDistrict());
+        body.put("residenceCommunityId", organisationIds.get(m.residenceDistrict()).get(m.residenceCommunityCode()));
+        body.put("category", m.category().name());
+        body.put("specialties", m.specialties());
+        body.put("cadreRole", m.cadreRole() == null ? null : m.cadreRole().name());
+        body.put("communityWorker", m.communityWorker());
+        Response r = client.post("/members", body, "demo-member-" + m.key())
+                .requireSuccess("create member " + m.key() + " (" + m.name() + ") in " + d.id());
+        String id = Objects.requireNonNull(r.text("id"), "member without id: " + r.raw());
+        memberIds.put(m.key(), id);
+        if (m.placed() && m.residenceDistrict().equals(d.id())) {
+            client.put("/placements/" + id, Map.of("partyGroupId", ids.get(m.partyGroupCode())))
+                    .requireSuccess("place member " + m.key() + " in " + m.partyGroupCode());
         }
+    }
+
+    private void reports(DemoDistrict d) {
+        ServiceClient client = clients.get(d.id());
+        Map<String, String> ids = organisationIds.get(d.id());
         for (DemoUnitReport u : d.unitReports()) {
             Response r = client.post("/unit-reports",
                     Map.of("unitOrganisationId", ids.get(u.unitCode()), "communityId", ids.get(u.communityCode())),
@@ -176,6 +194,7 @@ public final class DemoLoader {
                 reports++;
             }
         }
+        long placed = d.members().stream().filter(m -> m.placed() && m.residenceDistrict().equals(d.id())).count();
         out.printf("  %-10s %d members (%d placed), %d unit reports, %d member reports%n",
                 d.id(), d.members().size(), placed, d.unitReports().size(), reports);
     }

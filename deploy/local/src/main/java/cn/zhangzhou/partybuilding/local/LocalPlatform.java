@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cn.zhangzhou.partybuilding.events.Districts;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,10 +93,16 @@ public final class LocalPlatform {
 
         @Override
         public Integer call() throws InterruptedException {
+            if (!HostJvm.isHost()) {
+                return HostJvm.relaunch((int) PlatformService.instances(districts()).stream()
+                        .filter(i -> i.service().hostedLocally()).count());
+            }
             Path root = RepositoryRoot.require(Path.of("").toAbsolutePath());
             Path data = root.resolve(dataDir).normalize();
-            // Before any logger exists: the infrastructure logs go to <data-dir>/logs/infra.log (logback.xml).
+            // Before any logger exists: the infrastructure logs go to <data-dir>/logs/infra.log (logback.xml). Set up
+            // here, before the start's threads race to the first logger (SLF4J would warn about replayed calls).
             System.setProperty("zz.local.logs", data.resolve("logs").toString());
+            LoggerFactory.getILoggerFactory();
             Platform platform = new Platform(root, data, this, System.out);
             try {
                 platform.run();

@@ -9,16 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -26,8 +32,13 @@ import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
 import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
+import cn.zhangzhou.partybuilding.local.host.HostedJar;
+import cn.zhangzhou.partybuilding.local.host.HostedService;
+import cn.zhangzhou.partybuilding.local.host.ProcessJar;
+import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
+import cn.zhangzhou.partybuilding.local.demo.DemoDistrict;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
@@ -39,17 +50,21 @@ import cn.zhangzhou.partybuilding.support.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code run} command: real Kafka and PostgreSQL, the identity service, one membership and one wishes service
- * per district, the gateway in front of them, the demo data (every token from identity), a summary; Ctrl-C stops
- * the services, then Kafka, then PostgreSQL.
+ * The {@code run} command: real Kafka and PostgreSQL, the identity service, every district service of the table per
+ * district (hosted in this JVM, decision 0019), the gateway in front of them, the demo data (every token from
+ * identity), a summary with the time it took and the memory it holds; Ctrl-C stops the services, then Kafka, then
+ * PostgreSQL.
  */
 final class Platform {
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 15432;
-    /** Per wave; generous because the 2 cores are often shared with builds and benchmarks. */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    static final String KAFKA_BOOTSTRAP = "localhost:" + KAFKA_PORT;
+    /** In the data directory: the jars unpacked for the host and the other JVMs ({@link HostedJar}, {@link ProcessJar}). */
+    static final String HOST_DIR = "host";
+    /** For all services together; generous because the 2 cores are often shared with builds and benchmarks. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     /** The issuer: what tokens say in {@code iss} and where services, browsers and the launcher reach identity. */
     static final String IDENTITY_URL = PlatformService.IDENTITY.instance().localUrl();
     static final String JWKS_URL = IDENTITY_URL + "/oauth2/jwks";
@@ -60,9 +75,13 @@ final class Platform {
     private final Path dataDir;
     private final LocalPlatform.Run options;
     private final PrintStream out;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** The services in their own JVMs (identity, the gateway), with the jar each runs from. */
+    private final List<OwnJvm> processes = new CopyOnWriteArrayList<>();
+    /** The services in this JVM (decision 0019), in start order. */
+    private final List<HostedService> hosted = new CopyOnWriteArrayList<>();
+    private volatile ServiceHost host;
     /** What to stop, most recent first. */
-    private final Deque<Runnable> stops = new ArrayDeque<>();
+    private final Deque<Runnable> stops = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     Platform(Path root, Path dataDir, LocalPlatform.Run options, PrintStream out) {
@@ -83,40 +102,19 @@ final class Platform {
             }
         }
         requireFreePorts(instances);
+        ConnectionBudget budget = ConnectionBudget.of(instances, ConnectionBudget.MAX_CONNECTIONS);
         if (options.reset()) {
             wipe(dataDir);
-            out.println("reset: removed " + dataDir);
+            out.println("reset: removed the data in " + dataDir);
         }
         ignoredByGit(dataDir);
         DemoSecrets secrets = new DemoSecrets(dataDir);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-platform-shutdown"));
 
-        out.println("starting PostgreSQL on " + POSTGRES_PORT + " ...");
-        PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true);
-        stops.push(() -> stopQuietly("PostgreSQL", postgres::close));
-        out.println("starting Kafka (KRaft) on " + KAFKA_PORT + "/" + KAFKA_CONTROLLER_PORT + " ...");
-        KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        stops.push(() -> stopQuietly("Kafka", kafka::close));
-        stops.push(this::stopServices);
-
-        // Services start in waves of one per core, in the table's order: eleven JVMs starting at once on 2 cores all
-        // miss the readiness deadline, while waves keep each start short and the total about the same.
-        int wave = Math.max(2, Runtime.getRuntime().availableProcessors());
-        for (int first = 0; first < instances.size(); first += wave) {
-            List<ServiceProcess> started = new ArrayList<>();
-            for (Instance i : instances.subList(first, Math.min(instances.size(), first + wave))) {
-                String jdbcUrl = i.database().map(postgres::ensureDatabase).orElse(null);
-                started.add(start(i, environment(i, jdbcUrl, kafka.bootstrapServers(), secrets, districts)));
-            }
-            // Each wave has READY_TIMEOUT from its start.
-            Instant deadline = Instant.now().plus(READY_TIMEOUT);
-            for (ServiceProcess s : started) {
-                s.awaitReady(deadline);
-                out.printf("%s ready (%d s)%n", s.name(), Duration.between(start, Instant.now()).toSeconds());
-            }
-        }
+        startServices(start, instances, budget, secrets);
         Duration healthy = Duration.between(start, Instant.now());
-        out.printf("platform healthy in %d s (%d JVMs in waves of %d)%n", healthy.toSeconds(), services.size(), wave);
+        out.printf("platform healthy in %d s (%d services in the host, %d in their own JVMs)%n", healthy.toSeconds(),
+                hosted.size(), processes.size());
 
         // Every token from identity: the launcher signs nothing. Org codes name the staff users.
         IdentityClient identity = new IdentityClient(IDENTITY_URL);
@@ -124,24 +122,14 @@ final class Platform {
         TokenSource tokens = new TokenSource(identity, secrets, (d, org) -> clients.get(d)
                 .getOk("/organisations/" + org, Map.of()).path("code").asString());
         clients.putAll(clients(districts, tokens));
-        DemoDataSet demo = DemoData.generate(districts);
-        DemoLoader loader = new DemoLoader(demo, clients, out);
-        if (loader.alreadyLoaded()) {
-            out.println("demo data already loaded (statistics match); use --reset to start afresh");
-        } else {
-            out.println("loading demo data through the REST API ...");
-            loader.load();
-        }
-        WishesLoader wishes = new WishesLoader(demo, wishesDistricts(districts, clients, tokens), out);
-        if (wishes.alreadyLoaded()) {
-            out.println("wishes demo data already loaded (every community's wishes are there); use --reset to start afresh");
-        } else {
-            out.println("loading wishes demo data through the wishes REST API ...");
-            wishes.load();
-        }
+        WishesLoader wishes = loadDemoData(districts, clients, tokens);
         Map<String, DemoCallers> callers = demoCallers(clients, wishes, tokens);
+        Duration ready = Duration.between(start, Instant.now());
         printSummary(clients, wishes, callers, secrets, healthy);
-        for (ServiceProcess s : services) {
+        out.printf("ready with the demo data in %d s (healthy in %d s); memory held (proportional set size):%n%s%n",
+                ready.toSeconds(), healthy.toSeconds(), footprint().table());
+        for (OwnJvm own : processes) {
+            ServiceProcess s = own.process();
             s.onExit().thenAccept(p -> {
                 if (!stopping.get()) {
                     out.printf("%s exited unexpectedly with code %d; see %s%n", s.name(), p.exitValue(), s.log());
@@ -152,13 +140,146 @@ final class Platform {
         Thread.currentThread().join();
     }
 
-    private ServiceProcess start(Instance instance, Map<String, String> env) {
+    /**
+     * PostgreSQL and Kafka; identity and the gateway in JVMs of their own, each as soon as its jar is unpacked and what
+     * it needs is there (the gateway nothing, identity its database and Kafka); meanwhile the district services in this JVM
+     * (decision 0019), one context after the other, once Kafka is there too. Returns when every service is ready.
+     */
+    private void startServices(Instant start, List<Instance> instances, ConnectionBudget budget, DemoSecrets secrets) {
+        Path hostDir = dataDir.resolve(HOST_DIR);
+        Path logs = dataDir.resolve("logs");
+        out.printf("starting PostgreSQL on %d (max_connections %d: %d services, pools of %d) and Kafka (KRaft) on "
+                + "%d/%d ...%n", POSTGRES_PORT, budget.maxConnections(), budget.services(), budget.pool(), KAFKA_PORT,
+                KAFKA_CONTROLLER_PORT);
+        CompletableFuture<PostgresServer> postgres = inBackground("postgres-start", () ->
+                PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true,
+                        Map.of("max_connections", String.valueOf(budget.maxConnections()))));
+        CompletableFuture<KafkaBroker> kafka = inBackground("kafka-start", () ->
+                KafkaBroker.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        stops.push(() -> stopOnceStarted("PostgreSQL", postgres, PostgresServer::close));
+        stops.push(() -> stopOnceStarted("Kafka", kafka, KafkaBroker::close));
+        stops.push(this::stopServices);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        List<String> districts = options.districts();
+        Map<PlatformService, CompletableFuture<HostedJar>> hostedJars = new LinkedHashMap<>();
+        List<CompletableFuture<?>> ownJvms = new ArrayList<>();
+        for (PlatformService s : PlatformService.values()) {
+            Path jar = root.resolve(s.jar());
+            if (s.hostedLocally()) {
+                hostedJars.put(s, inBackground("unpack-" + s.id(), () -> HostedJar.unpack(jar, hostDir)));
+                continue;
+            }
+            Instance i = s.instance();
+            // Identity: its database, and the broker of the membership events it reads (decision 0016).
+            CompletableFuture<PostgresServer> needs = i.database().isPresent()
+                    ? postgres.thenCombine(kafka, (pg, broker) -> pg) : CompletableFuture.completedFuture(null);
+            ownJvms.add(inBackground("unpack-" + s.id(), () -> ProcessJar.unpack(jar, hostDir)).thenCombine(needs,
+                    (unpacked, pg) -> startOwnJvm(i, unpacked, configuration(i, pg, secrets, districts, budget))));
+        }
+        kafka.join();
+        Map<PlatformService, HostedJar> jars = new LinkedHashMap<>();
+        hostedJars.forEach((s, jar) -> jars.put(s, jar.join()));
+        out.printf("PostgreSQL and Kafka ready, jars unpacked in %s (%d s)%n", hostDir,
+                Duration.between(start, Instant.now()).toSeconds());
+        host = ServiceHost.create(jars.values(), hostDir, logs);
+        for (Instance i : instances) {
+            if (i.service().hostedLocally()) {
+                out.printf("starting %s on %d in this JVM (log %s) ...%n", i.name(), i.port(),
+                        logs.resolve(i.name() + ".log"));
+                HostedService service = host.start(i.name(), jars.get(i.service()),
+                        ServiceConfiguration.hosted(configuration(i, postgres.join(), secrets, districts, budget)));
+                hosted.add(service);
+                service.awaitReady(deadline);
+                out.printf("%s ready (%d s)%n", i.name(), Duration.between(start, Instant.now()).toSeconds());
+            }
+        }
+        ownJvms.forEach(CompletableFuture::join);
+        for (OwnJvm own : processes) {
+            own.process().awaitReady(deadline);
+            out.printf("%s ready (%d s)%n", own.process().name(), Duration.between(start, Instant.now()).toSeconds());
+        }
+    }
+
+    /**
+     * The demo data, unless a previous run loaded it: membership's, then the wishes'. Districts whose data do not refer
+     * to each other load side by side on the same threads ({@link Parallel}): zhangpu's year of wishes, one long
+     * sequence on the replay clock, starts as soon as zhangpu's organisations and members are there.
+     */
+    private WishesLoader loadDemoData(List<String> districts, Map<String, ServiceClient> clients, TokenSource tokens) {
+        DemoDataSet demo = DemoData.generate(districts);
+        try (Parallel parallel = new Parallel()) {
+            List<CompletableFuture<Void>> parts = new ArrayList<>();
+            for (DemoDataSet part : demo.independentParts()) {
+                parts.add(inBackground("demo-" + part.districts().get(0).id(), () -> {
+                    loadDemoData(part, clients, tokens, parallel);
+                    return null;
+                }));
+            }
+            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+        }
+        return new WishesLoader(demo, wishesDistricts(districts, clients, tokens), out);
+    }
+
+    private void loadDemoData(DemoDataSet part, Map<String, ServiceClient> clients, TokenSource tokens,
+                              Parallel parallel) {
+        List<String> districts = part.districts().stream().map(DemoDistrict::id).toList();
+        DemoLoader loader = new DemoLoader(part, clients, out);
+        if (loader.alreadyLoaded()) {
+            out.println(districts + ": demo data already loaded (statistics match); use --reset to start afresh");
+        } else {
+            out.println(districts + ": loading demo data through the REST API ...");
+            loader.load(parallel);
+        }
+        WishesLoader wishes = new WishesLoader(part, wishesDistricts(districts, clients, tokens), out);
+        if (wishes.alreadyLoaded()) {
+            out.println(districts + ": wishes demo data already loaded (every community's wishes are there)");
+        } else {
+            out.println(districts + ": loading wishes demo data through the wishes REST API ...");
+            wishes.load(parallel);
+        }
+    }
+
+    /** A service in its own JVM and the unpacked jar it runs from (whose class archive it may write at exit). */
+    private record OwnJvm(ServiceProcess process, ProcessJar jar) {
+    }
+
+    /** Starts the service's JVM (C1 only, like the host; class data sharing, {@link ProcessJar}) and keeps it. */
+    private OwnJvm startOwnJvm(Instance instance, ProcessJar jar, Map<String, String> configuration) {
         Path log = dataDir.resolve("logs").resolve(instance.name() + ".log");
-        out.printf("starting %s on %d (log %s) ...%n", instance.name(), instance.port(), log);
-        ServiceProcess service = ServiceProcess.start(instance.name(), root.resolve(instance.service().jar()), root,
-                instance.port(), env, List.of(), log);
-        services.add(service);
-        return service;
+        out.printf("starting %s on %d in its own JVM (log %s) ...%n", instance.name(), instance.port(), log);
+        List<String> jvm = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        jvm.addAll(jar.classSharing());
+        OwnJvm own = new OwnJvm(ServiceProcess.start(instance.name(), jar.jar(), root, instance.port(),
+                ServiceConfiguration.environment(configuration), jvm, log), jar);
+        processes.add(own);
+        return own;
+    }
+
+    private static Map<String, String> configuration(Instance instance, PostgresServer postgres, DemoSecrets secrets,
+                                                     List<String> districts, ConnectionBudget budget) {
+        String jdbcUrl = instance.database().map(database -> postgres.ensureDatabase(database)).orElse(null);
+        return ServiceConfiguration.of(instance, jdbcUrl, KAFKA_BOOTSTRAP, secrets, districts, budget.pool());
+    }
+
+    /** The launcher (Kafka, the hosted services), the JVM that started it, identity, the gateway, PostgreSQL. */
+    private Footprint footprint() {
+        Footprint footprint = new Footprint();
+        footprint.add("local-platform: Kafka and " + hosted.size() + " hosted services", ProcessHandle.current().pid(),
+                false);
+        HostJvm.launcher().ifPresent(pid -> footprint.add("java -jar local-platform.jar (started the above)", pid, false));
+        processes.forEach(own -> footprint.add(own.process().name(), own.process().pid(), false));
+        postmasterPid().ifPresent(pid -> footprint.add("PostgreSQL", pid, true));
+        return footprint;
+    }
+
+    /** The first line of PostgreSQL's postmaster.pid in its data directory. */
+    private OptionalLong postmasterPid() {
+        try {
+            return OptionalLong.of(Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Whether the district's wishes service replays a past year (its demo data has dates in 2015). */
@@ -166,69 +287,24 @@ final class Platform {
         return DemoWishes.ZHANGPU.equals(district);
     }
 
-    /**
-     * An instance's configuration (its application.yml's properties) as environment variables: its port, district,
-     * database and the broker; identity's JWKS to verify tokens with (every service but identity itself); identity's
-     * issuer and generated secrets; the gateway's routes to every district service of the table in {@code districts};
-     * the wishes service's dev-only replay clock (decision 0010) where its demo data replays a past year.
-     *
-     * @param jdbcUrl its database, null if it has none
-     */
-    static Map<String, String> environment(Instance instance, String jdbcUrl, String kafka, DemoSecrets secrets,
-                                           List<String> districts) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(instance.port()));
-        if (instance.district() != null) {
-            env.put("ZZ_DISTRICT", instance.district());
-            env.put("ZZ_SERVICE", instance.service().id());
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        }
-        if (jdbcUrl != null) {
-            env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-            env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
-            env.put("SPRING_DATASOURCE_PASSWORD", "");
-        }
-        switch (instance.service()) {
-            case IDENTITY -> {
-                // Every district's membership events: which district holds each member (decision 0016).
-                env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-                env.put("ZZ_IDENTITY_ISSUER", IDENTITY_URL);
-                env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", DemoSecrets.ADMIN_USERNAME);
-                env.put("ZZ_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
-                env.put("ZZ_IDENTITY_KEYS_ENCRYPTION_SECRET", secrets.keysEncryptionSecret());
-                // The longest identity allows (services check no revocation): a token from the `token` command lasts
-                // a walk-through. Local demo only; identity's default is 15 minutes.
-                env.put("ZZ_IDENTITY_ACCESS_TOKEN_TTL", "PT1H");
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
             }
-            case GATEWAY -> {
-                for (String d : districts) {
-                    for (PlatformService s : PlatformService.districtServices()) {
-                        env.put(("ZZ_GATEWAY_DISTRICTS_" + d + "_" + s.id()).toUpperCase(Locale.ROOT),
-                                s.in(d).localUrl());
-                    }
-                }
-            }
-            case WISHES -> {
-                if (replays(instance.district())) {
-                    env.put("ZZ_WISHES_REPLAY_CLOCK", "true");
-                }
-            }
-            default -> {
-            }
-        }
-        if (instance.service() != PlatformService.IDENTITY) {
-            // Tokens are verified with identity's published keys (by kid, refetched when a key rotates).
-            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", JWKS_URL);
-        }
-        return env;
+        }, name).start();
+        return result;
     }
 
     /** The loaders call the services directly (not through the gateway, whose rate limit would slow them). */
     private Map<String, ServiceClient> clients(List<String> districts, TokenSource tokens) {
         Map<String, ServiceClient> clients = new LinkedHashMap<>();
         for (String d : districts) {
-            // TokenSource reuses the district admin's token until shortly before it expires.
-            clients.put(d, new ServiceClient(PlatformService.MEMBERSHIP.in(d).localUrl(), () -> tokens.districtAdmin(d)));
+            // The district system's token (client credentials), reused until shortly before it expires.
+            clients.put(d, new ServiceClient(PlatformService.MEMBERSHIP.in(d).localUrl(), () -> tokens.system(d)));
         }
         return clients;
     }
@@ -292,13 +368,13 @@ final class Platform {
         String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
-        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes>/...   (the one entry point)");
+        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering>/...   (the one entry point)");
         out.println("Swagger UI " + GATEWAY_URL + "/swagger-ui.html   (every district's services)");
         out.println("identity   " + IDENTITY_URL + "   (OpenID Connect issuer; " + IDENTITY_URL
                 + "/.well-known/openid-configuration)");
         out.println("Kafka      localhost:" + KAFKA_PORT);
         out.println("PostgreSQL jdbc:postgresql://localhost:" + POSTGRES_PORT
-                + "/identity, /membership_<district>, /wishes_<district> (user postgres, no password)");
+                + "/identity, /<service>_<district> (user postgres, no password)");
         out.println("data       " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
         out.println();
         out.println("Tokens come only from identity (a local demo: one password for every demo user):");
@@ -314,6 +390,8 @@ final class Platform {
             out.printf("-- %s %s%n", d, Districts.NAMES.get(d));
             out.println("   membership " + api + "/membership/...   (direct " + c.baseUrl() + ")");
             out.println("   wishes     " + api + "/wishes/...   (direct " + PlatformService.WISHES.in(d).localUrl() + ")");
+            out.println("   volunteering " + api + "/volunteering/...   (direct "
+                    + PlatformService.VOLUNTEERING.in(d).localUrl() + ")");
             try {
                 JsonNode s = c.getOk("/statistics", Map.of());
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
@@ -432,12 +510,21 @@ final class Platform {
         }
     }
 
+    /**
+     * Deletes everything in the data directory but {@value #HOST_DIR}: the unpacked jars and their class archives
+     * are derived from the built jars, not data, and rebuilding them would only slow the next start.
+     */
     static void wipe(Path dir) {
         if (Files.exists(dir.resolve("pom.xml")) || dir.getParent() == null) {
             throw new IllegalStateException("refusing to delete " + dir + ": it does not look like a data directory");
         }
-        try {
-            FileSystemUtils.deleteRecursively(dir);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.filter(e -> !e.getFileName().toString().equals(HOST_DIR)).toList()) {
+                FileSystemUtils.deleteRecursively(entry);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
@@ -454,14 +541,38 @@ final class Platform {
         }
     }
 
+    /** The hosted contexts and the service JVMs, all at once: each gets the same grace period, not a queue of them. */
     private void stopServices() {
-        if (services.isEmpty()) {
-            return;
+        out.println("stopping " + (hosted.size() + processes.size()) + " service(s) ...");
+        processes.forEach(own -> own.process().requestStop());
+        List<Thread> closing = new ArrayList<>();
+        for (HostedService s : hosted) {
+            Thread t = new Thread(() -> stopQuietly(s.name(), s::close), s.name() + "-stop");
+            t.start();
+            closing.add(t);
         }
-        out.println("stopping " + services.size() + " service(s) ...");
-        // All asked at once, then waited for: each gets the same grace period, not a queue of them.
-        services.forEach(ServiceProcess::requestStop);
-        services.forEach(ServiceProcess::close);
+        for (OwnJvm own : processes) {
+            own.process().close();
+            own.jar().keepArchive(own.process().onExit().join().exitValue());
+        }
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** Stops what {@code starting} starts, once it has (a start under way is waited for); nothing if it failed. */
+    private <T> void stopOnceStarted(String what, CompletableFuture<T> starting, Consumer<T> stop) {
+        T started = starting.exceptionally(failed -> null).join();
+        if (started != null) {
+            stopQuietly(what, () -> stop.accept(started));
+        }
     }
 
     private void stopQuietly(String what, Runnable close) {

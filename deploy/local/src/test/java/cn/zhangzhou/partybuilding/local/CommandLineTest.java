@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,9 +92,15 @@ class CommandLineTest {
                 .doesNotContain("keys");
     }
 
+    /** What a service in its own JVM gets: the configuration as environment variables. */
+    private static Map<String, String> environment(Instance instance, String jdbcUrl, String kafka, DemoSecrets secrets,
+                                                   List<String> districts) {
+        return ServiceConfiguration.environment(ServiceConfiguration.of(instance, jdbcUrl, kafka, secrets, districts, 8));
+    }
+
     @Test
     void theServiceEnvironmentIsTheOneOfTheApiContractAndTrustsIdentitysKeys() {
-        var env = Platform.environment(MEMBERSHIP.in("longwen"), "jdbc:postgresql://localhost:15432/membership_longwen",
+        var env = environment(MEMBERSHIP.in("longwen"), "jdbc:postgresql://localhost:15432/membership_longwen",
                 "localhost:9092", new DemoSecrets(dir), List.of("longwen"));
         assertThat(env).containsEntry("ZZ_DISTRICT", "longwen")
                 .containsEntry("ZZ_SERVICE", "membership")
@@ -102,7 +110,7 @@ class CommandLineTest {
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
                 .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION")
                 .containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
-        assertThat(Platform.environment(WISHES.in("zhangpu"), "jdbc:postgresql://localhost:15432/wishes_zhangpu",
+        assertThat(environment(WISHES.in("zhangpu"), "jdbc:postgresql://localhost:15432/wishes_zhangpu",
                 "localhost:9092", new DemoSecrets(dir), List.of("zhangpu")))
                 .containsEntry("SERVER_PORT", "8185")
                 .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true")
@@ -113,7 +121,7 @@ class CommandLineTest {
     @Test
     void identityGetsItsDatabaseIssuerAndTheGeneratedSecretsOfTheDataDirectory() {
         DemoSecrets secrets = new DemoSecrets(dir);
-        var env = Platform.environment(IDENTITY.instance(), "jdbc:postgresql://localhost:15432/identity", "localhost:9092",
+        var env = environment(IDENTITY.instance(), "jdbc:postgresql://localhost:15432/identity", "localhost:9092",
                 secrets, List.of("xiangcheng"));
         assertThat(env).containsEntry("SERVER_PORT", "9000")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/identity")
@@ -132,7 +140,7 @@ class CommandLineTest {
 
     @Test
     void theGatewayRoutesEveryStartedDistrictsServicesAndTrustsIdentitysKeys() {
-        var env = Platform.environment(GATEWAY.instance(), null, "localhost:9092", new DemoSecrets(dir),
+        var env = environment(GATEWAY.instance(), null, "localhost:9092", new DemoSecrets(dir),
                 List.of("longwen", "zhangpu"));
         assertThat(env).containsEntry("SERVER_PORT", "8080")
                 .containsEntry("ZZ_GATEWAY_DISTRICTS_LONGWEN_MEMBERSHIP", "http://localhost:8082")
@@ -168,8 +176,12 @@ class CommandLineTest {
     void resetWipesADataDirectoryButNeverTheRepository() throws Exception {
         Path data = Files.createDirectories(dir.resolve(".local/postgres/base"));
         Files.writeString(data.resolve("file"), "x");
+        Path unpacked = Files.createDirectories(dir.resolve(".local").resolve(Platform.HOST_DIR).resolve("identity"));
         Platform.wipe(dir.resolve(".local"));
-        assertThat(dir.resolve(".local")).doesNotExist();
+        assertThat(dir.resolve(".local/postgres")).doesNotExist();
+        // The jars unpacked from the build are no data: they stay for the next start.
+        assertThat(unpacked).exists();
+        assertThat(Files.list(dir.resolve(".local")).toList()).containsExactly(dir.resolve(".local").resolve(Platform.HOST_DIR));
         Files.writeString(dir.resolve("pom.xml"), "<project/>");
         assertThatThrownBy(() -> Platform.wipe(dir)).hasMessageContaining("refusing");
         assertThat(dir.resolve("pom.xml")).exists();

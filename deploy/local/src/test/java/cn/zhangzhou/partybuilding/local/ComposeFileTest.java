@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,7 +121,8 @@ class ComposeFileTest {
             assertThat(service).as("%s has a healthcheck", name).containsKey("healthcheck");
             Object test = ((Map<?, ?>) service.get("healthcheck")).get("test");
             assertThat(test).as("%s healthcheck test", name).isNotNull();
-            if (name.startsWith("membership-") || name.startsWith("wishes-") || name.equals("identity")
+            if (name.startsWith("membership-") || name.startsWith("wishes-") || name.startsWith("volunteering-")
+                    || name.equals("identity")
                     || name.equals("gateway")) {
                 assertThat(test.toString()).as(name).contains("/actuator/health/readiness");
             }
@@ -190,9 +192,11 @@ class ComposeFileTest {
             }
         });
         Set<String> expected = new TreeSet<>();
+        List<String> gatewayWaitsFor = new ArrayList<>(List.of("identity"));
         for (PlatformService kind : PlatformService.districtServices()) {
             for (String d : districts) {
                 String variable = ("ZZ_GATEWAY_DISTRICTS_" + d + "_" + kind.id()).toUpperCase(Locale.ROOT);
+                gatewayWaitsFor.add(kind.in(d).name());
                 expected.add(variable);
                 assertThat(env).containsEntry(variable, "http://" + kind.in(d).name() + ":" + Deployments.imagePort(kind));
                 assertThat(services).containsKey(kind.in(d).name());
@@ -200,8 +204,7 @@ class ComposeFileTest {
         }
         assertThat(routes).isEqualTo(expected);
         assertThat(((Map<?, ?>) gateway.get("depends_on")).keySet().stream().map(Object::toString).toList())
-                .containsExactlyInAnyOrder("identity", "membership-xiangcheng", "membership-longwen",
-                        "wishes-xiangcheng", "wishes-longwen");
+                .containsExactlyInAnyOrderElementsOf(gatewayWaitsFor);
         Set<String> known = Deployments.properties(PlatformService.GATEWAY);
         for (String variable : env.keySet()) {
             assertThat(variable.startsWith("ZZ_GATEWAY_DISTRICTS_") || Deployments.readBy(variable, known))
@@ -228,6 +231,13 @@ class ComposeFileTest {
     @Test
     void everyEnvironmentVariableOfTheWishesServicesIsAPropertyTheServiceReads() {
         environmentIsReadBy("wishes");
+    }
+
+    @Test
+    void everyEnvironmentVariableOfTheVolunteeringServicesIsAPropertyTheServiceReadsAndItsCheckInKeyComesFromOutside() {
+        environmentIsReadBy("volunteering");
+        servicesOf("volunteering").forEach((name, service) -> assertThat(environment(service)
+                .get("ZZ_VOLUNTEERING_CHECK_IN_SECRET")).as(name).startsWith("${ZZ_VOLUNTEERING_CHECK_IN_SECRET_"));
     }
 
     private static void environmentIsReadBy(String kind) {
@@ -276,8 +286,8 @@ class ComposeFileTest {
 
     @Test
     void theServicesAndTheGatewayTrustIdentitysKeysAndNoKeyFile() {
-        Map<String, Map<String, Object>> all = new LinkedHashMap<>(servicesOf("membership"));
-        all.putAll(servicesOf("wishes"));
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        PlatformService.districtServices().forEach(kind -> all.putAll(servicesOf(kind.id())));
         assertThat(all).hasSize(KINDS.size() * districts.size());
         all.put("gateway", services.get("gateway"));
         all.forEach((name, service) -> {

@@ -41,6 +41,8 @@ class DemoLoaderTest {
     private final DemoDataSet demo = DemoData.generate(List.of("xiangcheng", "longwen"));
     private final Map<String, FakeDistrict> districts = new ConcurrentHashMap<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    /** The loader's threads, as the platform gives them. */
+    private final Parallel parallel = new Parallel();
 
     @BeforeEach
     void start() throws IOException {
@@ -51,6 +53,7 @@ class DemoLoaderTest {
 
     @AfterEach
     void stop() {
+        parallel.close();
         districts.values().forEach(f -> f.server.stop(0));
     }
 
@@ -59,7 +62,7 @@ class DemoLoaderTest {
         DemoLoader loader = loader();
         assertThat(loader.alreadyLoaded()).isFalse();
 
-        loader.load();
+        loader.load(parallel);
 
         FakeDistrict xiangcheng = districts.get("xiangcheng");
         FakeDistrict longwen = districts.get("longwen");
@@ -82,10 +85,10 @@ class DemoLoaderTest {
 
     @Test
     void aRepeatedLoadCreatesNothingTwice() {
-        loader().load();
+        loader().load(parallel);
         int organisations = districts.get("xiangcheng").organisations.size();
         int members = districts.get("longwen").members.size();
-        loader().load();
+        loader().load(parallel);
         assertThat(districts.get("xiangcheng").organisations).hasSize(organisations);
         assertThat(districts.get("longwen").members).hasSize(members);
         assertThat(districts.get("xiangcheng").problems).isEmpty();
@@ -94,7 +97,7 @@ class DemoLoaderTest {
     @Test
     void aRefusedCreateStopsTheLoadWithTheProblemDetail() {
         districts.get("longwen").refuseMembers = true;
-        assertThatThrownBy(() -> loader().load())
+        assertThatThrownBy(() -> loader().load(parallel))
                 .isInstanceOf(ServiceClient.ApiException.class)
                 .hasMessageContaining("422")
                 .hasMessageContaining("phone is not a mobile number");

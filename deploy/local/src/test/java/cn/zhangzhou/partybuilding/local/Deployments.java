@@ -38,7 +38,13 @@ final class Deployments {
             "server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
             "spring.kafka.bootstrap-servers", "spring.profiles.active", "java.tool.options",
             // Boot's resource server: the key source is identity's JWKS (no default in application.yml).
-            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+            // The local platform's sizing (ConnectionBudget, ServiceConfiguration) and names of its instances.
+            "spring.datasource.hikari.maximum-pool-size", "spring.datasource.hikari.minimum-idle",
+            "spring.datasource.hikari.pool-name", "spring.kafka.client-id", "server.tomcat.threads.max",
+            "server.tomcat.threads.min-spare", "zz.outbox.poll-interval",
+            // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
+            "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry");
 
     private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE\\s+(\\d+)");
 

@@ -56,14 +56,16 @@ class IdentityClientTest {
         assertThat(jar).as("build identity first: mvn -B -DskipTests -pl services/identity -am package").exists();
         int port = freePort();
         url = "http://localhost:" + port;
-        Map<String, String> env = new LinkedHashMap<>(Platform.environment(PlatformService.IDENTITY.instance(),
-                TestInfrastructure.newDatabase("identity"), null, new DemoSecrets(dataDir), List.of()));
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("ZZ_IDENTITY_ISSUER", url);
-        env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
-        env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
-        env.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "identity-" + UUID.randomUUID());
+        Map<String, String> configuration = new LinkedHashMap<>(ServiceConfiguration.of(
+                PlatformService.IDENTITY.instance(), TestInfrastructure.newDatabase("identity"), null,
+                new DemoSecrets(dataDir), List.of(), ConnectionBudget.POOL_CAP));
+        configuration.put("server.port", String.valueOf(port));
+        configuration.put("zz.identity.issuer", url);
+        configuration.put("spring.datasource.username", TestInfrastructure.postgresUser());
+        configuration.put("spring.datasource.password", TestInfrastructure.postgresPassword());
+        configuration.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
+        configuration.put("spring.kafka.consumer.group-id", "identity-" + UUID.randomUUID());
+        Map<String, String> env = ServiceConfiguration.environment(configuration);
         identity = ServiceProcess.start("identity", jar, ROOT, port, env, List.of(), dataDir.resolve("identity.log"));
         identity.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
         decoder = NimbusJwtDecoder.withJwkSetUri(url + "/oauth2/jwks").build();

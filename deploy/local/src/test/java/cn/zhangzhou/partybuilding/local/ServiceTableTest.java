@@ -53,21 +53,33 @@ class ServiceTableTest {
             Set<String> known = Deployments.properties(instance.service());
             // The replay clock is a property of its own (read by a @ConditionalOnProperty, not application.yml).
             known.add("zz.wishes.replay-clock");
-            Map<String, String> env = Platform.environment(instance, "jdbc:postgresql://localhost/db", "localhost:9092",
-                    secrets, Districts.IDS);
+            Map<String, String> configuration = configuration(instance, "jdbc:postgresql://localhost/db", secrets,
+                    Districts.IDS);
+            Map<String, String> env = ServiceConfiguration.environment(configuration);
             for (String variable : env.keySet()) {
                 assertThat(variable.startsWith("ZZ_GATEWAY_DISTRICTS_") || Deployments.readBy(variable, known))
                         .as("%s: %s", instance.name(), variable).isTrue();
             }
             assertThat(env).as(instance.name()).containsEntry("SERVER_PORT", String.valueOf(instance.port()));
+            // In the host the same configuration is the command line, with what sharing a JVM adds.
+            for (String property : ServiceConfiguration.hosted(configuration).keySet()) {
+                assertThat(property.startsWith("zz.gateway.districts.") || known.contains(property))
+                        .as("%s: %s", instance.name(), property).isTrue();
+            }
         }
-        assertThat(Platform.environment(WISHES.in("zhangpu"), "jdbc:postgresql://localhost/wishes_zhangpu",
-                "localhost:9092", secrets, List.of("zhangpu")))
+        assertThat(ServiceConfiguration.environment(configuration(WISHES.in("zhangpu"),
+                "jdbc:postgresql://localhost/wishes_zhangpu", secrets, List.of("zhangpu"))))
                 .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true").containsEntry("SERVER_PORT", "8185");
-        assertThat(Platform.environment(WISHES.in("xiangcheng"), "jdbc:postgresql://localhost/wishes_xiangcheng",
-                "localhost:9092", secrets, List.of("xiangcheng"))).doesNotContainKey("ZZ_WISHES_REPLAY_CLOCK");
+        assertThat(ServiceConfiguration.environment(configuration(WISHES.in("xiangcheng"),
+                "jdbc:postgresql://localhost/wishes_xiangcheng", secrets, List.of("xiangcheng"))))
+                .doesNotContainKey("ZZ_WISHES_REPLAY_CLOCK");
         String clock = Deployments.read(Deployments.ROOT.resolve(
                 "services/wishes/src/main/java/cn/zhangzhou/partybuilding/wishes/replay/ReplayClockController.java"));
         assertThat(clock).contains("@ConditionalOnProperty(name = \"zz.wishes.replay-clock\", havingValue = \"true\")");
+    }
+
+    private static Map<String, String> configuration(Instance instance, String jdbcUrl, DemoSecrets secrets,
+                                                     List<String> districts) {
+        return ServiceConfiguration.of(instance, jdbcUrl, "localhost:9092", secrets, districts, ConnectionBudget.POOL_CAP);
     }
 }

@@ -57,6 +57,8 @@ class WishesLoaderTest {
     private final DemoDataSet demo = DemoData.generate(List.of("longwen", "zhangpu"));
     private final Map<String, Fake> fakes = new LinkedHashMap<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    /** The loader's threads, as the platform gives them. */
+    private final Parallel parallel = new Parallel();
 
     @BeforeEach
     void start() throws IOException {
@@ -67,6 +69,7 @@ class WishesLoaderTest {
 
     @AfterEach
     void stop() {
+        parallel.close();
         fakes.values().forEach(f -> f.server.stop(0));
     }
 
@@ -75,7 +78,7 @@ class WishesLoaderTest {
         WishesLoader loader = loader(Duration.ofSeconds(30));
         assertThat(loader.alreadyLoaded()).isFalse();
 
-        loader.load();
+        loader.load(parallel);
 
         for (String d : fakes.keySet()) {
             Fake f = fakes.get(d);
@@ -107,12 +110,12 @@ class WishesLoaderTest {
 
     @Test
     void aRepeatedLoadPostsNothingTwiceAndTakesUpWhereTheWishesAre() {
-        loader(Duration.ofSeconds(30)).load();
+        loader(Duration.ofSeconds(30)).load(parallel);
         int longwen = fakes.get("longwen").wishes.size();
         int zhangpu = fakes.get("zhangpu").wishes.size();
         int moves = fakes.get("longwen").moves.get();
 
-        loader(Duration.ofSeconds(30)).load();
+        loader(Duration.ofSeconds(30)).load(parallel);
 
         assertThat(fakes.get("longwen").wishes).hasSize(longwen);
         assertThat(fakes.get("zhangpu").wishes).hasSize(zhangpu);
@@ -123,7 +126,7 @@ class WishesLoaderTest {
     @Test
     void aServiceThatNeverLearnsACommunityStopsTheLoadWithTheReasonAndTheClockBackToRealTime() {
         fakes.get("longwen").neverLearns = true;
-        assertThatThrownBy(() -> loader(Duration.ofMillis(600)).load())
+        assertThatThrownBy(() -> loader(Duration.ofMillis(600)).load(parallel))
                 .hasMessageContaining("wishes-longwen does not know organisation")
                 .hasMessageContaining("longwen.membership.events");
         assertThat(fakes.get("longwen").wishes).isEmpty();
@@ -133,7 +136,7 @@ class WishesLoaderTest {
     @Test
     void aRefusedMoveStopsTheLoadWithTheProblemDetail() {
         fakes.get("zhangpu").refuseFulfilment = true;
-        assertThatThrownBy(() -> loader(Duration.ofSeconds(30)).load())
+        assertThatThrownBy(() -> loader(Duration.ofSeconds(30)).load(parallel))
                 .isInstanceOf(ServiceClient.ApiException.class)
                 .hasMessageContaining("fulfil")
                 .hasMessageContaining("409")
@@ -219,6 +222,7 @@ class WishesLoaderTest {
                 String key = x.getRequestHeaders().getFirst("Idempotency-Key");
                 String replayKey = token[0] + token[1] + token[2] + ":" + key;
                 if (key != null && byKey.containsKey(replayKey)) {
+                    x.getResponseHeaders().add("Idempotent-Replayed", "true");
                     respond(x, "POST".equals(method) && path.equals("/wishes") || path.endsWith("/claim") ? 201 : 200,
                             byKey.get(replayKey));
                     return;
@@ -285,8 +289,8 @@ class WishesLoaderTest {
             }
             if ("POST".equals(method) && path.equals("/wishes")) {
                 String community = body.path("communityId").asString();
-                if (role != Role.COMMUNITY_STAFF || !community.equals(token[1])) {
-                    return problem(x, 403, "only the community's staff post here");
+                if (!manages(role, token[1], community)) {
+                    return problem(x, 403, "only the district or the community's staff post here");
                 }
                 if (!polls.containsKey(community) || body.path("estimatedValueYuan").asInt() > 500) {
                     return problem(x, 422, "unknown community or value over the ceiling");
@@ -314,7 +318,7 @@ class WishesLoaderTest {
                 return token[2].equals(w.claimer) && w.status.equals("CLAIMED") ? "{\"name\":\"x\"}"
                         : problem(x, 403, "not the claimer");
             }
-            boolean staff = role == Role.COMMUNITY_STAFF && w.community.equals(token[1]);
+            boolean staff = manages(role, token[1], w.community);
             boolean claimer = role == Role.MEMBER && token[2].equals(w.claimer);
             return switch (action) {
                 case "publish" -> move(x, w, "POSTED", "PUBLISHED", staff, body.path("version").asLong());
@@ -344,6 +348,12 @@ class WishesLoaderTest {
                 case "confirm" -> move(x, w, "FULFILLED", "CONFIRMED", staff, body.path("version").asLong());
                 default -> problem(x, 404, "no route " + method + " " + path);
             };
+        }
+
+        /** The wishes service's rule: the district's admins and systems everywhere, community staff in their community. */
+        private boolean manages(Role role, String org, String community) {
+            return role == Role.DISTRICT_ADMIN || role == Role.DISTRICT_SYSTEM
+                    || role == Role.COMMUNITY_STAFF && community.equals(org);
         }
 
         private String move(HttpExchange x, FakeWish w, String from, String to, boolean allowed, long version)

@@ -33,6 +33,8 @@ public final class ServiceClient {
     /** Tolerant of fields the services add later. */
     public static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** The services' mark of a replayed answer (service-support's IdempotencyFilter). */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** Attempts of a call that keeps answering 5xx or losing its connection (2 s, then 4 s apart). */
     static final int TRANSIENT_ATTEMPTS = 3;
 
@@ -138,7 +140,8 @@ public final class ServiceClient {
         }
         return request.exchange((sent, answer) -> {
             String raw = StreamUtils.copyToString(answer.getBody(), StandardCharsets.UTF_8);
-            return new Response(method + " " + sent.getURI(), answer.getStatusCode().value(), parse(raw), raw);
+            return new Response(method + " " + sent.getURI(), answer.getStatusCode().value(), parse(raw), raw,
+                    "true".equals(answer.getHeaders().getFirst(REPLAYED_HEADER)));
         });
     }
 
@@ -157,8 +160,11 @@ public final class ServiceClient {
         return factory;
     }
 
-    /** One HTTP exchange; {@code body} is null when there was none or it was not JSON. */
-    public record Response(String call, int status, JsonNode body, String raw) {
+    /**
+     * One HTTP exchange; {@code body} is null when there was none or it was not JSON; {@code replayed} when the service
+     * answered a repeated Idempotency-Key with the first answer instead of acting again.
+     */
+    public record Response(String call, int status, JsonNode body, String raw, boolean replayed) {
 
         public boolean success() {
             return status >= 200 && status < 300;

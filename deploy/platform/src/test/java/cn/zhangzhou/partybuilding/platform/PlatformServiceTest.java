@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.platform;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
+import static cn.zhangzhou.partybuilding.platform.PlatformService.VOLUNTEERING;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,9 +35,17 @@ class PlatformServiceTest {
     }
 
     @Test
+    void volunteeringPortsAre8281ForXiangchengThenInDistrictOrder() {
+        assertThat(VOLUNTEERING.in("xiangcheng").port()).isEqualTo(8281);
+        assertThat(VOLUNTEERING.in("zhangpu").port()).isEqualTo(8285);
+        assertThat(VOLUNTEERING.in("huaan").port()).isEqualTo(8291);
+        assertThat(VOLUNTEERING.in("longwen").database()).contains("volunteering_longwen");
+    }
+
+    @Test
     void everyInstanceOfAllElevenDistrictsHasAPortOfItsOwn() {
         List<Integer> ports = PlatformService.instances(Districts.IDS).stream().map(Instance::port).toList();
-        assertThat(ports).hasSize(2 + 2 * Districts.IDS.size()).doesNotHaveDuplicates();
+        assertThat(ports).hasSize(2 + 3 * Districts.IDS.size()).doesNotHaveDuplicates();
         assertThat(IDENTITY.instance().port()).isEqualTo(9000);
         assertThat(GATEWAY.instance().port()).isEqualTo(8080);
     }
@@ -45,7 +54,7 @@ class PlatformServiceTest {
     void instancesComeInStartOrderIdentityFirstTheGatewayLastDistrictsInTheirOrder() {
         assertThat(PlatformService.instances(List.of("zhangpu", "xiangcheng"))).extracting(Instance::name)
                 .containsExactly("identity", "membership-xiangcheng", "membership-zhangpu", "wishes-xiangcheng",
-                        "wishes-zhangpu", "gateway");
+                        "wishes-zhangpu", "volunteering-xiangcheng", "volunteering-zhangpu", "gateway");
     }
 
     @Test
@@ -59,7 +68,7 @@ class PlatformServiceTest {
 
     @Test
     void cityAndDistrictServicesAreNotMixedUp() {
-        assertThat(PlatformService.districtServices()).containsExactly(MEMBERSHIP, WISHES);
+        assertThat(PlatformService.districtServices()).containsExactly(MEMBERSHIP, WISHES, VOLUNTEERING);
         assertThatThrownBy(MEMBERSHIP::instance).hasMessageContaining("per district");
         assertThatThrownBy(() -> GATEWAY.in("xiangcheng")).hasMessageContaining("city service");
     }

@@ -106,7 +106,9 @@ public class MessagingAutoConfiguration {
         Map<String, Object> config = producerProperties(kafka, connection);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.putAll(RELAY_PRODUCER_OVERRIDES);
-        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, properties.service() + "-outbox-relay");
+        // Per instance: Kafka's metrics and MBeans tell the districts' relays apart (one JVM may host several).
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG,
+                properties.service() + "-" + properties.district() + "-outbox-relay");
         return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.local.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,6 +16,28 @@ public record DemoDataSet(List<DemoDistrict> districts) {
     public DemoDistrict district(String id) {
         return districts.stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("district " + id + " is not in the demo set"));
+    }
+
+    /**
+     * The data split where no district refers to another's: districts whose members live in each other's communities
+     * stay together (xiangcheng and longwen), every other district is a part of its own. Parts load independently.
+     */
+    public List<DemoDataSet> independentParts() {
+        List<List<DemoDistrict>> parts = new ArrayList<>();
+        for (DemoDistrict d : districts) {
+            List<List<DemoDistrict>> linked = parts.stream()
+                    .filter(part -> part.stream().anyMatch(other -> refersTo(d, other) || refersTo(other, d))).toList();
+            List<DemoDistrict> merged = new ArrayList<>(List.of(d));
+            linked.forEach(merged::addAll);
+            merged.sort(java.util.Comparator.comparingInt(districts::indexOf));
+            parts.removeAll(linked);
+            parts.add(merged);
+        }
+        return parts.stream().map(DemoDataSet::new).toList();
+    }
+
+    private static boolean refersTo(DemoDistrict district, DemoDistrict other) {
+        return district.members().stream().anyMatch(m -> m.residenceDistrict().equals(other.id()));
     }
 
     public Stream<DemoMember> allMembers() {

@@ -19,8 +19,9 @@ import cn.zhangzhou.partybuilding.local.demo.DemoWish.Replay;
  * The wishes (微心愿) demo data, on top of the membership demo data of the same districts. Pure and
  * deterministic.
  * <ul>
- *   <li>芗城区 and 龙文区: in every community one wish in each state from POSTED to CONFIRMED, claimed by
- *       members living in the community, now, so the menu and this year's report show something real.</li>
+ *   <li>芗城区 and 龙文区: in every community one wish in each state from POSTED to CONFIRMED, claimed by a
+ *       member living in the community (one per community: each claimer needs an account in identity and a sign-in
+ *       to act), now, so the menu and this year's report show something real.</li>
  *   <li>漳浦县: the year 2015 of 绥安镇城西社区 replayed (see docs/domain.md and decision 0010): 150 wishes posted,
  *       published, claimed, fulfilled and confirmed for 35 residents, several wishes for most of them.</li>
  * </ul>
@@ -84,8 +85,7 @@ public final class DemoWishes {
             for (DemoWishState state : DemoWishState.values()) {
                 String key = d.id() + "-" + community.code() + "-w" + (++n);
                 WishCategory category = WishCategory.values()[random.nextInt(WishCategory.values().length)];
-                String claimer = state.compareTo(DemoWishState.CLAIMED) < 0 ? null
-                        : residents.get(n % residents.size());
+                String claimer = state.compareTo(DemoWishState.CLAIMED) < 0 ? null : residents.get(0);
                 wishes.add(new DemoWish(key, community.code(), grids.get(n % grids.size()), category,
                         need(category, random), VALUES[random.nextInt(VALUES.length)],
                         beneficiary(d, community, random), null, state, claimer, null));

@@ -21,6 +21,20 @@ class DemoDataTest {
     private final DemoDataSet city = DemoData.generate(Districts.IDS);
 
     @Test
+    void districtsWhoseMembersLiveInEachOthersCommunitiesLoadTogetherTheOthersEachOnTheirOwn() {
+        List<List<String>> parts = DemoData.generate(List.of("xiangcheng", "longwen", "zhangpu")).independentParts()
+                .stream().map(p -> p.districts().stream().map(DemoDistrict::id).toList()).toList();
+        assertThat(parts).containsExactlyInAnyOrder(List.of("xiangcheng", "longwen"), List.of("zhangpu"));
+        List<DemoDataSet> all = city.independentParts();
+        assertThat(all).hasSize(Districts.IDS.size() - 1);
+        // Every member's residence is in the member's own part.
+        for (DemoDataSet part : all) {
+            Set<String> ids = part.districts().stream().map(DemoDistrict::id).collect(Collectors.toSet());
+            assertThat(part.allMembers()).allSatisfy(m -> assertThat(ids).contains(m.residenceDistrict()));
+        }
+    }
+
+    @Test
     void xiangchengHasTheArticlesGridsAndPartyGroups() {
         DemoDistrict xiangcheng = twoDistricts.district("xiangcheng");
         assertThat(xiangcheng.organisations(OrganisationType.GRID)).hasSize(83);

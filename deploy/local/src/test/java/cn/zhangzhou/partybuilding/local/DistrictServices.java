@@ -1,0 +1,140 @@
+package cn.zhangzhou.partybuilding.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zhangzhou.partybuilding.embedded.FreePorts;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.local.host.HostedJar;
+import cn.zhangzhou.partybuilding.local.host.HostedService;
+import cn.zhangzhou.partybuilding.local.host.ServiceHost;
+import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
+import cn.zhangzhou.partybuilding.platform.ServiceProcess;
+import cn.zhangzhou.partybuilding.support.testing.TestTokens;
+import cn.zhangzhou.partybuilding.testing.Api;
+
+/**
+ * The membership and wishes services of one district, started from their built jars with the configuration the
+ * launcher gives them ({@link ServiceConfiguration}) on the test infrastructure, trusting the test key: either in JVMs
+ * of their own (as compose and Kubernetes run them) or as contexts of a {@link ServiceHost} in this JVM (as the local
+ * platform does). Nothing else differs.
+ */
+final class DistrictServices implements AutoCloseable {
+
+    static final Path ROOT = RepositoryRoot.require(Path.of("").toAbsolutePath());
+    static final Duration START = Duration.ofMinutes(4);
+
+    final String district;
+    final Map<PlatformService, Api> apis;
+    final Map<PlatformService, String> databases;
+    final Map<PlatformService, Path> logs;
+    private final List<AutoCloseable> running;
+
+    private DistrictServices(String district, Map<PlatformService, Api> apis, Map<PlatformService, String> databases,
+                             Map<PlatformService, Path> logs, List<AutoCloseable> running) {
+        this.district = district;
+        this.apis = apis;
+        this.databases = databases;
+        this.logs = logs;
+        this.running = running;
+    }
+
+    /** Each service in its own JVM, from its executable jar: {@code java -jar}, configured by environment variables. */
+    static DistrictServices inOwnJvms(String district, Path dir) {
+        Started started = new Started(district, dir);
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (PlatformService s : PlatformService.districtServices()) {
+            Instance i = s.in(district);
+            Map<String, String> configuration = started.configuration(i);
+            processes.add(ServiceProcess.start(i.name(), ROOT.resolve(s.jar()), ROOT,
+                    Integer.parseInt(configuration.get("server.port")), ServiceConfiguration.environment(configuration),
+                    List.of("-XX:TieredStopAtLevel=1"), started.logs.get(s)));
+        }
+        started.running.addAll(processes);
+        Instant deadline = Instant.now().plus(START);
+        processes.forEach(p -> p.awaitReady(deadline));
+        return started.services();
+    }
+
+    /** Every service as a context of one {@link ServiceHost} in this JVM, configured by its command line. */
+    static DistrictServices inHost(String district, Path dir) {
+        Started started = new Started(district, dir);
+        Map<PlatformService, HostedJar> jars = new LinkedHashMap<>();
+        for (PlatformService s : PlatformService.districtServices()) {
+            jars.put(s, HostedJar.unpack(ROOT.resolve(s.jar()), dir.resolve("host")));
+        }
+        ServiceHost host = ServiceHost.create(jars.values(), dir.resolve("host"), dir.resolve("logs"));
+        started.running.add(host);
+        Instant deadline = Instant.now().plus(START);
+        for (PlatformService s : PlatformService.districtServices()) {
+            Instance i = s.in(district);
+            HostedService service = host.start(i.name(), jars.get(s),
+                    ServiceConfiguration.hosted(started.configuration(i)));
+            // Closed before the host: most recent first.
+            started.running.add(0, service);
+            service.awaitReady(deadline);
+        }
+        return started.services();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable r : running) {
+            r.close();
+        }
+    }
+
+    /** What both ways share: ports, databases, the test key, log files. */
+    private static final class Started {
+        final String district;
+        final Path keyFile;
+        final Map<PlatformService, Api> apis = new LinkedHashMap<>();
+        final Map<PlatformService, String> databases = new LinkedHashMap<>();
+        final Map<PlatformService, Path> logs = new LinkedHashMap<>();
+        final List<AutoCloseable> running = new ArrayList<>();
+
+        Started(String district, Path dir) {
+            this.district = district;
+            try {
+                keyFile = Files.writeString(Files.createDirectories(dir).resolve("jwt-public.pem"),
+                        TestTokens.publicKeyPem());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (PlatformService s : PlatformService.districtServices()) {
+                logs.put(s, dir.resolve("logs").resolve(s.in(district).name() + ".log"));
+            }
+        }
+
+        /** The launcher's configuration of the instance, on a free port, the test infrastructure and the test key. */
+        Map<String, String> configuration(Instance i) {
+            String database = TestInfrastructure.newDatabase(i.database().orElseThrow());
+            int port = FreePorts.find();
+            Map<String, String> c = new LinkedHashMap<>(ServiceConfiguration.of(i, database,
+                    TestInfrastructure.kafkaBootstrapServers(), new DemoSecrets(keyFile.getParent()), List.of(district),
+                    ConnectionBudget.POOL_CAP));
+            c.put("server.port", String.valueOf(port));
+            c.put("spring.datasource.username", TestInfrastructure.postgresUser());
+            c.put("spring.datasource.password", TestInfrastructure.postgresPassword());
+            c.remove("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+            c.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + keyFile);
+            apis.put(i.service(), new Api("http://localhost:" + port));
+            databases.put(i.service(), database);
+            return c;
+        }
+
+        DistrictServices services() {
+            return new DistrictServices(district, apis, databases, logs, running);
+        }
+    }
+}
