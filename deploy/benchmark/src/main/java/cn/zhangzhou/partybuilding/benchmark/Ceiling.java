@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import cn.zhangzhou.partybuilding.directory.DirectorySchema;
+import cn.zhangzhou.partybuilding.events.DomainEvent;
 import cn.zhangzhou.partybuilding.events.EventJson;
+import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
@@ -86,18 +89,21 @@ final class Ceiling {
     /**
      * The service's schema, exactly as the service makes it: its Flyway migrations from its built jar (the artefact
      * under load; a repackaged jar cannot be a Maven dependency, its classes and resources sit under
-     * BOOT-INF/classes), then events-messaging's outbox by the library's own migration, after them as in the service.
+     * BOOT-INF/classes), after the shared membership directory's schema and before events-messaging's outbox, each by
+     * its library's own migration, in the service's order.
      */
     static void migrate(Path serviceJar, String jdbcUrl, String user) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(user);
+        // Wishes' and volunteering's migrations hand their old directory tables over to it (decision 0020).
+        DirectorySchema.migrate(dataSource);
         try (URLClassLoader jar = new URLClassLoader(new URL[] {serviceJar.toUri().toURL()}, Ceiling.class.getClassLoader())) {
             Flyway.configure(jar).dataSource(jdbcUrl, user, "").locations("classpath:BOOT-INF/classes/db/migration")
                     .load().migrate();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the migrations of " + serviceJar, e);
         }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(jdbcUrl);
-        dataSource.setUser(user);
         MessagingSchema.migrate(dataSource);
     }
 
@@ -181,12 +187,18 @@ final class Ceiling {
         member.executeUpdate();
         MemberRegistered event = new MemberRegistered(id, organisation, "xiangcheng", organisation,
                 MemberCategory.IN_SERVICE, List.of("志愿服务", "法律咨询"), null, false);
+        append(outbox, "xiangcheng.membership.events", MembershipEvents.MEMBER_REGISTERED, event, 1);
+    }
+
+    /** The outbox row of {@code event} as the service's {@code Outbox.append} writes it, on {@link #INSERT_OUTBOX}. */
+    static <E extends DomainEvent> void append(PreparedStatement outbox, String topic, EventType<E> type, E event,
+                                               long version) throws SQLException {
         outbox.setObject(1, UUID.randomUUID());
-        outbox.setString(2, "xiangcheng.membership.events");
-        outbox.setString(3, id.toString());
-        outbox.setLong(4, 1);
-        outbox.setString(5, MembershipEvents.MEMBER_REGISTERED.ceType());
-        outbox.setString(6, MembershipEvents.MEMBER_REGISTERED.dataSchema().toString());
+        outbox.setString(2, topic);
+        outbox.setString(3, event.aggregateId());
+        outbox.setLong(4, version);
+        outbox.setString(5, type.ceType());
+        outbox.setString(6, type.dataSchema().toString());
         outbox.setBytes(7, EventJson.toBytes(event));
         outbox.setTimestamp(8, Timestamp.from(Instant.now()));
         outbox.executeUpdate();

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.wishes.ClaimerKind;
 import cn.zhangzhou.partybuilding.events.wishes.WishClaimed;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
@@ -119,15 +118,7 @@ final class ClaimCeiling {
         insertClaim.executeUpdate();
         WishClaimed event = new WishClaimed(wish, community, claimId, ClaimerKind.MEMBER, claimer, "xiangcheng",
                 deadline);
-        outbox.setObject(1, UUID.randomUUID());
-        outbox.setString(2, "xiangcheng.wishes.events");
-        outbox.setString(3, wish.toString());
-        outbox.setLong(4, 3);
-        outbox.setString(5, WishesEvents.WISH_CLAIMED.ceType());
-        outbox.setString(6, WishesEvents.WISH_CLAIMED.dataSchema().toString());
-        outbox.setBytes(7, EventJson.toBytes(event));
-        outbox.setTimestamp(8, at);
-        outbox.executeUpdate();
+        Ceiling.append(outbox, "xiangcheng.wishes.events", WishesEvents.WISH_CLAIMED, event, 3);
         return true;
     }
 }
