@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,35 @@ class CeilingTest {
 
         // A pool smaller than the run can claim: the run says so instead of reporting a rate over a short window.
         assertThat(ceiling.run(1, Duration.ofSeconds(5), 5).firstError()).contains("ran out of wishes");
+    }
+
+    @Test
+    void theSignUpAndCheckInCeilingsWriteOncePerPairInVolunteeringsOwnTables() throws Exception {
+        String db = TestInfrastructure.newDatabase("signup_ceiling");
+        SignUpCeiling ceiling = new SignUpCeiling(db, TestInfrastructure.postgresUser(), jar(PlatformService.VOLUNTEERING));
+        Queue<SignUpLoad.Pair> pairs = ceiling.pairs(3, 4);
+        Queue<SignUpLoad.Pair> signedUp = new ConcurrentLinkedQueue<>();
+
+        Ceiling.Run signUps = ceiling.signUps(2, Duration.ofSeconds(30), pairs, signedUp);
+
+        // 12 pairs, each signed up once: the run ends when the pool does.
+        assertThat(signUps.firstError()).isNull();
+        assertThat(signUps.transactions()).isEqualTo(12);
+        assertThat(pairs).isEmpty();
+        assertThat(count(db, "select count(*) from sign_up where status = 'CONFIRMED'")).isEqualTo(12);
+        assertThat(count(db, "select count(*) from volunteer")).isEqualTo(4);
+        assertThat(count(db, "select sum(version) from activity")).isEqualTo(3 + 12);
+        assertThat(count(db, "select count(*) from outbox_event where event_type like '%ActivitySignedUp%'")).isEqualTo(12);
+
+        Ceiling.Run checkIns = ceiling.checkIns(2, Duration.ofSeconds(30), signedUp);
+
+        assertThat(checkIns.firstError()).isNull();
+        assertThat(checkIns.transactions()).isEqualTo(12);
+        assertThat(count(db, "select count(*) from hours where status = 'OPEN'")).isEqualTo(12);
+        assertThat(count(db, "select count(*) from used_code")).isEqualTo(12);
+        assertThat(count(db, "select count(*) from outbox_event where event_type like '%CheckedIn%'")).isEqualTo(12);
+        // The directory's schema comes first: volunteering's V2 hands its old tables over to it (decision 0020).
+        assertThat(count(db, "select count(*) from directory.directory_schema_history where success")).isPositive();
     }
 
     private static Path jar(PlatformService service) {

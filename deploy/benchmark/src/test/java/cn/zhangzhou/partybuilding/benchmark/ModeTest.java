@@ -43,6 +43,14 @@ class ModeTest {
     }
 
     @Test
+    void signUpsHasItsLevelsAndContention() {
+        SignUpBenchmark mode = (SignUpBenchmark) Benchmark.parse("sign-ups", "--contenders", "8,64", "--rounds", "3");
+        assertThat(mode.levels()).containsExactly(8, 16);
+        assertThat(mode.contenders).containsExactly(8, 64);
+        assertThat(mode.rounds).isEqualTo(3);
+    }
+
+    @Test
     void anUnknownCommandIsRefusedNotTakenForTheWritePath() {
         assertThatThrownBy(() -> Benchmark.parse("gatway", "--levels", "4"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("gatway");

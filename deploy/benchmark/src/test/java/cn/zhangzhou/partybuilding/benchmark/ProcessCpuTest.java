@@ -1,0 +1,48 @@
+package cn.zhangzhou.partybuilding.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+@EnabledOnOs(OS.LINUX)
+class ProcessCpuTest {
+
+    @Test
+    void theCpuThisProcessSpendsIsCountedInItsTicks() throws Exception {
+        long self = ProcessHandle.current().pid();
+        long before = ProcessCpu.ticks(self);
+        long busyUntil = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + 300_000_000L;
+        long x = 0;
+        while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < busyUntil) {
+            x += System.nanoTime() % 7;
+        }
+        // 300 ms of this thread's CPU is at least 20 ticks of 10 ms of the process's.
+        assertThat(ProcessCpu.ticks(self) - before).as("spent %d", x).isGreaterThanOrEqualTo(20);
+        assertThat(ProcessCpu.machineBusyTicks()).isPositive();
+    }
+
+    @Test
+    void perCommandDividesTheTicksOfTheWindowAndSaysNaNWithoutCommands() {
+        var from = new ProcessCpu.Snapshot(100, 200, 300, 1000);
+        var to = new ProcessCpu.Snapshot(110, 240, 300, 1100);
+
+        ProcessCpu.PerCommand cpu = ProcessCpu.PerCommand.between(from, to, 50);
+
+        assertThat(cpu.service()).isEqualTo(2.0);
+        assertThat(cpu.postgres()).isEqualTo(8.0);
+        assertThat(cpu.benchmark()).isZero();
+        assertThat(cpu.machine()).isEqualTo(20.0);
+        assertThat(ProcessCpu.PerCommand.between(from, to, 0).service()).isNaN();
+        assertThat(ProcessCpu.PerCommand.between(null, to, 5).postgres()).isNaN();
+    }
+
+    @Test
+    void withoutAPostmasterTheSnapshotIsMissingNotWrong() {
+        assertThat(new ProcessCpu(ProcessHandle.current().pid(), Path.of("/nonexistent")).snapshot()).isNull();
+    }
+}
