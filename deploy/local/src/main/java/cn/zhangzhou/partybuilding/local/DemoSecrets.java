@@ -21,6 +21,7 @@ public final class DemoSecrets {
 
     public static final String ADMIN_PASSWORD_FILE = "identity-admin-password";
     public static final String KEYS_SECRET_FILE = "identity-keys-secret";
+    public static final String CHECK_IN_SECRET_FILE = "volunteering-check-in-secret";
     public static final String DEMO_PASSWORD_FILE = "demo-password";
     public static final String CLIENTS_DIR = "identity-clients";
     /** The bootstrap CITY_ADMIN's username (identity's zz.identity.bootstrap.admin-username default). */
@@ -44,6 +45,11 @@ public final class DemoSecrets {
     /** identity's zz.identity.keys.encryption-secret (at least 32 characters), generated on first use. */
     public String keysEncryptionSecret() {
         return ensure(KEYS_SECRET_FILE, 32);
+    }
+
+    /** volunteering's zz.volunteering.check-in.secret (the codes' HMAC key, at least 32 characters), generated on first use. */
+    public String checkInSecret() {
+        return ensure(CHECK_IN_SECRET_FILE, 32);
     }
 
     /** The password of every demo user, generated on first use. */

@@ -83,6 +83,8 @@ final class ServiceConfiguration {
                     p.put("zz.wishes.replay-clock", "true");
                 }
             }
+            // Not the development default of its application.yml: the codes' key is the deployment's secret.
+            case VOLUNTEERING -> p.put("zz.volunteering.check-in.secret", secrets.checkInSecret());
             default -> {
             }
         }

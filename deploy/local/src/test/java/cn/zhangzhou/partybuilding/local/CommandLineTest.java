@@ -19,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
+import static cn.zhangzhou.partybuilding.platform.PlatformService.VOLUNTEERING;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +117,19 @@ class CommandLineTest {
                 .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
                 .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
+    }
+
+    @Test
+    void volunteeringGetsTheCheckInKeyGeneratedIntoTheDataDirectoryNotItsDevelopmentDefault() {
+        DemoSecrets secrets = new DemoSecrets(dir);
+        var env = environment(VOLUNTEERING.in("xiangcheng"), "jdbc:postgresql://localhost:15432/volunteering_xiangcheng",
+                "localhost:9092", secrets, List.of("xiangcheng"));
+        assertThat(env).containsEntry("SERVER_PORT", "8281")
+                .containsEntry("ZZ_VOLUNTEERING_CHECK_IN_SECRET", secrets.checkInSecret());
+        assertThat(secrets.checkInSecret()).hasSizeGreaterThanOrEqualTo(32).doesNotContain("local-development-only");
+        assertThat(dir.resolve(DemoSecrets.CHECK_IN_SECRET_FILE)).exists();
+        // The same key after a restart: codes shown before it stay valid for their window.
+        assertThat(new DemoSecrets(dir).checkInSecret()).isEqualTo(secrets.checkInSecret());
     }
 
     @Test
