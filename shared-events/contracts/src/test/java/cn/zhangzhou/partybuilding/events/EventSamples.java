@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.zhangzhou.partybuilding.events.evaluation.Grade;
+import cn.zhangzhou.partybuilding.events.evaluation.ProjectLaunched;
+import cn.zhangzhou.partybuilding.events.evaluation.ProjectResultsPublished;
+import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
 import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlaced;
@@ -130,6 +134,10 @@ final class EventSamples {
     static final UUID SIGN_UP = UUID.fromString("9102a3b4-c5d6-4e7f-8091-02a3b4c5d6e7");
     static final UUID HOURS = UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f70819");
 
+    /** Evaluation: a project of 群裕社区 answering a wish, and one of its targets. */
+    static final UUID PROJECT = UUID.fromString("b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e");
+    static final UUID TARGET = UUID.fromString("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f");
+
     private EventSamples() {
     }
 
@@ -137,6 +145,7 @@ final class EventSamples {
         List<DomainEvent> all = new ArrayList<>(membership());
         all.addAll(wishes());
         all.addAll(volunteering());
+        all.addAll(evaluation());
         return List.copyOf(all);
     }
 
@@ -268,5 +277,13 @@ final class EventSamples {
                         ShiftKind.ACTIVITY, COMPUTER_CLASS, true, null, null, 90, servedOn, HoursSource.CLAIM),
                 new HoursDeclined(HOURS, MEMBER, QUNYU_COMMUNITY, "当日签到表无此人"),
                 new HoursAppealed(HOURS, MEMBER, QUNYU_COMMUNITY, "有活动照片为证"));
+    }
+
+    private static List<DomainEvent> evaluation() {
+        return List.of(
+                new ProjectLaunched(PROJECT, QUNYU_COMMUNITY, 2026, "困难群众微心愿帮扶项目", MEMBER, List.of(WISH), 2),
+                new ProjectLaunched(PROJECT, QUNYU_COMMUNITY, 2026, "老旧小区环境整治", MEMBER, List.of(), 1),
+                new ProjectTargetChecked(PROJECT, QUNYU_COMMUNITY, 2026, TARGET, "帮扶困难群众", "户", 35, 37, true),
+                new ProjectResultsPublished(PROJECT, QUNYU_COMMUNITY, 2026, 2, 1, Grade.GOOD));
     }
 }
