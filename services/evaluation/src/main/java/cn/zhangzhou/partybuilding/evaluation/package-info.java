@@ -1,0 +1,13 @@
+/**
+ * The evaluation service (项目化 + 多向度考评) of one district. Its packages depend one way, each only on those listed
+ * below it (and on this package's properties):
+ * <pre>
+ * project     projects set up from needs (以需立项): owner, secretary, targets, milestones, progress, the year-end
+ *             report (述职), its review (评议), the on-site check of each target and the published results (结果通报)
+ * outcome     the verified outcomes of the district's services, from their events (approved hours, confirmed
+ *             wishes, accepted dual reports, targets found met), and the indicators made of them
+ * scope       AccessPolicy: who may act on what of which organisation (the district's tree and members come from
+ *             shared-events/membership-directory)
+ * </pre>
+ */
+package cn.zhangzhou.partybuilding.evaluation;
