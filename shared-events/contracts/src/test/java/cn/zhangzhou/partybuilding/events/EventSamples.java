@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.events;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +9,13 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.evaluation.Grade;
+import cn.zhangzhou.partybuilding.events.evaluation.OrganisationScored;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectLaunched;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectResultsPublished;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
+import cn.zhangzhou.partybuilding.events.evaluation.RoundClosed;
+import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
+import cn.zhangzhou.partybuilding.events.evaluation.RoundOpened;
 import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlaced;
@@ -137,6 +142,8 @@ final class EventSamples {
     /** Evaluation: a project of 群裕社区 answering a wish, and one of its targets. */
     static final UUID PROJECT = UUID.fromString("b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e");
     static final UUID TARGET = UUID.fromString("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f");
+    /** The 2026 round of Xiangcheng's community organisations. */
+    static final UUID ROUND = UUID.fromString("d3e4f5a6-b7c8-4d9e-8f1a-2b3c4d5e6f70");
 
     private EventSamples() {
     }
@@ -284,6 +291,10 @@ final class EventSamples {
                 new ProjectLaunched(PROJECT, QUNYU_COMMUNITY, 2026, "困难群众微心愿帮扶项目", MEMBER, List.of(WISH), 2),
                 new ProjectLaunched(PROJECT, QUNYU_COMMUNITY, 2026, "老旧小区环境整治", MEMBER, List.of(), 1),
                 new ProjectTargetChecked(PROJECT, QUNYU_COMMUNITY, 2026, TARGET, "帮扶困难群众", "户", 35, 37, true),
-                new ProjectResultsPublished(PROJECT, QUNYU_COMMUNITY, 2026, 2, 1, Grade.GOOD));
+                new ProjectResultsPublished(PROJECT, QUNYU_COMMUNITY, 2026, 2, 1, Grade.GOOD),
+                new RoundOpened(ROUND, 2026, RoundLevel.COMMUNITY, 20, 20, 40, 10, 10, 0),
+                new OrganisationScored(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, new BigDecimal("87.25"), 1),
+                new OrganisationScored(ROUND, 2026, RoundLevel.STREET, NANKENG_STREET, null, null),
+                new RoundClosed(ROUND, 2026, RoundLevel.COMMUNITY, 12, 11));
     }
 }

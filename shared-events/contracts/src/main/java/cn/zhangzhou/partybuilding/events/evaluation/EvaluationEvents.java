@@ -6,7 +6,8 @@ import cn.zhangzhou.partybuilding.events.EventType;
 
 /**
  * The event types the evaluation service (项目化 + 多向度考评) publishes on {@code <district>.evaluation.events}.
- * Aggregates, each the subject of its events: the project (with its targets' on-site checks).
+ * Aggregates, each the subject of its events: the project (with its targets' on-site checks) and the round
+ * (多向度考评, with its scores).
  */
 public final class EvaluationEvents {
 
@@ -18,11 +19,20 @@ public final class EvaluationEvents {
             new EventType<>(SERVICE, "ProjectTargetChecked", 1, ProjectTargetChecked.class);
     public static final EventType<ProjectResultsPublished> PROJECT_RESULTS_PUBLISHED =
             new EventType<>(SERVICE, "ProjectResultsPublished", 1, ProjectResultsPublished.class);
+    public static final EventType<RoundOpened> ROUND_OPENED =
+            new EventType<>(SERVICE, "RoundOpened", 1, RoundOpened.class);
+    public static final EventType<OrganisationScored> ORGANISATION_SCORED =
+            new EventType<>(SERVICE, "OrganisationScored", 1, OrganisationScored.class);
+    public static final EventType<RoundClosed> ROUND_CLOSED =
+            new EventType<>(SERVICE, "RoundClosed", 1, RoundClosed.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROJECT_LAUNCHED,
             PROJECT_TARGET_CHECKED,
-            PROJECT_RESULTS_PUBLISHED);
+            PROJECT_RESULTS_PUBLISHED,
+            ROUND_OPENED,
+            ORGANISATION_SCORED,
+            ROUND_CLOSED);
 
     private EvaluationEvents() {
     }
