@@ -2,6 +2,8 @@
  * The evaluation service (项目化 + 多向度考评) of one district. Its packages depend one way, each only on those listed
  * below it (and on this package's properties):
  * <pre>
+ * round       rounds per year and level (多向度考评): self-assessment, mutual, assessment, members' and residents'
+ *             ratings (anonymous, one-time codes), the weights, the scores computed at the close and how
  * project     projects set up from needs (以需立项): owner, secretary, targets, milestones, progress, the year-end
  *             report (述职), its review (评议), the on-site check of each target and the published results (结果通报)
  * outcome     the verified outcomes of the district's services, from their events (approved hours, confirmed

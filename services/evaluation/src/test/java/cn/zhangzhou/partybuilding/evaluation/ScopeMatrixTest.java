@@ -5,7 +5,16 @@ import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.FORBIDDEN;
 import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.HIDDEN;
 import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.NOT_FOUND;
 import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.UNPROCESSABLE;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.COMMUNITY_STAFF;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.DISTRICT_STAFF;
 import static cn.zhangzhou.partybuilding.testing.matrix.Who.DISTRICT_WIDE;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.MEMBERS;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.NEIGHBOUR;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.OTHER_COMMUNITY_STAFF;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.OTHER_DISTRICT_ADMIN;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.OTHER_DISTRICT_SYSTEM;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.OTHER_STREET_STAFF;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.OWNER;
 import static cn.zhangzhou.partybuilding.testing.matrix.Who.STAFF_IN_SCOPE;
 import static cn.zhangzhou.partybuilding.testing.matrix.Who.STREET_STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +43,18 @@ import cn.zhangzhou.partybuilding.testing.matrix.Who;
  * Every operation of evaluation × every caller × an object of the caller's scope and one of another district
  * (docs/reliability.md, "Scope matrix"). An organisation's projects and indicators are read and run by staff whose
  * scope covers it; what judges it (the on-site check, the review, the results) is done by the level above only.
- * Members see none of it. An id this district does not hold is 404 in the path and 422 in a body or query.
+ * Members see none of it. A round is seen by the district's staff and members; each rating is given by its
+ * direction only (the organisation itself, its peers, the level above, its members, residents with a code, who need no
+ * token); scores by staff whose scope covers the organisation. An id this district does not hold is 404 in the path
+ * and 422 in a body or query.
  */
 class ScopeMatrixTest {
 
     private static final RunningEvaluation e = RunningEvaluation.get();
     private static final Feed feed = e.feed;
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** Rounds are one per year and level: the matrix's take years no other test uses. */
+    private static final AtomicInteger ROUND_YEARS = new AtomicInteger(2041);
 
     private final UUID street = feed.street();
     private final UUID community = feed.community(street);
@@ -63,13 +77,14 @@ class ScopeMatrixTest {
             ScopeMatrix matrix = new ScopeMatrix("evaluation", e.api,
                     ScopeMatrix.signedWith("support-test-keys/jwt-private.pem"), scene, database);
             projects(matrix);
+            rounds(matrix);
             matrix.rule("GET /api/v1/indicators").on(() -> Call.get("/api/v1/indicators?organisationId=" + community
                             + "&year=" + e.year))
                     .allow(STAFF_IN_SCOPE)
                     .elsewhere(() -> Call.get("/api/v1/indicators?organisationId=" + UUID.randomUUID() + "&year="
                             + e.year), UNPROCESSABLE);
             matrix.rule("GET /api/v1/me").on(() -> Call.get("/api/v1/me")).allow(Who.AUTHENTICATED);
-            assertThat(matrix.run().calls()).isGreaterThan(300);
+            assertThat(matrix.run().calls()).isGreaterThan(700);
         }
     }
 
@@ -125,6 +140,81 @@ class ScopeMatrixTest {
                 .allow(ABOVE)
                 .elsewhere(() -> Call.post("/api/v1/projects/" + UUID.randomUUID() + "/publish",
                         body("version", 4)), NOT_FOUND);
+    }
+
+    private void rounds(ScopeMatrix matrix) {
+        matrix.rule("POST /api/v1/rounds").on(() -> Call.post("/api/v1/rounds", roundBody()))
+                .allow(DISTRICT_WIDE);
+        matrix.rule("GET /api/v1/rounds/{id}").on(() -> Call.get("/api/v1/rounds/" + round()))
+                .allow(union(DISTRICT_STAFF, MEMBERS))
+                .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID()), NOT_FOUND)
+                .elsewhereAs(FORBIDDEN, OTHER_DISTRICT_ADMIN, OTHER_DISTRICT_SYSTEM);
+        matrix.rule("GET /api/v1/rounds").on(() -> {
+                    String round = round();
+                    int year = require(e.api.get("/api/v1/rounds/" + round, e.admin()), 200).body().path("year").asInt();
+                    return Call.get("/api/v1/rounds?year=" + year).showing(round);
+                })
+                .allow(union(DISTRICT_STAFF, MEMBERS));
+        rating(matrix, "self-assessments", Set.of(COMMUNITY_STAFF));
+        rating(matrix, "assessments", ABOVE);
+        rating(matrix, "mutual-ratings", Set.of(OTHER_COMMUNITY_STAFF));
+        rating(matrix, "member-ratings", Set.of(OWNER, NEIGHBOUR));
+        matrix.rule("POST /api/v1/rounds/{id}/resident-codes").on(() -> Call.post("/api/v1/rounds/" + round()
+                        + "/resident-codes", body("communityId", community, "count", 3)))
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.post("/api/v1/rounds/" + UUID.randomUUID() + "/resident-codes",
+                        body("communityId", community, "count", 3)), NOT_FOUND);
+        String codes = round();
+        matrix.rule("POST /api/v1/resident-ratings").open().on(() -> {
+                    String code = require(e.api.post("/api/v1/rounds/" + codes + "/resident-codes", e.admin(),
+                            Map.of("communityId", community, "count", 1)), 201).body().path("codes").get(0).asString();
+                    return Call.post("/api/v1/resident-ratings", body("code", code, "score", 90));
+                })
+                .allow(union(Who.AUTHENTICATED, Set.of(Who.ANONYMOUS)))
+                .elsewhere(() -> Call.post("/api/v1/resident-ratings", body("code", "ZZZZZZZZZZ", "score", 90)),
+                        UNPROCESSABLE);
+        matrix.rule("POST /api/v1/rounds/{id}/close").on(() -> {
+                    String round = round();
+                    return Call.post("/api/v1/rounds/" + round + "/close", body("version", 1));
+                })
+                .allow(DISTRICT_WIDE)
+                .elsewhere(() -> Call.post("/api/v1/rounds/" + UUID.randomUUID() + "/close", body("version", 1)),
+                        FORBIDDEN)
+                .elsewhereAs(NOT_FOUND, DISTRICT_WIDE);
+        matrix.rule("GET /api/v1/rounds/{id}/scores")
+                .on(() -> Call.get("/api/v1/rounds/" + closedRound() + "/scores").showing(community))
+                .allow(STAFF_IN_SCOPE).as(HIDDEN, OTHER_STREET_STAFF, OTHER_COMMUNITY_STAFF)
+                .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/scores"), NOT_FOUND);
+        matrix.rule("GET /api/v1/rounds/{id}/scores/{organisationId}")
+                .on(() -> Call.get("/api/v1/rounds/" + closedRound() + "/scores/" + community).showing("ASSESSMENT"))
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/scores/" + community), NOT_FOUND);
+    }
+
+    /** A rating of the scene's community in a new round: who may give it. */
+    private void rating(ScopeMatrix matrix, String kind, Set<Who> raters) {
+        matrix.rule("POST /api/v1/rounds/{id}/" + kind)
+                .on(() -> Call.post("/api/v1/rounds/" + round() + "/" + kind,
+                        body("organisationId", community, "score", 85)))
+                .allow(raters)
+                .elsewhere(() -> Call.post("/api/v1/rounds/" + UUID.randomUUID() + "/" + kind,
+                        body("organisationId", community, "score", 85)), NOT_FOUND);
+    }
+
+    /** A new open round of the communities, every component weighted, in a year no other test uses. */
+    private static Map<String, Object> roundBody() {
+        return body("year", ROUND_YEARS.getAndIncrement(), "level", "COMMUNITY", "weights", Map.of("self", 20,
+                "mutual", 20, "assessment", 40, "members", 10, "residents", 10, "objective", 0));
+    }
+
+    private static String round() {
+        return require(e.api.post("/api/v1/rounds", e.admin(), roundBody()), 201).id();
+    }
+
+    private static String closedRound() {
+        String round = round();
+        require(e.api.post("/api/v1/rounds/" + round + "/close", e.admin(), Map.of("version", 1)), 200);
+        return round;
     }
 
     private Map<String, Object> projectBody(UUID organisation) {

@@ -13,6 +13,7 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.support.error.DomainRuleException;
 import cn.zhangzhou.partybuilding.support.error.ForbiddenException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.security.Role;
 
 /**
  * Who may act on what of which organisation: district admins and systems (and the city admin) the whole district;
@@ -66,6 +67,58 @@ public class AccessPolicy {
     /** Whether {@code id} is {@code ancestor} or below it in the district's tree. */
     public boolean isWithin(UUID id, UUID ancestor) {
         return directory.isWithin(id, ancestor);
+    }
+
+    /** District admins and systems, and the city admin. */
+    public void requireAdministrator(Caller caller) {
+        if (!caller.administers(district)) {
+            throw new ForbiddenException("only the administrators of district " + district + " may do this");
+        }
+    }
+
+    /** Staff of the district at any level (what they see is still filtered to their scope). */
+    public void requireStaff(Caller caller) {
+        if (!caller.isStaffOf(district)) {
+            throw new ForbiddenException("only staff of district " + district + " may see this");
+        }
+    }
+
+    /** Staff of the district, and members of it or living in (or reported to) one of its communities. */
+    public void requireReader(Caller caller) {
+        boolean member = caller.hasRole(Role.MEMBER) && caller.member() != null
+                && (district.equals(caller.district()) || directory.livesOrReportedHere(caller.member()));
+        if (!member && !caller.isStaffOf(district)) {
+            throw new ForbiddenException("only staff and members of district " + district + " may see this");
+        }
+    }
+
+    /** The organisation's own staff: the token's {@code org} is the organisation itself. */
+    public boolean isOwnStaff(Caller caller, UUID organisationId) {
+        return caller.isStaffOf(district) && organisationId.equals(caller.org());
+    }
+
+    /**
+     * A member acting in the community as themselves: they live there or reported to it (双报到), with a token of the
+     * district that holds them.
+     */
+    public UUID requireMemberIn(Caller caller, UUID communityId) {
+        UUID member = caller.hasRole(Role.MEMBER) ? caller.member() : null;
+        if (member == null || !directory.homeDistrictIn(member, communityId)
+                .filter(home -> home.equals(caller.district())).isPresent()) {
+            throw new ForbiddenException("only a member (党员) living in or reported to community " + communityId
+                    + " may do this");
+        }
+        return member;
+    }
+
+    /** The district's active organisations of a type. */
+    public List<KnownOrganisation> active(OrganisationType type) {
+        return directory.active(type);
+    }
+
+    /** The organisation and every organisation below it (no scope check: for computations over the district). */
+    public List<UUID> subtree(UUID organisationId) {
+        return directory.subtree(organisationId);
     }
 
     /** Every organisation a list or report of {@code organisationId} covers, once the caller may see it. */

@@ -18,8 +18,10 @@ import cn.zhangzhou.partybuilding.testing.Api;
 class BadInputTest {
 
     private static final RunningEvaluation e = RunningEvaluation.get();
-    private static final String[] TABLES = {"project", "project_wish", "target", "milestone", "progress",
-            "outbox_event"};
+    private static final String[] TABLES = {"project", "project_wish", "target", "milestone", "progress", "round",
+            "rating", "rated", "official_rating", "resident_code", "score", "outbox_event"};
+    private static final Map<String, Object> WEIGHTS = Map.of("self", 20, "mutual", 20, "assessment", 40,
+            "members", 10, "residents", 10, "objective", 0);
 
     private final UUID street = e.feed.street();
     private final UUID community = e.feed.community(street);
@@ -108,6 +110,38 @@ class BadInputTest {
                 "year");
         assertProblem(e.api.get("/api/v1/indicators?organisationId=" + unknown + "&year=" + e.year, e.admin()), 422,
                 "organisationId");
+    }
+
+    @Test
+    void roundsAndRatings() {
+        assertProblem(e.api.post("/api/v1/rounds", e.admin(), Map.of("year", 2033, "level", "GRID",
+                "weights", WEIGHTS)), 400, "level");
+        Map<String, Object> negative = new HashMap<>(WEIGHTS);
+        negative.put("self", -1);
+        assertProblem(e.api.post("/api/v1/rounds", e.admin(), Map.of("year", 2033, "level", "COMMUNITY",
+                "weights", negative)), 400, "self");
+        Map<String, Object> missing = new HashMap<>(WEIGHTS);
+        missing.remove("objective");
+        assertProblem(e.api.post("/api/v1/rounds", e.admin(), Map.of("year", 2033, "level", "COMMUNITY",
+                "weights", missing)), 400, "objective");
+        String round = require(e.api.post("/api/v1/rounds", e.admin(), Map.of("year", 2033, "level", "COMMUNITY",
+                "weights", WEIGHTS)), 201).id();
+        snapshot();
+        assertProblem(e.api.post("/api/v1/rounds/" + round + "/assessments", e.admin(),
+                Map.of("organisationId", community, "score", 101)), 400, "score");
+        assertProblem(e.api.post("/api/v1/rounds/" + round + "/assessments", e.admin(),
+                Map.of("organisationId", street, "score", 90)), 422, "organisationId");
+        assertProblem(e.api.post("/api/v1/rounds/" + round + "/resident-codes", e.admin(),
+                Map.of("communityId", community, "count", 501)), 400, "count");
+        assertProblem(e.api.post("/api/v1/resident-ratings", null, Map.of("code", "<script>", "score", 90)), 400,
+                "code");
+        assertProblem(e.api.post("/api/v1/resident-ratings", null, Map.of("code", "ABCDEFGHJK")), 400, "score");
+        assertProblem(e.api.post("/api/v1/resident-ratings", null, Map.of("code", "ABCDEFGHJK", "score", 90)), 422,
+                "code");
+        assertProblem(e.api.post("/api/v1/rounds/" + round + "/close", e.admin(), Map.of("version", 9)), 409,
+                "version");
+        assertProblem(e.api.get("/api/v1/rounds/" + round + "/scores", e.admin()), 409, "OPEN");
+        assertProblem(e.api.get("/api/v1/rounds?year=soon", e.admin()), 400, "year");
     }
 
     private void assertProblem(Api.Response response, int status, String mentioned) {

@@ -100,13 +100,17 @@ public final class Feed {
         return wish;
     }
 
-    /** Hours approved for service (or training) in the community; returns the hours entry. */
+    /** Hours approved for service (or training) in the community today; returns the hours entry. */
     public UUID hours(UUID community, int minutes, boolean training) {
+        return hours(community, minutes, training, LocalDate.now(EvaluationProperties.CHINA));
+    }
+
+    /** Hours approved for service (or training) in the community on the day; returns the hours entry. */
+    public UUID hours(UUID community, int minutes, boolean training, LocalDate servedOn) {
         UUID hours = UUID.randomUUID();
         send("volunteering", VolunteeringEvents.HOURS_APPROVED, new HoursApproved(hours, UUID.randomUUID(),
                 VolunteerKind.MEMBER, DISTRICT, community, ShiftKind.ACTIVITY, UUID.randomUUID(), training, null, null,
-                minutes, LocalDate.now(EvaluationProperties.CHINA),
-                HoursSource.CHECK_IN));
+                minutes, servedOn, HoursSource.CHECK_IN));
         return hours;
     }
 
