@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.zhangzhou.partybuilding.events.evaluation.Grade;
+import cn.zhangzhou.partybuilding.events.evaluation.GradeAssigned;
 import cn.zhangzhou.partybuilding.events.evaluation.OrganisationScored;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectLaunched;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectResultsPublished;
@@ -16,6 +17,7 @@ import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundClosed;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundOpened;
+import cn.zhangzhou.partybuilding.events.evaluation.ScoreCalibrated;
 import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlaced;
@@ -295,6 +297,13 @@ final class EventSamples {
                 new RoundOpened(ROUND, 2026, RoundLevel.COMMUNITY, 20, 20, 40, 10, 10, 0),
                 new OrganisationScored(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, new BigDecimal("87.25"), 1),
                 new OrganisationScored(ROUND, 2026, RoundLevel.STREET, NANKENG_STREET, null, null),
-                new RoundClosed(ROUND, 2026, RoundLevel.COMMUNITY, 12, 11));
+                new RoundClosed(ROUND, 2026, RoundLevel.COMMUNITY, 12, 11),
+                new ScoreCalibrated(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, new BigDecimal("87.25"),
+                        new BigDecimal("87.25"), new BigDecimal("91.00"), 2, "实地核查发现帮扶台账漏记12户"),
+                new ScoreCalibrated(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, null, null,
+                        new BigDecimal("60.00"), 9, "无有效评分，由街道党工委核定"),
+                new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.EXCELLENT,
+                        new BigDecimal("91.00"), 1),
+                new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.PASS, null, null));
     }
 }

@@ -25,6 +25,10 @@ public final class EvaluationEvents {
             new EventType<>(SERVICE, "OrganisationScored", 1, OrganisationScored.class);
     public static final EventType<RoundClosed> ROUND_CLOSED =
             new EventType<>(SERVICE, "RoundClosed", 1, RoundClosed.class);
+    public static final EventType<ScoreCalibrated> SCORE_CALIBRATED =
+            new EventType<>(SERVICE, "ScoreCalibrated", 1, ScoreCalibrated.class);
+    public static final EventType<GradeAssigned> GRADE_ASSIGNED =
+            new EventType<>(SERVICE, "GradeAssigned", 1, GradeAssigned.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROJECT_LAUNCHED,
@@ -32,7 +36,9 @@ public final class EvaluationEvents {
             PROJECT_RESULTS_PUBLISHED,
             ROUND_OPENED,
             ORGANISATION_SCORED,
-            ROUND_CLOSED);
+            ROUND_CLOSED,
+            SCORE_CALIBRATED,
+            GRADE_ASSIGNED);
 
     private EvaluationEvents() {
     }
