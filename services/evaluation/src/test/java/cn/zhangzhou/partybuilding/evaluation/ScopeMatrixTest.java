@@ -78,6 +78,7 @@ class ScopeMatrixTest {
                     ScopeMatrix.signedWith("support-test-keys/jwt-private.pem"), scene, database);
             projects(matrix);
             rounds(matrix);
+            afterTheClose(matrix);
             matrix.rule("GET /api/v1/indicators").on(() -> Call.get("/api/v1/indicators?organisationId=" + community
                             + "&year=" + e.year))
                     .allow(STAFF_IN_SCOPE)
@@ -189,6 +190,26 @@ class ScopeMatrixTest {
                 .on(() -> Call.get("/api/v1/rounds/" + closedRound() + "/scores/" + community).showing("ASSESSMENT"))
                 .allow(STAFF_IN_SCOPE)
                 .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/scores/" + community), NOT_FOUND);
+    }
+
+    private void afterTheClose(ScopeMatrix matrix) {
+        matrix.rule("POST /api/v1/rounds/{id}/scores/{organisationId}/calibration")
+                .on(() -> Call.post("/api/v1/rounds/" + closedRound() + "/scores/" + community + "/calibration",
+                        body("score", 88.5, "reason", "实地核查")))
+                .allow(ABOVE)
+                .elsewhere(() -> Call.post("/api/v1/rounds/" + UUID.randomUUID() + "/scores/" + community
+                        + "/calibration", body("score", 88.5, "reason", "实地核查")), NOT_FOUND);
+        matrix.rule("POST /api/v1/rounds/{id}/grades")
+                .on(() -> Call.post("/api/v1/rounds/" + closedRound() + "/grades",
+                        body("grades", List.of(Map.of("organisationId", community, "grade", "GOOD")))))
+                .allow(DISTRICT_WIDE)
+                .elsewhere(() -> Call.post("/api/v1/rounds/" + UUID.randomUUID() + "/grades",
+                        body("grades", List.of(Map.of("organisationId", community, "grade", "GOOD")))), FORBIDDEN)
+                .elsewhereAs(NOT_FOUND, DISTRICT_WIDE);
+        matrix.rule("GET /api/v1/rounds/{id}/honours")
+                .on(() -> Call.get("/api/v1/rounds/" + closedRound() + "/honours?top=3"))
+                .allow(union(DISTRICT_STAFF, MEMBERS))
+                .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/honours"), NOT_FOUND);
     }
 
     /** A rating of the scene's community in a new round: who may give it. */

@@ -1,7 +1,10 @@
 package cn.zhangzhou.partybuilding.evaluation.round;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -13,14 +16,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhangzhou.partybuilding.events.evaluation.Grade;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * Rounds (多向度考评): open, rate from every direction, issue residents' codes, close, and the frozen scores with how
@@ -56,6 +64,16 @@ class RoundController {
     }
 
     record CloseRequest(@NotNull Long version) {
+    }
+
+    record CalibrationRequest(@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+                              BigDecimal score, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    record GradeRequest(@NotNull UUID organisationId, @NotNull Grade grade) {
+    }
+
+    record GradesRequest(@NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid GradeRequest> grades) {
     }
 
     /** A resident's rating: the one-time code is the credential. */
@@ -129,7 +147,27 @@ class RoundController {
     }
 
     @GetMapping("/api/v1/rounds/{id}/scores/{organisationId}")
-    Score explanation(Caller caller, @PathVariable UUID id, @PathVariable UUID organisationId) {
+    ScoreView explanation(Caller caller, @PathVariable UUID id, @PathVariable UUID organisationId) {
         return service.explanation(caller, id, organisationId);
+    }
+
+    @PostMapping("/api/v1/rounds/{id}/scores/{organisationId}/calibration")
+    ScoreView calibrate(Caller caller, @PathVariable UUID id, @PathVariable UUID organisationId,
+                        @Valid @RequestBody CalibrationRequest r) {
+        return service.calibrate(caller, id, organisationId, r.score().setScale(2), r.reason().strip());
+    }
+
+    @PostMapping("/api/v1/rounds/{id}/grades")
+    List<RoundStore.Ranked> grade(Caller caller, @PathVariable UUID id, @Valid @RequestBody GradesRequest r) {
+        Map<UUID, Grade> grades = new LinkedHashMap<>();
+        r.grades().forEach(g -> grades.put(g.organisationId(), g.grade()));
+        return service.grade(caller, id, grades);
+    }
+
+    /** 创先争优: the best {@code top} of the round and every organisation graded 优秀. */
+    @GetMapping("/api/v1/rounds/{id}/honours")
+    List<RoundStore.Ranked> honours(Caller caller, @PathVariable UUID id,
+                                    @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int top) {
+        return service.honours(caller, id, top);
     }
 }

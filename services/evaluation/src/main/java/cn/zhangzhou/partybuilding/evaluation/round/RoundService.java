@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.evaluation.round;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +23,13 @@ import cn.zhangzhou.partybuilding.evaluation.EvaluationProperties;
 import cn.zhangzhou.partybuilding.evaluation.outcome.IndicatorService;
 import cn.zhangzhou.partybuilding.evaluation.outcome.Indicators;
 import cn.zhangzhou.partybuilding.evaluation.scope.AccessPolicy;
+import cn.zhangzhou.partybuilding.events.evaluation.Grade;
+import cn.zhangzhou.partybuilding.events.evaluation.GradeAssigned;
 import cn.zhangzhou.partybuilding.events.evaluation.OrganisationScored;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundClosed;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundOpened;
+import cn.zhangzhou.partybuilding.events.evaluation.ScoreCalibrated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.messaging.Outbox;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
@@ -55,6 +59,7 @@ public class RoundService {
     private final Clock clock;
     private final JsonMapper json;
     private final int minRaters;
+    private final Map<Grade, BigDecimal> gradeQuotas;
     private final SecureRandom random = new SecureRandom();
 
     RoundService(RoundStore rounds, IndicatorService indicators, AccessPolicy access, Outbox outbox, Clock clock,
@@ -66,6 +71,7 @@ public class RoundService {
         this.clock = clock;
         this.json = json;
         this.minRaters = properties.evaluation().minRaters();
+        this.gradeQuotas = properties.evaluation().gradeQuotas();
     }
 
     @Transactional
@@ -224,13 +230,82 @@ public class RoundService {
         return visible.isEmpty() ? List.of() : rounds.ranking(roundId, visible);
     }
 
-    /** How the organisation's score was computed, for staff whose scope covers it. */
+    /** The organisation's result and how it was computed, for staff whose scope covers it. */
     @Transactional(readOnly = true)
-    Score explanation(Caller caller, UUID roundId, UUID organisationId) {
+    ScoreView explanation(Caller caller, UUID roundId, UUID organisationId) {
         requireClosed(roundId);
         access.requireManage(caller, organisationId);
-        return json.readValue(rounds.explanation(roundId, organisationId)
-                .orElseThrow(() -> NotFoundException.of("score of organisation", organisationId)), Score.class);
+        return view(roundId, organisationId);
+    }
+
+    /** The level above overrides the score with a reason; the computed score and each override stay in the trail. */
+    @Transactional
+    ScoreView calibrate(Caller caller, UUID roundId, UUID organisationId, BigDecimal score, String reason) {
+        Round r = lockClosed(roundId);
+        RoundStore.Current current = rounds.current(roundId, organisationId)
+                .orElseThrow(() -> NotFoundException.of("score of organisation", organisationId));
+        access.requireAbove(caller, access.organisation(organisationId));
+        rounds.calibrate(roundId, organisationId, current.score(), score, reason, caller.subject(), now());
+        int rank = rounds.current(roundId, organisationId).map(RoundStore.Current::rank).orElseThrow();
+        outbox.append(new ScoreCalibrated(roundId, r.year(), r.level(), organisationId, current.computed(),
+                current.score(), score, rank, reason), rounds.nextVersion(roundId));
+        return view(roundId, organisationId);
+    }
+
+    /**
+     * The district grades organisations of the closed round (again, if it had); a grade with a quota (at most a fifth
+     * 优秀 by default, rounded down) may not be given to more of them: 422 naming the quota, nothing graded.
+     */
+    @Transactional
+    List<RoundStore.Ranked> grade(Caller caller, UUID roundId, Map<UUID, Grade> grades) {
+        access.requireAdministrator(caller);
+        Round r = lockClosed(roundId);
+        for (Map.Entry<UUID, Grade> g : grades.entrySet()) {
+            if (rounds.current(roundId, g.getKey()).isEmpty()) {
+                throw new DomainRuleException("grades", "organisation " + g.getKey() + " has no score in round "
+                        + roundId);
+            }
+            rounds.grade(roundId, g.getKey(), g.getValue());
+        }
+        long organisations = rounds.organisations(roundId);
+        for (Map.Entry<Grade, BigDecimal> quota : gradeQuotas.entrySet()) {
+            long allowed = quota.getValue().multiply(BigDecimal.valueOf(organisations)).longValue();
+            long given = rounds.graded(roundId, quota.getKey());
+            if (given > allowed) {
+                throw new DomainRuleException("grades", "quota of " + quota.getKey() + ": at most " + allowed + " of "
+                        + organisations + " organisations (" + quota.getValue() + "), not " + given);
+            }
+        }
+        for (UUID organisation : grades.keySet()) {
+            RoundStore.Current c = rounds.current(roundId, organisation).orElseThrow();
+            outbox.append(new GradeAssigned(roundId, r.year(), r.level(), organisation, c.grade(), c.score(),
+                    c.rank()), rounds.nextVersion(roundId));
+        }
+        return rounds.ranking(roundId, List.copyOf(grades.keySet()));
+    }
+
+    /** 创先争优: the round's best {@code top} and every organisation graded 优秀, for the district's staff and members. */
+    @Transactional(readOnly = true)
+    List<RoundStore.Ranked> honours(Caller caller, UUID roundId, int top) {
+        requireClosed(roundId);
+        access.requireReader(caller);
+        return rounds.honours(roundId, top, Grade.EXCELLENT);
+    }
+
+    private ScoreView view(UUID roundId, UUID organisationId) {
+        RoundStore.Current current = rounds.current(roundId, organisationId)
+                .orElseThrow(() -> NotFoundException.of("score of organisation", organisationId));
+        Score computed = json.readValue(rounds.explanation(roundId, organisationId).orElseThrow(), Score.class);
+        return new ScoreView(organisationId, current.score(), current.rank(), current.grade(), computed,
+                rounds.calibrations(roundId, organisationId));
+    }
+
+    private Round lockClosed(UUID id) {
+        Round r = rounds.lock(id).orElseThrow(() -> NotFoundException.of("round", id));
+        if (r.status() != Round.Status.CLOSED) {
+            throw new ConflictException("round " + id + " is OPEN: scores are computed when it closes");
+        }
+        return r;
     }
 
     private Round require(UUID id) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.zhangzhou.partybuilding.events.evaluation.Grade;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 
 /**
@@ -24,8 +25,12 @@ import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 @Repository
 class RoundStore {
 
-    /** An organisation's line of a closed round's ranking. */
-    record Ranked(UUID organisationId, BigDecimal score, Integer rank) {
+    /** An organisation's line of a closed round's ranking: its current (possibly calibrated) score, rank, grade. */
+    record Ranked(UUID organisationId, BigDecimal score, Integer rank, Grade grade) {
+    }
+
+    /** An organisation's score now and as computed at the close. */
+    record Current(BigDecimal score, BigDecimal computed, Integer rank, Grade grade) {
     }
 
     private final JdbcClient jdbc;
@@ -126,9 +131,9 @@ class RoundStore {
     void close(UUID round, List<Score> scores, List<String> explanations, Instant at, String by) {
         for (int i = 0; i < scores.size(); i++) {
             Score s = scores.get(i);
-            jdbc.sql("insert into score (round_id, organisation_id, score, rank, explanation) "
-                            + "values (?, ?, ?, ?, cast(? as jsonb))")
-                    .params(round, s.organisationId(), s.score(), s.rank(), explanations.get(i)).update();
+            jdbc.sql("insert into score (round_id, organisation_id, score, computed, rank, explanation) "
+                            + "values (?, ?, ?, ?, ?, cast(? as jsonb))")
+                    .params(round, s.organisationId(), s.score(), s.score(), s.rank(), explanations.get(i)).update();
         }
         jdbc.sql("update round set status = 'CLOSED', closed_at = ?, closed_by = ? where id = ?")
                 .params(Timestamp.from(at), by, round).update();
@@ -141,12 +146,75 @@ class RoundStore {
 
     /** The closed round's ranking of the organisations, by rank. */
     List<Ranked> ranking(UUID round, List<UUID> organisations) {
-        return jdbc.sql("select organisation_id, score, rank from score where round_id = :r "
+        return jdbc.sql("select organisation_id, score, rank, grade from score where round_id = :r "
                         + "and organisation_id in (:orgs) order by rank nulls last, organisation_id")
-                .param("r", round).param("orgs", organisations)
-                .query((rs, i) -> new Ranked(rs.getObject("organisation_id", UUID.class), rs.getBigDecimal("score"),
-                        rs.getObject("rank", Integer.class)))
+                .param("r", round).param("orgs", organisations).query(RoundStore::ranked).list();
+    }
+
+    /** 创先争优: the organisations ranked {@code top} or better, and those graded {@code grade}, by rank. */
+    List<Ranked> honours(UUID round, int top, Grade grade) {
+        return jdbc.sql("select organisation_id, score, rank, grade from score where round_id = ? "
+                        + "and (rank <= ? or grade = ?) order by rank nulls last, organisation_id")
+                .params(round, top, grade.name()).query(RoundStore::ranked).list();
+    }
+
+    Optional<Current> current(UUID round, UUID organisation) {
+        return jdbc.sql("select score, computed, rank, grade from score where round_id = ? and organisation_id = ?")
+                .params(round, organisation)
+                .query((rs, i) -> new Current(rs.getBigDecimal("score"), rs.getBigDecimal("computed"),
+                        rs.getObject("rank", Integer.class), grade(rs)))
+                .optional();
+    }
+
+    /** Overrides the score (the trail keeps the one before), and ranks the round's scores again. */
+    void calibrate(UUID round, UUID organisation, BigDecimal previous, BigDecimal score, String reason, String by,
+                   Instant at) {
+        jdbc.sql("insert into calibration (id, round_id, organisation_id, previous, score, reason, calibrated_by, "
+                        + "calibrated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), round, organisation, previous, score, reason, by, Timestamp.from(at))
+                .update();
+        jdbc.sql("update score set score = ? where round_id = ? and organisation_id = ?")
+                .params(score, round, organisation).update();
+        jdbc.sql("update score s set rank = r.rank from (select organisation_id, rank() over (order by score desc) "
+                        + "as rank from score where round_id = :r and score is not null) r "
+                        + "where s.round_id = :r and s.organisation_id = r.organisation_id")
+                .param("r", round).update();
+    }
+
+    /** The audit trail of the organisation's score, oldest first. */
+    List<ScoreView.Calibration> calibrations(UUID round, UUID organisation) {
+        return jdbc.sql("select * from calibration where round_id = ? and organisation_id = ? "
+                        + "order by calibrated_at, id")
+                .params(round, organisation)
+                .query((rs, i) -> new ScoreView.Calibration(rs.getBigDecimal("previous"), rs.getBigDecimal("score"),
+                        rs.getString("reason"), rs.getString("calibrated_by"),
+                        rs.getTimestamp("calibrated_at").toInstant()))
                 .list();
+    }
+
+    void grade(UUID round, UUID organisation, Grade grade) {
+        jdbc.sql("update score set grade = ? where round_id = ? and organisation_id = ?")
+                .params(grade.name(), round, organisation).update();
+    }
+
+    /** How many of the round's organisations have the grade. */
+    long graded(UUID round, Grade grade) {
+        return jdbc.sql("select count(*) from score where round_id = ? and grade = ?").params(round, grade.name())
+                .query(Long.class).single();
+    }
+
+    long organisations(UUID round) {
+        return jdbc.sql("select count(*) from score where round_id = ?").param(round).query(Long.class).single();
+    }
+
+    private static Ranked ranked(ResultSet rs, int i) throws SQLException {
+        return new Ranked(rs.getObject("organisation_id", UUID.class), rs.getBigDecimal("score"),
+                rs.getObject("rank", Integer.class), grade(rs));
+    }
+
+    private static Grade grade(ResultSet rs) throws SQLException {
+        String grade = rs.getString("grade");
+        return grade == null ? null : Grade.valueOf(grade);
     }
 
     /** How the organisation's score was computed (the JSON of its {@link Score}). */

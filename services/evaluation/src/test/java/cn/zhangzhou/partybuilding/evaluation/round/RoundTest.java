@@ -120,7 +120,7 @@ class RoundTest {
             // A: (20×80 + 20×80 + 40×90 + 10×80 + 10×70) / 100 = 83.00.
             JsonNode scoreA = require(e.api.get(path + "/scores/" + a, e.staff(a)), 200).body();
             assertThat(scoreA.path("score").decimalValue()).isEqualByComparingTo("83.00");
-            JsonNode mutualA = scoreA.path("components").get(1);
+            JsonNode mutualA = scoreA.path("computed").path("components").get(1);
             assertThat(mutualA.path("component").asString()).isEqualTo("MUTUAL");
             assertThat(mutualA.path("value").decimalValue()).isEqualByComparingTo("80.00");
             assertThat(mutualA.path("raters").asInt()).isEqualTo(5);
@@ -128,11 +128,12 @@ class RoundTest {
             // B: only the assessment is reported (4 peers, 2 members are fewer than 5): 70 with 100 % of the weight.
             JsonNode scoreB = require(e.api.get(path + "/scores/" + b, e.streetStaff(street)), 200).body();
             assertThat(scoreB.path("score").decimalValue()).isEqualByComparingTo("70.00");
-            JsonNode mutualB = scoreB.path("components").get(1);
+            JsonNode mutualB = scoreB.path("computed").path("components").get(1);
             assertThat(mutualB.path("reported").asBoolean()).isFalse();
             assertThat(mutualB.path("value").isNull()).isTrue();
             assertThat(mutualB.path("raters").isNull()).isTrue();
-            assertThat(scoreB.path("components").get(2).path("share").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(scoreB.path("computed").path("components").get(2).path("share").decimalValue())
+                    .isEqualByComparingTo("100.00");
             assertThat(scoreB.path("rank").asInt()).isGreaterThan(scoreA.path("rank").asInt());
             // A community sees its own score only, a street its communities'.
             assertThat(e.api.get(path + "/scores/" + b, e.staff(a)).status()).isEqualTo(403);
