@@ -14,6 +14,8 @@ import cn.zhangzhou.partybuilding.events.evaluation.OrganisationScored;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectLaunched;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectResultsPublished;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
+import cn.zhangzhou.partybuilding.events.evaluation.ResponsibilityContractIssued;
+import cn.zhangzhou.partybuilding.events.evaluation.ResponsibilityContractSigned;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundClosed;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundOpened;
@@ -146,6 +148,8 @@ final class EventSamples {
     static final UUID TARGET = UUID.fromString("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f");
     /** The 2026 round of Xiangcheng's community organisations. */
     static final UUID ROUND = UUID.fromString("d3e4f5a6-b7c8-4d9e-8f1a-2b3c4d5e6f70");
+    /** 南坑街道's responsibility contract (责任状) with 群裕社区 for 2026. */
+    static final UUID CONTRACT = UUID.fromString("e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a7b");
 
     private EventSamples() {
     }
@@ -304,6 +308,11 @@ final class EventSamples {
                         new BigDecimal("60.00"), 9, "无有效评分，由街道党工委核定"),
                 new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.EXCELLENT,
                         new BigDecimal("91.00"), 1),
-                new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.PASS, null, null));
+                new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.PASS, null, null),
+                new ResponsibilityContractIssued(CONTRACT, 2026, NANKENG_STREET, QUNYU_COMMUNITY, MEMBER,
+                        List.of(PROJECT), 2),
+                new ResponsibilityContractIssued(CONTRACT, 2026, XIANGCHENG_COMMITTEE, NANKENG_STREET, MEMBER,
+                        List.of(), 0),
+                new ResponsibilityContractSigned(CONTRACT, 2026, NANKENG_STREET, QUNYU_COMMUNITY, MEMBER));
     }
 }

@@ -6,8 +6,8 @@ import cn.zhangzhou.partybuilding.events.EventType;
 
 /**
  * The event types the evaluation service (项目化 + 多向度考评) publishes on {@code <district>.evaluation.events}.
- * Aggregates, each the subject of its events: the project (with its targets' on-site checks) and the round
- * (多向度考评, with its scores).
+ * Aggregates, each the subject of its events: the project (with its targets' on-site checks), the
+ * round (多向度考评, with its scores) and the responsibility contract (责任状).
  */
 public final class EvaluationEvents {
 
@@ -29,6 +29,10 @@ public final class EvaluationEvents {
             new EventType<>(SERVICE, "ScoreCalibrated", 1, ScoreCalibrated.class);
     public static final EventType<GradeAssigned> GRADE_ASSIGNED =
             new EventType<>(SERVICE, "GradeAssigned", 1, GradeAssigned.class);
+    public static final EventType<ResponsibilityContractIssued> RESPONSIBILITY_CONTRACT_ISSUED =
+            new EventType<>(SERVICE, "ResponsibilityContractIssued", 1, ResponsibilityContractIssued.class);
+    public static final EventType<ResponsibilityContractSigned> RESPONSIBILITY_CONTRACT_SIGNED =
+            new EventType<>(SERVICE, "ResponsibilityContractSigned", 1, ResponsibilityContractSigned.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROJECT_LAUNCHED,
@@ -38,7 +42,9 @@ public final class EvaluationEvents {
             ORGANISATION_SCORED,
             ROUND_CLOSED,
             SCORE_CALIBRATED,
-            GRADE_ASSIGNED);
+            GRADE_ASSIGNED,
+            RESPONSIBILITY_CONTRACT_ISSUED,
+            RESPONSIBILITY_CONTRACT_SIGNED);
 
     private EvaluationEvents() {
     }
