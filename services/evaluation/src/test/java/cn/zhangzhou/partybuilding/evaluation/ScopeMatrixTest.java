@@ -55,6 +55,8 @@ class ScopeMatrixTest {
     private static final AtomicInteger SEQ = new AtomicInteger();
     /** Rounds are one per year and level: the matrix's take years no other test uses. */
     private static final AtomicInteger ROUND_YEARS = new AtomicInteger(2041);
+    /** Contracts are one per organisation and year. */
+    private static final AtomicInteger CONTRACT_YEARS = new AtomicInteger(2000);
 
     private final UUID street = feed.street();
     private final UUID community = feed.community(street);
@@ -79,6 +81,7 @@ class ScopeMatrixTest {
             projects(matrix);
             rounds(matrix);
             afterTheClose(matrix);
+            contracts(matrix);
             matrix.rule("GET /api/v1/indicators").on(() -> Call.get("/api/v1/indicators?organisationId=" + community
                             + "&year=" + e.year))
                     .allow(STAFF_IN_SCOPE)
@@ -210,6 +213,46 @@ class ScopeMatrixTest {
                 .on(() -> Call.get("/api/v1/rounds/" + closedRound() + "/honours?top=3"))
                 .allow(union(DISTRICT_STAFF, MEMBERS))
                 .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/honours"), NOT_FOUND);
+    }
+
+    private void contracts(ScopeMatrix matrix) {
+        matrix.rule("POST /api/v1/contracts").on(() -> Call.post("/api/v1/contracts", contractBody(community)))
+                .allow(ABOVE)
+                .elsewhere(() -> Call.post("/api/v1/contracts", contractBody(UUID.randomUUID())), UNPROCESSABLE);
+        matrix.rule("GET /api/v1/contracts/{id}").on(() -> Call.get("/api/v1/contracts/" + contract()))
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/contracts/" + UUID.randomUUID()), NOT_FOUND);
+        matrix.rule("GET /api/v1/contracts").on(() -> {
+                    Map<String, Object> body = contractBody(community);
+                    String id = require(e.api.post("/api/v1/contracts", e.admin(), body), 201).id();
+                    return Call.get("/api/v1/contracts?organisationId=" + community + "&year=" + body.get("year"))
+                            .showing(id);
+                })
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/contracts?organisationId=" + UUID.randomUUID() + "&year=2030"),
+                        FORBIDDEN)
+                .elsewhereAs(HIDDEN, DISTRICT_WIDE);
+        matrix.rule("POST /api/v1/contracts/{id}/sign")
+                .on(() -> Call.post("/api/v1/contracts/" + contract() + "/sign", body("version", 1)))
+                .allow(COMMUNITY_STAFF)
+                .elsewhere(() -> Call.post("/api/v1/contracts/" + UUID.randomUUID() + "/sign", body("version", 1)),
+                        NOT_FOUND);
+        matrix.rule("GET /api/v1/secretaries/without-project")
+                .on(() -> Call.get("/api/v1/secretaries/without-project?organisationId=" + community + "&year="
+                        + e.year))
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/secretaries/without-project?organisationId=" + UUID.randomUUID()
+                        + "&year=" + e.year), UNPROCESSABLE);
+    }
+
+    /** The community's responsibility contract for a year no other contract of it has, listing no project. */
+    private Map<String, Object> contractBody(UUID organisation) {
+        return body("year", CONTRACT_YEARS.getAndIncrement(), "organisationId", organisation, "secretaryId", owner,
+                "projectIds", List.of());
+    }
+
+    private String contract() {
+        return require(e.api.post("/api/v1/contracts", e.admin(), contractBody(community)), 201).id();
     }
 
     /** A rating of the scene's community in a new round: who may give it. */

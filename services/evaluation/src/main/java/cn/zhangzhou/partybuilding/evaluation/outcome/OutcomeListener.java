@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import cn.zhangzhou.partybuilding.evaluation.EvaluationProperties;
 import cn.zhangzhou.partybuilding.events.DomainEvent;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredWithinDistrict;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.events.volunteering.HoursApproved;
 import cn.zhangzhou.partybuilding.events.wishes.WishConfirmed;
@@ -20,7 +24,8 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
 /**
  * Keeps the verified outcomes of this district from its services' topics: membership (accepted member and unit
  * reports), wishes (posted wishes, which projects answer, and confirmed ones), volunteering (approved hours) and our
- * own (targets the on-site check found met), so every indicator, ours included, is rebuilt by reading the topics from
+ * own (targets the on-site check found met), and the two committees' cadres (党员 with a cadre role, by their home
+ * organisation), so every indicator, ours included, is rebuilt by reading the topics from
  * the beginning. One row per event, in one transaction with its dedup record ({@link InboundEvents}: duplicates
  * applied once, stale versions skipped, poison dead-lettered). Its own consumer group: the directory reads the
  * membership topic in the service's group.
@@ -62,7 +67,16 @@ class OutcomeListener {
             outcomes.record(id, OutcomeKind.UNIT_REPORTS_ACCEPTED, e.reportId(), e.communityId(), year, 1);
         } else if (data instanceof ProjectTargetChecked e && e.met()) {
             outcomes.record(id, OutcomeKind.TARGETS_MET, e.targetId(), e.organisationId(), e.year(), 1);
+        } else if (data instanceof MemberRegistered e) {
+            outcomes.cadre(e.memberId(), e.homeOrganisationId(), e.cadreRole());
+        } else if (data instanceof MemberUpdated e) {
+            outcomes.cadreRole(e.memberId(), e.cadreRole());
+        } else if (data instanceof MemberTransferredWithinDistrict e) {
+            outcomes.cadreMoved(e.memberId(), e.toOrganisationId());
+        } else if (data instanceof MemberTransferredOut e) {
+            outcomes.cadre(e.memberId(), null, null);
         }
-        // Everything else (claims, sign-ups, log-ins ...) is activity, not a verified outcome: not scored.
+        // Everything else (claims, sign-ups, log-ins ...) is activity, not a verified outcome: not scored. Members'
+        // registrations and transfers only keep the two committees' cadres (who must lead a project).
     }
 }

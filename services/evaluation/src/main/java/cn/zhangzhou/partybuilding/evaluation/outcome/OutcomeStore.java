@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The verified outcomes and the posted wishes, as the district's events told them. */
+import cn.zhangzhou.partybuilding.events.membership.CadreRole;
+
+/** The verified outcomes, the posted wishes and the two committees' cadres, as the district's events told them. */
 @Repository
 public class OutcomeStore {
 
@@ -30,6 +32,44 @@ public class OutcomeStore {
     void wishPosted(UUID wish, UUID community) {
         jdbc.sql("insert into wish (wish_id, community_id) values (?, ?) on conflict do nothing")
                 .params(wish, community).update();
+    }
+
+    /** The member's cadre role (两委) and home organisation; none (null role): not a cadre (any more). */
+    void cadre(UUID member, UUID organisation, CadreRole role) {
+        if (role == null) {
+            jdbc.sql("delete from cadre where member_id = ?").param(member).update();
+        } else {
+            jdbc.sql("insert into cadre (member_id, organisation_id, role) values (?, ?, ?) on conflict (member_id) "
+                            + "do update set organisation_id = excluded.organisation_id, role = excluded.role")
+                    .params(member, organisation, role.name()).update();
+        }
+    }
+
+    /** A snapshot of the member's attributes: their role changes, their organisation stays. */
+    void cadreRole(UUID member, CadreRole role) {
+        if (role == null) {
+            cadre(member, null, null);
+        } else {
+            jdbc.sql("update cadre set role = ? where member_id = ?").params(role.name(), member).update();
+        }
+    }
+
+    void cadreMoved(UUID member, UUID organisation) {
+        jdbc.sql("update cadre set organisation_id = ? where member_id = ?").params(organisation, member).update();
+    }
+
+    /** A head (主干) of a community's two committees: its secretary, and the organisation holding their membership. */
+    public record Head(UUID memberId, UUID organisationId) {
+    }
+
+    /** The heads of the two committees of the organisations: the community secretaries. */
+    public List<Head> headsOf(List<UUID> organisations) {
+        return jdbc.sql("select member_id, organisation_id from cadre where role = 'HEAD' and organisation_id in "
+                        + "(:orgs) order by organisation_id, member_id")
+                .param("orgs", organisations)
+                .query((rs, i) -> new Head(rs.getObject("member_id", UUID.class),
+                        rs.getObject("organisation_id", UUID.class)))
+                .list();
     }
 
     /** The community whose needs menu the wish was posted on, if its WishPosted has arrived. */

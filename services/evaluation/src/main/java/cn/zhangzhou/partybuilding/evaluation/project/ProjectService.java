@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -87,6 +88,16 @@ public class ProjectService {
     @Transactional(readOnly = true)
     Page<Project> list(Caller caller, UUID organisationId, int year, int page, int size) {
         return projects.of(access.subtreeFor(caller, organisationId), year, page, size);
+    }
+
+    /** The project as it is (no scope check: the caller checked the scope of what lists it). */
+    public Optional<Project> find(UUID id) {
+        return projects.find(id);
+    }
+
+    /** The secretaries responsible for a project of one of the organisations in the year (no scope check). */
+    public List<UUID> secretariesOf(List<UUID> organisations, int year) {
+        return organisations.isEmpty() ? List.of() : projects.secretariesOf(organisations, year);
     }
 
     /** The owner's staff (or above) while the project runs. */

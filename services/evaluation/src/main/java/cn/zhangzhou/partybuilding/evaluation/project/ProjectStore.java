@@ -67,6 +67,12 @@ class ProjectStore {
         return Page.of(items, page, size, total);
     }
 
+    /** The secretaries responsible for a project of one of the organisations in the year. */
+    List<UUID> secretariesOf(List<UUID> organisations, int year) {
+        return jdbc.sql("select distinct secretary_id from project where organisation_id in (:orgs) and year = :year")
+                .param("orgs", organisations).param("year", year).query(UUID.class).list();
+    }
+
     /** Adds the update, marks its milestone reached (if any) and moves the project one version on. */
     long progress(UUID project, Project.Progress p, LocalDate reachedOn) {
         jdbc.sql("insert into progress (id, project_id, note, milestone_id, reported_at, reported_by) "

@@ -184,7 +184,7 @@ class RoundStore {
     /** The audit trail of the organisation's score, oldest first. */
     List<ScoreView.Calibration> calibrations(UUID round, UUID organisation) {
         return jdbc.sql("select * from calibration where round_id = ? and organisation_id = ? "
-                        + "order by calibrated_at, id")
+                        + "order by seq")
                 .params(round, organisation)
                 .query((rs, i) -> new ScoreView.Calibration(rs.getBigDecimal("previous"), rs.getBigDecimal("score"),
                         rs.getString("reason"), rs.getString("calibrated_by"),

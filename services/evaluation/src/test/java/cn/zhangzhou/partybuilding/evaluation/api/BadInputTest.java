@@ -19,7 +19,8 @@ class BadInputTest {
 
     private static final RunningEvaluation e = RunningEvaluation.get();
     private static final String[] TABLES = {"project", "project_wish", "target", "milestone", "progress", "round",
-            "rating", "rated", "official_rating", "resident_code", "score", "outbox_event"};
+            "rating", "rated", "official_rating", "resident_code", "score", "calibration", "responsibility_contract",
+            "contract_project", "outbox_event"};
     private static final Map<String, Object> WEIGHTS = Map.of("self", 20, "mutual", 20, "assessment", 40,
             "members", 10, "residents", 10, "objective", 0);
 
@@ -142,6 +143,31 @@ class BadInputTest {
                 "version");
         assertProblem(e.api.get("/api/v1/rounds/" + round + "/scores", e.admin()), 409, "OPEN");
         assertProblem(e.api.get("/api/v1/rounds?year=soon", e.admin()), 400, "year");
+    }
+
+    @Test
+    void contractsAndTheSecretariesCheck() {
+        Map<String, Object> contract = new HashMap<>(Map.of("year", 2036, "organisationId", community,
+                "secretaryId", secretary, "projectIds", List.of()));
+        contract.remove("year");
+        assertProblem(e.api.post("/api/v1/contracts", e.admin(), contract), 400, "year");
+        contract.put("year", 2036);
+        contract.put("projectIds", "all of them");
+        assertProblem(e.api.post("/api/v1/contracts", e.admin(), contract), 400, "projectIds");
+        contract.put("projectIds", List.of(UUID.randomUUID()));
+        assertProblem(e.api.post("/api/v1/contracts", e.admin(), contract), 422, "projectIds");
+        contract.put("projectIds", List.of());
+        contract.put("secretaryId", UUID.randomUUID());
+        assertProblem(e.api.post("/api/v1/contracts", e.admin(), contract), 422, "secretaryId");
+        contract.put("secretaryId", secretary);
+        contract.put("organisationId", e.feed.district());
+        assertProblem(e.api.post("/api/v1/contracts", e.admin(), contract), 422, "organisationId");
+        assertProblem(e.api.post("/api/v1/contracts/" + UUID.randomUUID() + "/sign", e.admin(), Map.of()), 400,
+                "version");
+        assertProblem(e.api.get("/api/v1/secretaries/without-project?organisationId=" + community, e.admin()), 400,
+                "year");
+        assertProblem(e.api.get("/api/v1/secretaries/without-project?organisationId=" + UUID.randomUUID()
+                + "&year=2036", e.admin()), 422, "organisationId");
     }
 
     private void assertProblem(Api.Response response, int status, String mentioned) {
