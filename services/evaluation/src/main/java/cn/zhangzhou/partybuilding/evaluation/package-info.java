@@ -2,6 +2,8 @@
  * The evaluation service (项目化 + 多向度考评) of one district. Its packages depend one way, each only on those listed
  * below it (and on this package's properties):
  * <pre>
+ * guarantee   guarantees (保障): the communities' work and mass-service funds against their floor, certified social
+ *             workers, the cadres' monthly pay sheets (base by role, award from the year-end score) and their CSV
  * responsibility  responsibility contracts (责任状) signed level by level; the committee secretaries who lead no
  *             community project
  * round       rounds per year and level (多向度考评): self-assessment, mutual, assessment, members' and residents'

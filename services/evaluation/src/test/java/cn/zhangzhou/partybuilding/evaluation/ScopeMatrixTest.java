@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.evaluation.testing.Feed;
 import cn.zhangzhou.partybuilding.evaluation.testing.RunningEvaluation;
+import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.matrix.Call;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
@@ -75,13 +76,14 @@ class ScopeMatrixTest {
         Scene scene = new Scene(RunningEvaluation.DISTRICT, "longwen", street, otherStreet, community,
                 otherCommunity, owner, neighbour, otherDistrictMember);
         try (DatabaseFingerprint database = new DatabaseFingerprint(e.jdbcUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword(), "outcome", "wish")) {
+                TestInfrastructure.postgresPassword(), "outcome", "wish", "cadre")) {
             ScopeMatrix matrix = new ScopeMatrix("evaluation", e.api,
                     ScopeMatrix.signedWith("support-test-keys/jwt-private.pem"), scene, database);
             projects(matrix);
             rounds(matrix);
             afterTheClose(matrix);
             contracts(matrix);
+            guarantees(matrix);
             matrix.rule("GET /api/v1/indicators").on(() -> Call.get("/api/v1/indicators?organisationId=" + community
                             + "&year=" + e.year))
                     .allow(STAFF_IN_SCOPE)
@@ -243,6 +245,49 @@ class ScopeMatrixTest {
                 .allow(STAFF_IN_SCOPE)
                 .elsewhere(() -> Call.get("/api/v1/secretaries/without-project?organisationId=" + UUID.randomUUID()
                         + "&year=" + e.year), UNPROCESSABLE);
+    }
+
+    private void guarantees(ScopeMatrix matrix) {
+        matrix.rule("POST /api/v1/funds").on(() -> Call.post("/api/v1/funds", fundBody(community)))
+                .allow(ABOVE)
+                .elsewhere(() -> Call.post("/api/v1/funds", fundBody(UUID.randomUUID())), UNPROCESSABLE);
+        matrix.rule("GET /api/v1/funds").on(() -> Call.get("/api/v1/funds?year=" + e.year + "&communityId="
+                        + community))
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/funds?year=" + e.year + "&communityId=" + UUID.randomUUID()),
+                        UNPROCESSABLE);
+        matrix.rule("GET /api/v1/funds/below-floor").on(() -> Call.get("/api/v1/funds/below-floor?year=" + e.year
+                        + "&organisationId=" + community))
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/funds/below-floor?year=" + e.year + "&organisationId="
+                        + UUID.randomUUID()), UNPROCESSABLE);
+        matrix.rule("PUT /api/v1/cadres/{memberId}/social-worker").on(() -> {
+                    UUID cadre = feed.member(RunningEvaluation.DISTRICT, community, CadreRole.MEMBER, community);
+                    feed.awaitRow("cadre where member_id = '" + cadre + "'");
+                    return Call.put("/api/v1/cadres/" + cadre + "/social-worker", body("certifiedOn", "2026-01-05"));
+                })
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.put("/api/v1/cadres/" + UUID.randomUUID() + "/social-worker",
+                        body("certifiedOn", "2026-01-05")), NOT_FOUND);
+        for (String sheet : List.of("pay-sheets", "pay-sheets.csv")) {
+            matrix.rule("GET /api/v1/" + sheet).on(() -> Call.get("/api/v1/" + sheet + "?month=2026-03&communityId="
+                            + cadreOf(community)))
+                    .allow(STAFF_IN_SCOPE)
+                    .elsewhere(() -> Call.get("/api/v1/" + sheet + "?month=2026-03&communityId=" + UUID.randomUUID()),
+                            UNPROCESSABLE);
+        }
+    }
+
+    /** The community, once it has a head whose line a pay sheet shows. */
+    private static UUID cadreOf(UUID community) {
+        UUID head = feed.member(RunningEvaluation.DISTRICT, community, CadreRole.HEAD, community);
+        feed.awaitRow("cadre where member_id = '" + head + "'");
+        return community;
+    }
+
+    private static Map<String, Object> fundBody(UUID community) {
+        return body("communityId", community, "year", 2026, "fund", "WORK", "entry", "ALLOCATION",
+                "amountYuan", 50_000, "note", "年度工作经费");
     }
 
     /** The community's responsibility contract for a year no other contract of it has, listing no project. */

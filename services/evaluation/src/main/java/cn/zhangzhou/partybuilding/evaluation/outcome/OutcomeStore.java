@@ -58,17 +58,25 @@ public class OutcomeStore {
         jdbc.sql("update cadre set organisation_id = ? where member_id = ?").params(organisation, member).update();
     }
 
-    /** A head (主干) of a community's two committees: its secretary, and the organisation holding their membership. */
-    public record Head(UUID memberId, UUID organisationId) {
+    /** A cadre of a community's two committees (两委): its head (主干) is the community's secretary. */
+    public record Cadre(UUID memberId, UUID organisationId, CadreRole role) {
     }
 
-    /** The heads of the two committees of the organisations: the community secretaries. */
-    public List<Head> headsOf(List<UUID> organisations) {
-        return jdbc.sql("select member_id, organisation_id from cadre where role = 'HEAD' and organisation_id in "
-                        + "(:orgs) order by organisation_id, member_id")
+    /** The member as a cadre of this district, if they are one. */
+    public Optional<Cadre> cadre(UUID member) {
+        return jdbc.sql("select member_id, organisation_id, role from cadre where member_id = ?").param(member)
+                .query((rs, i) -> new Cadre(member, rs.getObject("organisation_id", UUID.class),
+                        CadreRole.valueOf(rs.getString("role"))))
+                .optional();
+    }
+
+    /** The cadres whose membership the organisations hold, by organisation, role and member. */
+    public List<Cadre> cadresOf(List<UUID> organisations) {
+        return jdbc.sql("select member_id, organisation_id, role from cadre where organisation_id in (:orgs) "
+                        + "order by organisation_id, role, member_id")
                 .param("orgs", organisations)
-                .query((rs, i) -> new Head(rs.getObject("member_id", UUID.class),
-                        rs.getObject("organisation_id", UUID.class)))
+                .query((rs, i) -> new Cadre(rs.getObject("member_id", UUID.class),
+                        rs.getObject("organisation_id", UUID.class), CadreRole.valueOf(rs.getString("role"))))
                 .list();
     }
 

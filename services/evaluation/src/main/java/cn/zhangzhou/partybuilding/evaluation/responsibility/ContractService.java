@@ -19,6 +19,7 @@ import cn.zhangzhou.partybuilding.evaluation.project.ProjectService;
 import cn.zhangzhou.partybuilding.evaluation.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.events.evaluation.ResponsibilityContractIssued;
 import cn.zhangzhou.partybuilding.events.evaluation.ResponsibilityContractSigned;
+import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.messaging.Outbox;
 import cn.zhangzhou.partybuilding.support.error.ConflictException;
@@ -125,8 +126,8 @@ class ContractService {
         List<UUID> streets = inside(OrganisationType.STREET_COMMITTEE, subtree);
         List<Secretary> secretaries = new ArrayList<>();
         if (!communities.isEmpty()) {
-            cadres.headsOf(communities).forEach(h -> secretaries.add(new Secretary(h.memberId(), h.organisationId(),
-                    OrganisationType.COMMUNITY)));
+            cadres.cadresOf(communities).stream().filter(c -> c.role() == CadreRole.HEAD).forEach(h -> secretaries
+                    .add(new Secretary(h.memberId(), h.organisationId(), OrganisationType.COMMUNITY)));
         }
         if (!streets.isEmpty()) {
             contracts.of(streets, year).forEach(c -> secretaries.add(new Secretary(c.secretaryId(),

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -282,6 +283,11 @@ public class RoundService {
                     c.rank()), rounds.nextVersion(roundId));
         }
         return rounds.ranking(roundId, List.copyOf(grades.keySet()));
+    }
+
+    /** The organisation's (calibrated) score in the closed round of the year at its level, if any (no scope check). */
+    public Optional<BigDecimal> yearEndScore(RoundLevel level, int year, UUID organisationId) {
+        return rounds.yearEnd(level, year, organisationId);
     }
 
     /** 创先争优: the round's best {@code top} and every organisation graded 优秀, for the district's staff and members. */

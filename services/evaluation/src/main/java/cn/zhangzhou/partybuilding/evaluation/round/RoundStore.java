@@ -158,6 +158,13 @@ class RoundStore {
                 .params(round, top, grade.name()).query(RoundStore::ranked).list();
     }
 
+    /** The organisation's score in the closed round of the year and level, if it has one. */
+    Optional<BigDecimal> yearEnd(RoundLevel level, int year, UUID organisation) {
+        return jdbc.sql("select s.score from score s join round r on r.id = s.round_id where r.level = ? "
+                        + "and r.year = ? and r.status = 'CLOSED' and s.organisation_id = ? and s.score is not null")
+                .params(level.name(), year, organisation).query(BigDecimal.class).optional();
+    }
+
     Optional<Current> current(UUID round, UUID organisation) {
         return jdbc.sql("select score, computed, rank, grade from score where round_id = ? and organisation_id = ?")
                 .params(round, organisation)

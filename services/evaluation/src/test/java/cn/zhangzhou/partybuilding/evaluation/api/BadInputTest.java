@@ -20,7 +20,7 @@ class BadInputTest {
     private static final RunningEvaluation e = RunningEvaluation.get();
     private static final String[] TABLES = {"project", "project_wish", "target", "milestone", "progress", "round",
             "rating", "rated", "official_rating", "resident_code", "score", "calibration", "responsibility_contract",
-            "contract_project", "outbox_event"};
+            "contract_project", "fund_entry", "social_worker", "outbox_event"};
     private static final Map<String, Object> WEIGHTS = Map.of("self", 20, "mutual", 20, "assessment", 40,
             "members", 10, "residents", 10, "objective", 0);
 
@@ -168,6 +168,34 @@ class BadInputTest {
                 "year");
         assertProblem(e.api.get("/api/v1/secretaries/without-project?organisationId=" + UUID.randomUUID()
                 + "&year=2036", e.admin()), 422, "organisationId");
+    }
+
+    @Test
+    void fundsAndPay() {
+        Map<String, Object> fund = new HashMap<>(Map.of("communityId", community, "year", 2038, "fund", "WORK",
+                "entry", "ALLOCATION", "amountYuan", 50_000, "note", "经费"));
+        fund.put("amountYuan", 0);
+        assertProblem(e.api.post("/api/v1/funds", e.admin(), fund), 400, "amountYuan");
+        fund.put("amountYuan", 50_000);
+        fund.put("fund", "GOLD");
+        assertProblem(e.api.post("/api/v1/funds", e.admin(), fund), 400, "fund");
+        fund.put("fund", "WORK");
+        fund.remove("note");
+        assertProblem(e.api.post("/api/v1/funds", e.admin(), fund), 400, "note");
+        fund.put("note", "经费");
+        fund.put("communityId", street);
+        assertProblem(e.api.post("/api/v1/funds", e.admin(), fund), 422, "communityId");
+        fund.put("communityId", community);
+        fund.put("entry", "SPENDING");
+        assertProblem(e.api.post("/api/v1/funds", e.admin(), fund), 422, "amountYuan");
+        assertProblem(e.api.get("/api/v1/pay-sheets?communityId=" + community + "&month=2038-3", e.admin()), 400,
+                "month");
+        assertProblem(e.api.get("/api/v1/pay-sheets.csv?communityId=" + street + "&month=2038-03", e.admin()), 422,
+                "communityId");
+        assertProblem(e.api.put("/api/v1/cadres/" + secretary + "/social-worker", e.admin(),
+                Map.of("certifiedOn", "yesterday")), 400, "certifiedOn");
+        assertProblem(e.api.put("/api/v1/cadres/" + secretary + "/social-worker", e.admin(),
+                Map.of("certifiedOn", "2038-01-01")), 404, secretary.toString());
     }
 
     private void assertProblem(Api.Response response, int status, String mentioned) {
