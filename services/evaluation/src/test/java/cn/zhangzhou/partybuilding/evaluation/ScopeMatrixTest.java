@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.evaluation;
 
 import static cn.zhangzhou.partybuilding.evaluation.testing.RunningEvaluation.require;
+import static cn.zhangzhou.partybuilding.testing.matrix.Call.body;
 import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.FORBIDDEN;
 import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.HIDDEN;
 import static cn.zhangzhou.partybuilding.testing.matrix.Outcome.NOT_FOUND;
@@ -17,10 +18,9 @@ import static cn.zhangzhou.partybuilding.testing.matrix.Who.OTHER_STREET_STAFF;
 import static cn.zhangzhou.partybuilding.testing.matrix.Who.OWNER;
 import static cn.zhangzhou.partybuilding.testing.matrix.Who.STAFF_IN_SCOPE;
 import static cn.zhangzhou.partybuilding.testing.matrix.Who.STREET_STAFF;
+import static cn.zhangzhou.partybuilding.testing.matrix.Who.union;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -344,19 +344,5 @@ class ScopeMatrixTest {
 
     private static String target(Api.Response project) {
         return project.body().path("targets").get(0).path("id").asString();
-    }
-
-    private static Map<String, Object> body(Object... keysAndValues) {
-        Map<String, Object> body = new HashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return body;
-    }
-
-    private static Set<Who> union(Set<Who> a, Set<Who> b) {
-        EnumSet<Who> all = EnumSet.copyOf(a);
-        all.addAll(b);
-        return all;
     }
 }

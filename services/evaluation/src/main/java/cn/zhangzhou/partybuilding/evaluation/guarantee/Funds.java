@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A community's funds of a year (保障): each fund's allocations, spending and floor, and every entry. */
-public record Funds(UUID communityId, int year, List<Fund> funds, List<Entry> entries) {
+record Funds(UUID communityId, int year, List<Fund> funds, List<Entry> entries) {
 
     /** 工作经费 work funds; 服务群众专项经费 mass-service funds. */
     public enum Kind { WORK, MASS_SERVICE }

@@ -12,7 +12,7 @@ import cn.zhangzhou.partybuilding.events.membership.CadreRole;
  * @param yearEndScore the community's score in the last year's closed round (calibrated if it was); null: none, the
  *                     award is the range's minimum
  */
-public record PaySheet(UUID communityId, String month, int minimumWageYuan, BigDecimal yearEndScore, int awardYuan,
+record PaySheet(UUID communityId, String month, int minimumWageYuan, BigDecimal yearEndScore, int awardYuan,
                        List<Line> lines, BigDecimal totalYuan) {
 
     /** One cadre: base pay (a percentage of the minimum wage by role), the award, the social worker's allowance. */

@@ -11,7 +11,7 @@ import cn.zhangzhou.partybuilding.evaluation.project.Project;
  * committee → community organisation), listing the projects it answers for and so their targets. The issuer's staff
  * sign when they issue it; the organisation's secretary ({@code secretaryId}) signs for it, entered by its staff.
  */
-public record ResponsibilityContract(UUID id, int year, UUID issuerId, UUID organisationId, UUID secretaryId,
+record ResponsibilityContract(UUID id, int year, UUID issuerId, UUID organisationId, UUID secretaryId,
                                      List<Listed> projects, Status status, String issuedBy, Instant issuedAt,
                                      String signedBy, Instant signedAt, long version) {
 

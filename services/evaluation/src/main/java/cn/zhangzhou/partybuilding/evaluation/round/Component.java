@@ -1,7 +1,7 @@
 package cn.zhangzhou.partybuilding.evaluation.round;
 
 /** The components of a round (多向度考评), each with a weight of the round's. */
-public enum Component {
+enum Component {
     /** 自评: the organisation's own staff, once. */
     SELF(false),
     /** 互评: staff of each peer (same level, same parent), once per peer; anonymous. */

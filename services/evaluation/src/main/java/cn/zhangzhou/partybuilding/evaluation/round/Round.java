@@ -6,7 +6,7 @@ import java.util.UUID;
 import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
 
 /** One round of multi-directional evaluation (多向度考评) per year and level, with the weight of each component. */
-public record Round(UUID id, int year, RoundLevel level, Weights weights, Status status, long version,
+record Round(UUID id, int year, RoundLevel level, Weights weights, Status status, long version,
                    Instant openedAt) {
 
     public enum Status { OPEN, CLOSED }

@@ -14,7 +14,7 @@ import cn.zhangzhou.partybuilding.evaluation.outcome.OutcomeKind;
  * @param score null when no component with a weight was reportable
  * @param rank  among the round's organisations with a score (ties share a rank); null without a score
  */
-public record Score(UUID organisationId, BigDecimal score, Integer rank, List<Part> components) {
+record Score(UUID organisationId, BigDecimal score, Integer rank, List<Part> components) {
 
     /**
      * @param weight   the round's weight of the component

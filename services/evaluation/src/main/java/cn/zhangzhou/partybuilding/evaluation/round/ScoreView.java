@@ -11,7 +11,7 @@ import cn.zhangzhou.partybuilding.events.evaluation.Grade;
  * An organisation's result in a closed round: its score and rank now (calibrated if they were), its grade, how the
  * score was computed at the close, and every calibration since (the audit trail).
  */
-public record ScoreView(UUID organisationId, BigDecimal score, Integer rank, Grade grade, Score computed,
+record ScoreView(UUID organisationId, BigDecimal score, Integer rank, Grade grade, Score computed,
                         List<Calibration> calibrations) {
 
     /** One override by the level above: the score before it, the new one, why, who and when. */
