@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +148,34 @@ class RoundTest {
             assertThat(tap.seenFor(round).stream().map(EventTap::payload)
                     .filter(p -> p.contains(a.toString()) && p.contains("\"score\":83.00")).count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aCodeRatesOnceAndAMemberOnceEvenInParallel() throws Exception {
+        UUID community = e.feed.community(street);
+        String round = require(e.api.post("/api/v1/rounds", e.admin(), Map.of("year", 2039, "level", "COMMUNITY",
+                "weights", weights(0, 0, 0, 50, 50, 0))), 201).id();
+        String code = require(e.api.post("/api/v1/rounds/" + round + "/resident-codes", e.staff(community),
+                Map.of("communityId", community, "count", 1)), 201).body().path("codes").get(0).asString();
+        UUID member = e.feed.member(community);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> e.api.post("/api/v1/resident-ratings", null, Map.of("code", code, "score", 90)).status());
+            calls.add(() -> e.api.post("/api/v1/rounds/" + round + "/member-ratings", e.member(member),
+                    Map.of("organisationId", community, "score", 90)).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 204).hasSize(2);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(18);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(e.rows("rating where round_id = '" + round + "'")).isEqualTo(2);
     }
 
     @Test
