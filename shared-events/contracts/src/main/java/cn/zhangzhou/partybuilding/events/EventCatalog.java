@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.zhangzhou.partybuilding.events.evaluation.EvaluationEvents;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.volunteering.VolunteeringEvents;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
@@ -14,7 +15,8 @@ import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 /** Every event type of the platform: the one typed registry of contracts. */
 public final class EventCatalog {
 
-    private static final List<EventType<?>> ALL = Stream.of(MembershipEvents.ALL, WishesEvents.ALL, VolunteeringEvents.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(MembershipEvents.ALL, WishesEvents.ALL, VolunteeringEvents.ALL,
+            EvaluationEvents.ALL)
             .flatMap(List::stream)
             .toList();
 

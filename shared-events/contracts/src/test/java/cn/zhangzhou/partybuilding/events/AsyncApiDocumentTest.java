@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import cn.zhangzhou.partybuilding.events.evaluation.EvaluationEvents;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.volunteering.VolunteeringEvents;
 import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
@@ -49,7 +50,7 @@ class AsyncApiDocumentTest {
     @Test
     void everyServiceHasAnEventsAndADeadLetterChannel() {
         assertThat(services().keySet()).contains(MembershipEvents.SERVICE, WishesEvents.SERVICE,
-                VolunteeringEvents.SERVICE);
+                VolunteeringEvents.SERVICE, EvaluationEvents.SERVICE);
         for (String service : services().keySet()) {
             JsonNode events = doc.at("/channels/" + service + "Events");
             JsonNode deadLetters = doc.at("/channels/" + service + "DeadLetters");
@@ -137,7 +138,7 @@ class AsyncApiDocumentTest {
     @Test
     void membershipOfOtherDistrictsWishesAndVolunteeringReceiveMembershipEvents() {
         for (String receive : List.of("receiveOtherDistrictsMembershipEvents", "receiveMembershipEventsInWishes",
-                "receiveMembershipEventsInVolunteering")) {
+                "receiveMembershipEventsInVolunteering", "receiveEventsInEvaluation")) {
             assertThat(doc.at("/operations/" + receive + "/action").asString()).as(receive).isEqualTo("receive");
             assertThat(doc.at("/operations/" + receive + "/channel/$ref").asString()).isEqualTo("#/channels/membershipEvents");
             assertThat(doc.at("/operations/" + receive + "/messages").size()).isEqualTo(MembershipEvents.ALL.size());

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.events;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.zhangzhou.partybuilding.events.evaluation.Grade;
+import cn.zhangzhou.partybuilding.events.evaluation.GradeAssigned;
+import cn.zhangzhou.partybuilding.events.evaluation.OrganisationScored;
+import cn.zhangzhou.partybuilding.events.evaluation.ProjectLaunched;
+import cn.zhangzhou.partybuilding.events.evaluation.ProjectResultsPublished;
+import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
+import cn.zhangzhou.partybuilding.events.evaluation.ResponsibilityContractIssued;
+import cn.zhangzhou.partybuilding.events.evaluation.ResponsibilityContractSigned;
+import cn.zhangzhou.partybuilding.events.evaluation.RoundClosed;
+import cn.zhangzhou.partybuilding.events.evaluation.RoundLevel;
+import cn.zhangzhou.partybuilding.events.evaluation.RoundOpened;
+import cn.zhangzhou.partybuilding.events.evaluation.ScoreCalibrated;
 import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
 import cn.zhangzhou.partybuilding.events.membership.MemberPlaced;
@@ -130,6 +143,14 @@ final class EventSamples {
     static final UUID SIGN_UP = UUID.fromString("9102a3b4-c5d6-4e7f-8091-02a3b4c5d6e7");
     static final UUID HOURS = UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f70819");
 
+    /** Evaluation: a project of 群裕社区 answering a wish, and one of its targets. */
+    static final UUID PROJECT = UUID.fromString("b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e");
+    static final UUID TARGET = UUID.fromString("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f");
+    /** The 2026 round of Xiangcheng's community organisations. */
+    static final UUID ROUND = UUID.fromString("d3e4f5a6-b7c8-4d9e-8f1a-2b3c4d5e6f70");
+    /** 南坑街道's responsibility contract (责任状) with 群裕社区 for 2026. */
+    static final UUID CONTRACT = UUID.fromString("e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a7b");
+
     private EventSamples() {
     }
 
@@ -137,6 +158,7 @@ final class EventSamples {
         List<DomainEvent> all = new ArrayList<>(membership());
         all.addAll(wishes());
         all.addAll(volunteering());
+        all.addAll(evaluation());
         return List.copyOf(all);
     }
 
@@ -268,5 +290,29 @@ final class EventSamples {
                         ShiftKind.ACTIVITY, COMPUTER_CLASS, true, null, null, 90, servedOn, HoursSource.CLAIM),
                 new HoursDeclined(HOURS, MEMBER, QUNYU_COMMUNITY, "当日签到表无此人"),
                 new HoursAppealed(HOURS, MEMBER, QUNYU_COMMUNITY, "有活动照片为证"));
+    }
+
+    private static List<DomainEvent> evaluation() {
+        return List.of(
+                new ProjectLaunched(PROJECT, QUNYU_COMMUNITY, 2026, "困难群众微心愿帮扶项目", MEMBER, List.of(WISH), 2),
+                new ProjectLaunched(PROJECT, QUNYU_COMMUNITY, 2026, "老旧小区环境整治", MEMBER, List.of(), 1),
+                new ProjectTargetChecked(PROJECT, QUNYU_COMMUNITY, 2026, TARGET, "帮扶困难群众", "户", 35, 37, true),
+                new ProjectResultsPublished(PROJECT, QUNYU_COMMUNITY, 2026, 2, 1, Grade.GOOD),
+                new RoundOpened(ROUND, 2026, RoundLevel.COMMUNITY, 20, 20, 40, 10, 10, 0),
+                new OrganisationScored(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, new BigDecimal("87.25"), 1),
+                new OrganisationScored(ROUND, 2026, RoundLevel.STREET, NANKENG_STREET, null, null),
+                new RoundClosed(ROUND, 2026, RoundLevel.COMMUNITY, 12, 11),
+                new ScoreCalibrated(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, new BigDecimal("87.25"),
+                        new BigDecimal("87.25"), new BigDecimal("91.00"), 2, "实地核查发现帮扶台账漏记12户"),
+                new ScoreCalibrated(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, null, null,
+                        new BigDecimal("60.00"), 9, "无有效评分，由街道党工委核定"),
+                new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.EXCELLENT,
+                        new BigDecimal("91.00"), 1),
+                new GradeAssigned(ROUND, 2026, RoundLevel.COMMUNITY, QUNYU_COMMUNITY, Grade.PASS, null, null),
+                new ResponsibilityContractIssued(CONTRACT, 2026, NANKENG_STREET, QUNYU_COMMUNITY, MEMBER,
+                        List.of(PROJECT), 2),
+                new ResponsibilityContractIssued(CONTRACT, 2026, XIANGCHENG_COMMITTEE, NANKENG_STREET, MEMBER,
+                        List.of(), 0),
+                new ResponsibilityContractSigned(CONTRACT, 2026, NANKENG_STREET, QUNYU_COMMUNITY, MEMBER));
     }
 }

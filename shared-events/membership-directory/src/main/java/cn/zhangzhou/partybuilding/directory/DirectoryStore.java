@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,10 +22,13 @@ final class DirectoryStore implements MembershipDirectory {
     @Override
     public Optional<KnownOrganisation> organisation(UUID id) {
         return jdbc.sql("select * from directory.organisation where id = ?").param(id)
-                .query((rs, i) -> new KnownOrganisation(rs.getObject("id", UUID.class),
-                        OrganisationType.valueOf(rs.getString("type")), rs.getObject("parent_id", UUID.class),
-                        rs.getBoolean("active")))
-                .optional();
+                .query(DirectoryStore::organisation).optional();
+    }
+
+    @Override
+    public List<KnownOrganisation> active(OrganisationType type) {
+        return jdbc.sql("select * from directory.organisation where type = ? and active order by id").param(type.name())
+                .query(DirectoryStore::organisation).list();
     }
 
     /** A walk up the parent links: events may arrive in any order, and a parent that arrives later completes it. */
@@ -119,5 +124,10 @@ final class DirectoryStore implements MembershipDirectory {
         jdbc.sql("insert into directory.unit_report (report_id, unit_id, community_id) values (?, ?, ?) "
                         + "on conflict do nothing")
                 .params(report, unit, community).update();
+    }
+
+    private static KnownOrganisation organisation(ResultSet rs, int i) throws SQLException {
+        return new KnownOrganisation(rs.getObject("id", UUID.class), OrganisationType.valueOf(rs.getString("type")),
+                rs.getObject("parent_id", UUID.class), rs.getBoolean("active"));
     }
 }

@@ -27,6 +27,9 @@ public interface MembershipDirectory extends MemberHomes {
         return organisation(id).filter(o -> o.type() == OrganisationType.COMMUNITY && o.active());
     }
 
+    /** The district's active organisations of a type, by id: e.g. every community, for a district-wide evaluation. */
+    List<KnownOrganisation> active(OrganisationType type);
+
     /** Whether {@code id} is {@code ancestor} or below it. */
     boolean isWithin(UUID id, UUID ancestor);
 

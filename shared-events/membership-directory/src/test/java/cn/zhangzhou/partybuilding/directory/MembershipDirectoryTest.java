@@ -79,9 +79,13 @@ class MembershipDirectoryTest {
     @Test
     void aDeactivatedCommunityIsNoLongerOne() {
         UUID community = organisation(OrganisationType.COMMUNITY, organisation(OrganisationType.STREET_COMMITTEE, null));
+        assertThat(directory.active(OrganisationType.COMMUNITY)).extracting(o -> o.id()).contains(community);
         send(HERE, MembershipEvents.ORGANISATION_DEACTIVATED, new OrganisationDeactivated(community));
         await().atMost(Duration.ofSeconds(60)).until(() -> directory.community(community).isEmpty());
         assertThat(directory.organisation(community)).get().extracting(o -> o.active()).isEqualTo(false);
+        assertThat(directory.active(OrganisationType.COMMUNITY)).extracting(o -> o.id()).doesNotContain(community);
+        assertThat(directory.active(OrganisationType.STREET_COMMITTEE)).extracting(o -> o.id())
+                .doesNotContain(community);
     }
 
     @Test

@@ -9,10 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -65,7 +67,8 @@ public class SupportSecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain supportSecurityFilterChain(HttpSecurity http, CallerClaims callerClaims,
                                                    ProblemSecurityHandlers handlers,
-                                                   ObjectProvider<JwtDecoder> decoder) throws Exception {
+                                                   ObjectProvider<JwtDecoder> decoder,
+                                                   Environment environment) throws Exception {
         // Without a key source Boot builds no decoder and the chain below would fail with a bare "no bean" error.
         decoder.getIfAvailable(() -> {
             throw new IllegalStateException("No token verification key: set "
@@ -77,6 +80,7 @@ public class SupportSecurityAutoConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(openPaths(environment)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerClaims))
@@ -94,6 +98,14 @@ public class SupportSecurityAutoConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers));
         return http.build();
+    }
+
+    /**
+     * A service's own endpoints reachable without a token ({@code zz.security.open-paths}), e.g. evaluation's residents'
+     * rating, whose one-time code is the credential. A token sent there is still verified: a bad one is 401.
+     */
+    private static String[] openPaths(Environment environment) {
+        return Binder.get(environment).bind("zz.security.open-paths", String[].class).orElse(new String[] {"/error"});
     }
 
     @Bean

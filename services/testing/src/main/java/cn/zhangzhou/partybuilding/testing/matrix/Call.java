@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.testing.matrix;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,15 @@ public record Call(String method, String path, Map<String, Object> body, UUID ow
 
     public static Call delete(String path) {
         return new Call("DELETE", path, null, null, null);
+    }
+
+    /** A JSON body from keys and values in turn ({@code body("version", 1, "reason", "x")}), changeable by the matrix. */
+    public static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return body;
     }
 
     public Call ownedBy(UUID member) {

@@ -22,6 +22,7 @@ public final class Rule {
     Supplier<Call> elsewhere;
     private Outcome elsewhereOutcome;
     private final Map<Who, Outcome> elsewhereOutcomes = new EnumMap<>(Who.class);
+    private boolean open;
 
     Rule(String operation) {
         String[] parts = operation.split(" ", 2);
@@ -57,6 +58,15 @@ public final class Rule {
         return this;
     }
 
+    /**
+     * An operation reachable without a token (its own credential is in the request, e.g. a one-time code): the
+     * anonymous caller gets what the rule says of it, not 401. Bad tokens are still refused.
+     */
+    public Rule open() {
+        this.open = true;
+        return this;
+    }
+
     /** What the callers not named get. */
     public Rule otherwise(Outcome outcome) {
         this.otherwise = outcome;
@@ -83,6 +93,9 @@ public final class Rule {
     Outcome expected(Who who) {
         if (who == Who.MISBOUND_MEMBER) {
             return Outcome.FORBIDDEN;
+        }
+        if (who == Who.ANONYMOUS && open) {
+            return outcomes.getOrDefault(who, otherwise);
         }
         return Who.BAD_TOKENS.contains(who) ? Outcome.UNAUTHORIZED : outcomes.getOrDefault(who, otherwise);
     }

@@ -55,4 +55,14 @@ public enum Who {
             STREET_STAFF, OTHER_STREET_STAFF, COMMUNITY_STAFF, OTHER_COMMUNITY_STAFF);
     /** The members, any district. */
     public static final Set<Who> MEMBERS = EnumSet.of(OWNER, NEIGHBOUR, OTHER_DISTRICT_MEMBER);
+
+    /** Every caller of the sets. */
+    @SafeVarargs
+    public static Set<Who> union(Set<Who>... sets) {
+        EnumSet<Who> all = EnumSet.noneOf(Who.class);
+        for (Set<Who> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
 }

@@ -1,13 +1,9 @@
 package cn.zhangzhou.partybuilding.volunteering.report;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.web.Csv;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,8 +20,6 @@ import jakarta.validation.constraints.Min;
 @RestController
 @Validated
 class ReportController {
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportService reports;
 
@@ -45,30 +40,15 @@ class ReportController {
     @GetMapping(value = "/api/v1/volunteers/{id}/service-record.csv", produces = "text/csv")
     ResponseEntity<byte[]> serviceRecord(Caller caller, @PathVariable UUID id) {
         List<ReportService.Line> lines = reports.serviceRecord(caller, id);
-        StringBuilder csv = new StringBuilder("\uFEFFserved_on,community_id,shift_kind,shift_id,title,category,"
+        StringBuilder csv = new StringBuilder("served_on,community_id,shift_kind,shift_id,title,category,"
                 + "training,minutes,hours,source\r\n");
         for (ReportService.Line l : lines) {
             csv.append(String.join(",", l.servedOn().toString(), l.communityId().toString(), l.shiftKind(),
-                    l.shiftId().toString(), quoted(l.title()), l.specialty() == null ? ReportService.GENERAL
+                    l.shiftId().toString(), Csv.field(l.title()), l.specialty() == null ? ReportService.GENERAL
                             : l.specialty(), Boolean.toString(l.training()), Integer.toString(l.minutes()),
                     Double.toString(ReportService.hours(l.minutes())), l.source())).append("\r\n");
         }
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("service-record-" + id + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * A text field of the CSV: in quotes, with quotes doubled, whenever it holds a comma, quote or line break; a
-     * leading {@code = + - @} is escaped with an apostrophe, so a spreadsheet never runs it as a formula.
-     */
-    static String quoted(String field) {
-        if (field == null) {
-            return "";
-        }
-        String text = field.matches("(?s)[=+\\-@].*") ? "'" + field : field;
-        return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return Csv.attachment("service-record-" + id + ".csv", csv);
     }
 
     @GetMapping("/api/v1/reports/volunteering")
