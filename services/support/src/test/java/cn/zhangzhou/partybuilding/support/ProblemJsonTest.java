@@ -123,6 +123,13 @@ class ProblemJsonTest extends SupportApiTestBase {
         assertThat(rejected.detail()).isNotBlank();
     }
 
+    /** Regression: a query value that is not UTF-8 was a 500 (found by the fuzz tests, docs/reliability.md "Bad input"). */
+    @Test
+    void aParameterThatIsNotUtf8IsTheClientsProblem() {
+        call("GET", "/api/v1/things?category=%FF%C0%AF", adminToken(), null)
+                .assertProblem(400, "The request cannot be read");
+    }
+
     @Test
     void formPostsReachTheContainerUnreadAndAreBoundedToo() {
         Reply small = call("POST", "/api/v1/things/notes", adminToken(), "text=%E5%BE%AE%E5%BF%83%E6%84%BF",
