@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +129,14 @@ class ProblemJsonTest extends SupportApiTestBase {
     void aParameterThatIsNotUtf8IsTheClientsProblem() {
         call("GET", "/api/v1/things?category=%FF%C0%AF", adminToken(), null)
                 .assertProblem(400, "The request cannot be read");
+    }
+
+    /** Regression: Tomcat refused these paths with its own HTML page, before any filter (found by the fuzz tests). */
+    @Test
+    void aPathTheContainerRefusesIsAProblemToo() {
+        for (String path : List.of("/api/v1/things/%00", "/api/v1/things/%2F", "/api/v1/things/%FF%C0%AF")) {
+            call("GET", path, adminToken(), null).assertProblem(400, "The request cannot be read");
+        }
     }
 
     @Test
