@@ -60,8 +60,8 @@ class GatewayTest {
     private static final Pattern STATISTICS_COUNT =
             Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/statistics\"[^}]*} ([0-9.E]+)");
 
-    private static MembershipProcess xiangcheng;
-    private static MembershipProcess longwen;
+    private static ServiceProcess xiangcheng;
+    private static ServiceProcess longwen;
     private static SilentServer silent;
     private static SilentServer crowd;
 
@@ -80,8 +80,8 @@ class GatewayTest {
         Path key = Path.of("target", "gateway-test-jwt-public.pem").toAbsolutePath();
         Files.createDirectories(key.getParent());
         Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
-        xiangcheng = MembershipProcess.create("xiangcheng", key);
-        longwen = MembershipProcess.create("longwen", key);
+        xiangcheng = ServiceProcess.create("membership", "xiangcheng", key);
+        longwen = ServiceProcess.create("membership", "longwen", key);
         xiangcheng.start();
         longwen.start();
         xiangcheng.awaitReady(Duration.ofMinutes(3));
@@ -365,7 +365,7 @@ class GatewayTest {
         }
     }
 
-    private double servedStatistics(MembershipProcess service) {
+    private double servedStatistics(ServiceProcess service) {
         Api.Response metrics = new Api(service.baseUrl()).get("/actuator/prometheus", null);
         Matcher m = STATISTICS_COUNT.matcher(metrics.raw());
         double total = 0;
