@@ -211,6 +211,17 @@ class GatewayTest {
                 .until(() -> call("GET", path, token, null).status() == 200);
     }
 
+    /** Regression: Spring Security's firewall refused these with an empty 400 (found by the fuzz tests). */
+    @Test
+    @Order(5)
+    void aRequestTheFirewallRefusesIs400Problem() {
+        String token = TestTokens.districtAdmin("xiangcheng");
+        for (String path : List.of("/api/v1/xiangcheng/membership/members/%2e%2e%2Fstatistics",
+                "/api/v1/xiangcheng/membership/members/%00", "/api/v1/xiangcheng/membership/members;x=1")) {
+            call("GET", path, token, null).assertProblem(400, "rejected");
+        }
+    }
+
     @Test
     @Order(5)
     void unknownDistrictOrServiceIs404Problem() {
