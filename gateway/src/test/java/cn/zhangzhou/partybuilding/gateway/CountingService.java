@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A plain JDK HTTP server behind a route that counts the requests that reached it: the rate limit and the breaker
+ * A plain JDK HTTP server behind a route that counts the requests that reached it and notes when they did: the rate limit and the breaker
  * are proven by what arrives here. It answers 200 at once, or, once {@link #slow} is set, only after the given delay
  * (longer than the route's response timeout: a hung service from the gateway's side).
  */
@@ -21,6 +26,7 @@ final class CountingService implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
+    private final Map<String, Queue<Long>> arrivals = new ConcurrentHashMap<>();
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -33,6 +39,8 @@ final class CountingService implements AutoCloseable {
             CountingService service = new CountingService(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
             service.server.createContext("/", exchange -> {
                 service.served.incrementAndGet();
+                service.arrivals.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new ConcurrentLinkedQueue<>())
+                        .add(System.nanoTime());
                 service.delayed();
                 byte[] body = "{\"subject\":\"from-the-service\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -54,6 +62,11 @@ final class CountingService implements AutoCloseable {
 
     int served() {
         return served.get();
+    }
+
+    /** When each request for the path arrived ({@link System#nanoTime}), in order of arrival. */
+    List<Long> arrivals(String path) {
+        return List.copyOf(arrivals.getOrDefault(path, new ConcurrentLinkedQueue<>()));
     }
 
     /** Answers only after {@code by} from now on; {@link Duration#ZERO} answers at once again. */
