@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
@@ -89,6 +90,19 @@ final class FuzzedDistrict {
 
     Fuzzer.Target straight(String service) {
         return Fuzzer.Target.direct(services.get(service).baseUrl(), SERVICE_BODY_LIMIT);
+    }
+
+    /**
+     * The fuzz test of a service: {@code -Dfuzz.requests} (10,000) requests through the gateway and a tenth of that,
+     * with the next seed, straight at the service's port.
+     */
+    void fuzz(String service, Fuzzer fuzzer) {
+        Fuzzer.Report gateway = fuzzer.run(throughTheGateway(service), Fuzzer.seed(), Fuzzer.requests(10_000),
+                state(service));
+        Fuzzer.Report straight = fuzzer.run(straight(service), Fuzzer.seed() + 1, Fuzzer.requests(10_000) / 10,
+                state(service));
+        assertThat(gateway.count(413)).as("bodies over the gateway's limit").isPositive();
+        assertThat(straight.count(413)).as("bodies over the service's limit").isPositive();
     }
 
     /** The service's own OpenAPI document. */

@@ -238,20 +238,7 @@ class GatewayTest {
     @Test
     @Order(41)
     void underLoadAClientGetsItsRateWithinFivePercentAndAnotherClientIsUnaffected() throws Exception {
-        String path = "/api/v1/xiangcheng/paced/busy";
-        List<String> gateways = List.of("http://localhost:" + port);
-        int before = paced.served();
-        CompletableFuture<Load.Result> calm = CompletableFuture.supplyAsync(() -> Load.drive(gateways,
-                "/api/v1/xiangcheng/paced/calm",
-                TestTokens.districtAdmin("calm-client", "xiangcheng"), 20, Duration.ofSeconds(10)));
-        Load.Result busy = Load.drive(gateways, path, TestTokens.districtAdmin("busy-client", "xiangcheng"), 200,
-                Duration.ofSeconds(10));
-        Load.Result other = calm.get(60, TimeUnit.SECONDS);
-
-        Load.assertRate(busy, paced.arrivals("/api/v1/busy"), 50, 50);
-        assertThat(other.count(200)).as("the other client: %s", other).isEqualTo(other.total());
-        assertThat(paced.served() - before).as("what passed reached the service, nothing else")
-                .isEqualTo(busy.count(200) + other.count(200));
+        Load.assertPacedRouteHolds(List.of("http://localhost:" + port), paced);
     }
 
     /** Regression: Spring Security's firewall refused these with an empty 400 (found by the fuzz tests). */

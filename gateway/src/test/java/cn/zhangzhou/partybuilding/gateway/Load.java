@@ -45,25 +45,39 @@ final class Load {
     }
 
     /**
-     * The limit held: what reached the service is what was accepted, and it is the burst plus {@code perSecond} × the
-     * time over which it arrived there, within 5 % (timed at the service: on a busy machine the client's requests
-     * reach the gateway over longer than the client took to send them); every other answer a 429 problem with
-     * Retry-After, and every request answered.
+     * The route {@code xiangcheng-paced}, limited to 50 a second, under load: one client offers 200 a second for
+     * 10 s, another 20 a second meanwhile, spread over the gateways. The limit held: what reached the service is
+     * exactly what was accepted, and it is the burst plus 50 × the time over which it arrived there, within 5 % (timed
+     * at the service: on a busy machine the client's requests reach the gateway over longer than the client took to
+     * send them); every other answer a 429 problem with Retry-After; every request answered; the other client got
+     * everything through.
      */
-    static void assertRate(Result result, List<Long> arrivals, double perSecond, int burst) {
+    static void assertPacedRouteHolds(List<String> gateways, CountingService service) throws Exception {
+        int before = service.served();
+        CompletableFuture<Result> calm = CompletableFuture.supplyAsync(() -> drive(gateways,
+                "/api/v1/xiangcheng/paced/calm", TestTokens.districtAdmin("calm-client", "xiangcheng"), 20,
+                Duration.ofSeconds(10)));
+        Result busy = drive(gateways, "/api/v1/xiangcheng/paced/busy",
+                TestTokens.districtAdmin("busy-client", "xiangcheng"), 200, Duration.ofSeconds(10));
+        Result other = calm.get(90, TimeUnit.SECONDS);
+
+        List<Long> arrivals = service.arrivals("/api/v1/busy");
         double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
-        double expected = burst + perSecond * seconds;
+        double expected = 50 + 50 * seconds;
         System.out.printf("rate limit under load: %d accepted in %.2f s at the service, %.0f expected (%s)%n",
-                result.count(200), seconds, expected, result);
-        assertThat(result.failed()).as("no answer: %s", result).isZero();
-        assertThat(result.count(200) + result.count(429)).as("only 200 and 429: %s", result).isEqualTo(result.total());
-        assertThat(result.refusedBadly()).as("a 429 without Retry-After or problem: %s", result).isZero();
-        assertThat(arrivals).as("what reached the service").hasSize(result.count(200));
-        assertThat((double) result.count(200)).as("accepted, expected %.0f: %s", expected, result)
+                busy.count(200), seconds, expected, busy);
+        assertThat(busy.failed()).as("no answer: %s", busy).isZero();
+        assertThat(busy.count(200) + busy.count(429)).as("only 200 and 429: %s", busy).isEqualTo(busy.total());
+        assertThat(busy.refusedBadly()).as("a 429 without Retry-After or problem: %s", busy).isZero();
+        assertThat(arrivals).as("what reached the service").hasSize(busy.count(200));
+        assertThat((double) busy.count(200)).as("accepted, expected %.0f: %s", expected, busy)
                 .isCloseTo(expected, withinPercentage(5));
+        assertThat(other.count(200)).as("the other client: %s", other).isEqualTo(other.total());
+        assertThat(service.served() - before).as("what passed reached the service, nothing else")
+                .isEqualTo(busy.count(200) + other.count(200));
     }
 
-    static Result drive(List<String> gatewayUrls, String path, String token, int perSecond, Duration duration) {
+    private static Result drive(List<String> gatewayUrls, String path, String token, int perSecond, Duration duration) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(8)).build();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,19 +132,7 @@ class RedisRateLimitTest {
     @Test
     @Order(3)
     void underLoadTwoGatewaysHoldTheRateWithinFivePercentTogether() throws Exception {
-        String path = "/api/v1/xiangcheng/paced/busy";
-        int before = service.served();
-        CompletableFuture<Load.Result> calm = CompletableFuture.supplyAsync(() -> Load.drive(gatewayUrls,
-                "/api/v1/xiangcheng/paced/calm",
-                TestTokens.districtAdmin("calm-client", "xiangcheng"), 20, Duration.ofSeconds(10)));
-        Load.Result busy = Load.drive(gatewayUrls, path, TestTokens.districtAdmin("busy-client", "xiangcheng"), 200,
-                Duration.ofSeconds(10));
-        Load.Result other = calm.get(60, TimeUnit.SECONDS);
-
-        Load.assertRate(busy, service.arrivals("/api/v1/busy"), 50, 50);
-        assertThat(other.count(200)).as("the other client: %s", other).isEqualTo(other.total());
-        assertThat(service.served() - before).as("what passed reached the service, nothing else")
-                .isEqualTo(busy.count(200) + other.count(200));
+        Load.assertPacedRouteHolds(gatewayUrls, service);
     }
 
     @Test

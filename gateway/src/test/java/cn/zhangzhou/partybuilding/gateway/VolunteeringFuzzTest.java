@@ -1,6 +1,5 @@
 package cn.zhangzhou.partybuilding.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.testing.fuzz.Fuzzer;
@@ -57,12 +56,7 @@ class VolunteeringFuzzTest {
                 .value("endsAt", start.plus(3, ChronoUnit.HOURS).toString())
                 .value("cancellationDeadline", start.minus(12, ChronoUnit.HOURS).toString())
                 .value("version", 1).value("year", 2026).value("capacity", 5);
-        Fuzzer.Report gateway = fuzzer.run(d.throughTheGateway(SERVICE), Fuzzer.seed(), Fuzzer.requests(10_000),
-                d.state(SERVICE));
-        Fuzzer.Report straight = fuzzer.run(d.straight(SERVICE), Fuzzer.seed() + 1, Fuzzer.requests(10_000) / 10,
-                d.state(SERVICE));
-        assertThat(gateway.requests()).isGreaterThanOrEqualTo(Fuzzer.requests(10_000));
-        assertThat(straight.count(400)).isPositive();
+        d.fuzz(SERVICE, fuzzer);
     }
 
     private Map<String, Object> post() {

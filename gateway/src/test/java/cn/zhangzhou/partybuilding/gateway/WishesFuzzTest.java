@@ -1,6 +1,5 @@
 package cn.zhangzhou.partybuilding.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.testing.fuzz.Fuzzer;
@@ -44,12 +43,7 @@ class WishesFuzzTest {
                 .value("communityId", d.community).value("organisationId", d.community)
                 .value("leadMemberId", lead).value("memberId", claimer).value("version", 1).value("year", 2026)
                 .value("phone", "13800001111").value("estimatedValueYuan", 120);
-        Fuzzer.Report gateway = fuzzer.run(d.throughTheGateway(SERVICE), Fuzzer.seed(), Fuzzer.requests(10_000),
-                d.state(SERVICE));
-        Fuzzer.Report straight = fuzzer.run(d.straight(SERVICE), Fuzzer.seed() + 1, Fuzzer.requests(10_000) / 10,
-                d.state(SERVICE));
-        assertThat(gateway.requests()).isGreaterThanOrEqualTo(Fuzzer.requests(10_000));
-        assertThat(straight.count(400)).isPositive();
+        d.fuzz(SERVICE, fuzzer);
     }
 
     /** A wish of the community, posted once wishes knows the community from membership's events. */
