@@ -1,7 +1,9 @@
 package cn.zhangzhou.partybuilding.testing.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,9 +126,11 @@ final class RequestGenerator {
         }
         return switch (type(s)) {
             case "string" -> switch (s.path("format").asString("")) {
-                case "uuid" -> UUID.randomUUID().toString();
-                case "date" -> LocalDate.now().plusDays(7).toString();
-                case "date-time" -> Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+                // Fixed by the field's name (no object holds it), and a week from the day of the run: a request is the
+                // same whenever it is made that day.
+                case "uuid" -> UUID.nameUUIDFromBytes(("fuzz " + name).getBytes(StandardCharsets.UTF_8)).toString();
+                case "date" -> LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+                case "date-time" -> Instant.now().truncatedTo(ChronoUnit.DAYS).plus(7, ChronoUnit.DAYS).toString();
                 default -> "f".repeat(Math.max(1, Math.min(4, s.path("maxLength").asInt(4))))
                         + "u".repeat(Math.max(0, s.path("minLength").asInt(0) - 4));
             };
@@ -223,10 +227,9 @@ final class RequestGenerator {
         }
         String name = pick(r, d.op.path()).name();
         String value = switch (r.nextInt(read ? 6 : 4)) {
-            // Not UTF-8 in a path is refused by Tomcat's own HTML page before any filter (docs/reliability.md).
-            case 0, 1 -> inUrl(pick(r, Odd.NOT_IDS).replace(Odd.INVALID_UTF8, "?"));
-            case 2 -> UUID.randomUUID().toString();
-            case 3 -> scene.foreign.isEmpty() ? UUID.randomUUID().toString() : inUrl(pick(r, scene.foreign));
+            case 0, 1 -> inUrl(pick(r, Odd.NOT_IDS));
+            case 2 -> unknownId(r);
+            case 3 -> scene.foreign.isEmpty() ? unknownId(r) : inUrl(pick(r, scene.foreign));
             case 4 -> pick(r, Odd.RAW_SEGMENTS);
             default -> Json.encode(scene.anyId(r).toUpperCase());
         };
@@ -461,7 +464,7 @@ final class RequestGenerator {
             };
             case "object" -> r.nextBoolean() ? Map.of() : new Raw("null");
             default -> format.equals("uuid") ? switch (r.nextInt(5)) {
-                case 0 -> UUID.randomUUID().toString();
+                case 0 -> unknownId(r);
                 case 1 -> scene.anyId(r);
                 case 2 -> scene.anyId(r).toUpperCase();
                 case 3 -> pick(r, Odd.NOT_IDS);
@@ -479,6 +482,11 @@ final class RequestGenerator {
     }
 
     // ---- helpers ----
+
+    /** A UUID no service holds, drawn from the request's random numbers. */
+    private static String unknownId(SplittableRandom r) {
+        return new UUID(r.nextLong(), r.nextLong()).toString();
+    }
 
     private static <T> T pick(SplittableRandom r, List<T> from) {
         return from.get(r.nextInt(from.size()));
