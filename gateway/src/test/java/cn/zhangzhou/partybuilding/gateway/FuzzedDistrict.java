@@ -66,9 +66,10 @@ final class FuzzedDistrict {
                 "--zz.gateway.districts." + DISTRICT + ".membership=" + services.get("membership").baseUrl(),
                 "--zz.gateway.districts." + DISTRICT + ".wishes=" + services.get("wishes").baseUrl(),
                 "--zz.gateway.districts." + DISTRICT + ".volunteering=" + services.get("volunteering").baseUrl());
+        // Killed, not stopped: a graceful stop waits on Kafka, which the JVM is closing too, past surefire's 30 s.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.values().forEach(ServiceProcess::kill);
             context.close();
-            services.values().parallelStream().forEach(ServiceProcess::stop);
         }, "fuzzed-district-shutdown"));
         gatewayUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         gateway = new Api(gatewayUrl);

@@ -117,6 +117,13 @@ final class ServiceProcess {
         ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 
+    /** SIGKILL at once: for a test JVM that is exiting, whose databases and topics go with it. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
     private String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
