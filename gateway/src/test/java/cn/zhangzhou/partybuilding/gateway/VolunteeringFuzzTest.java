@@ -60,31 +60,23 @@ class VolunteeringFuzzTest {
     }
 
     private Map<String, Object> post() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("communityId", d.community);
-        body.put("publisher", "COMMUNITY");
-        body.put("title", "周六法律咨询岗");
-        body.put("description", "在党群服务中心为居民提供法律咨询");
-        body.put("place", "党群服务中心一楼");
-        body.put("requirement", "NONE");
-        body.put("schedule", "FIXED");
-        body.put("startsAt", start.toString());
-        body.put("endsAt", start.plus(3, ChronoUnit.HOURS).toString());
-        body.put("capacity", 5);
-        return body;
+        return shift(Map.of("publisher", "COMMUNITY", "requirement", "NONE", "schedule", "FIXED"));
     }
 
     private Map<String, Object> activity() {
-        Map<String, Object> body = new HashMap<>();
+        return shift(Map.of("kind", "SERVICE", "cancellationDeadline", start.minus(12, ChronoUnit.HOURS).toString()));
+    }
+
+    /** The body of a post or an activity of the community a week ahead: what both take, and what its kind adds. */
+    private Map<String, Object> shift(Map<String, Object> ofItsKind) {
+        Map<String, Object> body = new HashMap<>(ofItsKind);
         body.put("communityId", d.community);
-        body.put("kind", "SERVICE");
-        body.put("title", "社区环境整治");
-        body.put("description", "每周六上午");
-        body.put("place", "党群连心驿站");
+        body.put("title", "周六法律咨询岗");
+        body.put("description", "在党群服务中心为居民提供法律咨询");
+        body.put("place", "党群服务中心一楼");
         body.put("startsAt", start.toString());
-        body.put("endsAt", start.plus(2, ChronoUnit.HOURS).toString());
+        body.put("endsAt", start.plus(3, ChronoUnit.HOURS).toString());
         body.put("capacity", 5);
-        body.put("cancellationDeadline", start.minus(12, ChronoUnit.HOURS).toString());
         return body;
     }
 

@@ -339,13 +339,11 @@ final class RequestGenerator {
     /** A top-level field given a value of another JSON type than its schema's; false when there is none. */
     private boolean wrongType(Draft d, SplittableRandom r) {
         Map<String, Object> body = d.object();
-        Map<String, JsonNode> fields = properties(d.op.body());
-        fields.keySet().retainAll(body.keySet());
-        if (fields.isEmpty()) {
+        String name = pickField(d, r);
+        if (name == null) {
             return false;
         }
-        String name = pick(r, new ArrayList<>(fields.keySet()));
-        JsonNode s = resolve(fields.get(name));
+        JsonNode s = resolve(properties(d.op.body()).get(name));
         String format = s.path("format").asString("");
         Raw wrong = new Raw(switch (s.has("enum") ? "enum" : type(s)) {
             case "enum" -> pick(r, List.of("\"NOT_A_VALUE\"", "{}", "[]", "\"" + s.path("enum").get(0).asString().toLowerCase() + "x\""));
@@ -417,16 +415,21 @@ final class RequestGenerator {
         }
     }
 
+    /** A top-level field the schema declares and the body holds; null when there is none. */
+    private String pickField(Draft d, SplittableRandom r) {
+        Map<String, JsonNode> fields = properties(d.op.body());
+        fields.keySet().retainAll(d.object().keySet());
+        return fields.isEmpty() ? null : pick(r, new ArrayList<>(fields.keySet()));
+    }
+
     /** One field (top level or one level down) given an odd value of its type. */
     private void oddField(Draft d, SplittableRandom r) {
         Map<String, Object> body = d.object();
-        Map<String, JsonNode> fields = properties(d.op.body());
-        fields.keySet().retainAll(body.keySet());
-        if (fields.isEmpty()) {
+        String name = pickField(d, r);
+        if (name == null) {
             return;
         }
-        String name = pick(r, new ArrayList<>(fields.keySet()));
-        JsonNode s = resolve(fields.get(name));
+        JsonNode s = resolve(properties(d.op.body()).get(name));
         Map<String, Object> target = body;
         if (body.get(name) instanceof Map<?, ?> inner && !properties(s).isEmpty() && r.nextBoolean()) {
             target = castMap(inner);
