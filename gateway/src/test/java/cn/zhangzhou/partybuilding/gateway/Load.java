@@ -1,7 +1,6 @@
 package cn.zhangzhou.partybuilding.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -47,10 +46,11 @@ final class Load {
     /**
      * The route {@code xiangcheng-paced}, limited to 50 a second, under load: one client offers 200 a second for
      * 10 s, another 20 a second meanwhile, spread over the gateways. The limit held: what reached the service is
-     * exactly what was accepted, and it is the burst plus 50 × the time over which it arrived there, within 5 % (timed
-     * at the service: on a busy machine the client's requests reach the gateway over longer than the client took to
-     * send them); every other answer a 429 problem with Retry-After; every request answered; the other client got
-     * everything through.
+     * exactly what was accepted, and it is the burst plus 50 × the load's duration, within 5 %. The duration is
+     * bracketed by the time the client took to send and the time over which the accepted requests arrived at the
+     * service: on a quiet machine the two agree, on the shared build machine (load average up to 22 on 2 cores)
+     * requests reached the gateway, or the service, over seconds more. Every other answer is a 429 problem with
+     * Retry-After; every request is answered; the other client got everything through.
      */
     static void assertPacedRouteHolds(List<String> gateways, CountingService service) throws Exception {
         int before = service.served();
@@ -62,16 +62,17 @@ final class Load {
         Result other = calm.get(90, TimeUnit.SECONDS);
 
         List<Long> arrivals = service.arrivals("/api/v1/busy");
-        double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
-        double expected = 50 + 50 * seconds;
-        System.out.printf("rate limit under load: %d accepted in %.2f s at the service, %.0f expected (%s)%n",
-                busy.count(200), seconds, expected, busy);
+        double atService = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
+        double sent = busy.span().toNanos() / 1e9;
+        double low = 0.95 * (50 + 50 * Math.min(sent, atService));
+        double high = 1.05 * (50 + 50 * Math.max(sent, atService));
+        System.out.printf("rate limit under load: %d accepted; sent over %.2f s, arrived at the service over %.2f s: "
+                + "%.0f to %.0f allowed (%s)%n", busy.count(200), sent, atService, low, high, busy);
         assertThat(busy.failed()).as("no answer: %s", busy).isZero();
         assertThat(busy.count(200) + busy.count(429)).as("only 200 and 429: %s", busy).isEqualTo(busy.total());
         assertThat(busy.refusedBadly()).as("a 429 without Retry-After or problem: %s", busy).isZero();
         assertThat(arrivals).as("what reached the service").hasSize(busy.count(200));
-        assertThat((double) busy.count(200)).as("accepted, expected %.0f: %s", expected, busy)
-                .isCloseTo(expected, withinPercentage(5));
+        assertThat((double) busy.count(200)).as("accepted: %s", busy).isBetween(low, high);
         assertThat(other.count(200)).as("the other client: %s", other).isEqualTo(other.total());
         assertThat(service.served() - before).as("what passed reached the service, nothing else")
                 .isEqualTo(busy.count(200) + other.count(200));
