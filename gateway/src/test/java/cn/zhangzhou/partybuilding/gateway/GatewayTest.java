@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,12 +47,16 @@ import tools.jackson.databind.JsonNode;
         "zz.gateway.rate-limit.routes.xiangcheng-limited.capacity=3",
         // 3 per 15 s, refilled evenly: a token every 5 s, long beside the time the three calls take.
         "zz.gateway.rate-limit.routes.xiangcheng-limited.period=15s",
+        // 50 a second, the load test's route.
+        "zz.gateway.rate-limit.routes.xiangcheng-paced.capacity=50",
+        "zz.gateway.rate-limit.routes.xiangcheng-paced.period=1s",
         "zz.gateway.breaker.sliding-window=4",
         "zz.gateway.breaker.minimum-calls=4",
         "zz.gateway.breaker.open-for=2s",
         "zz.gateway.breaker.half-open-calls=1",
         "zz.gateway.response-timeouts.xiangcheng-silent=700ms",
         "zz.gateway.response-timeouts.xiangcheng-crowd=1500ms",
+        "zz.gateway.response-timeouts.xiangcheng-flaky=1s",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -60,10 +66,12 @@ class GatewayTest {
     private static final Pattern STATISTICS_COUNT =
             Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/statistics\"[^}]*} ([0-9.E]+)");
 
-    private static MembershipProcess xiangcheng;
-    private static MembershipProcess longwen;
+    private static ServiceProcess xiangcheng;
+    private static ServiceProcess longwen;
     private static SilentServer silent;
     private static SilentServer crowd;
+    private static CountingService paced;
+    private static CountingService flaky;
 
     @Value("${local.server.port}")
     int port;
@@ -80,8 +88,8 @@ class GatewayTest {
         Path key = Path.of("target", "gateway-test-jwt-public.pem").toAbsolutePath();
         Files.createDirectories(key.getParent());
         Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
-        xiangcheng = MembershipProcess.create("xiangcheng", key);
-        longwen = MembershipProcess.create("longwen", key);
+        xiangcheng = ServiceProcess.create("membership", "xiangcheng", key);
+        longwen = ServiceProcess.create("membership", "longwen", key);
         xiangcheng.start();
         longwen.start();
         xiangcheng.awaitReady(Duration.ofMinutes(3));
@@ -96,6 +104,11 @@ class GatewayTest {
         // Its own hung "service" for the many-requests-in-flight test, so its breaker disturbs no other route.
         crowd = SilentServer.start();
         registry.add("zz.gateway.districts.xiangcheng.crowd", crowd::baseUrl);
+        // Services that count the calls reaching them: the rate limit under load, and the breaker.
+        paced = CountingService.start();
+        registry.add("zz.gateway.districts.xiangcheng.paced", paced::baseUrl);
+        flaky = CountingService.start();
+        registry.add("zz.gateway.districts.xiangcheng.flaky", flaky::baseUrl);
     }
 
     @AfterAll
@@ -111,6 +124,12 @@ class GatewayTest {
         }
         if (silent != null) {
             silent.close();
+        }
+        if (paced != null) {
+            paced.close();
+        }
+        if (flaky != null) {
+            flaky.close();
         }
     }
 
@@ -209,6 +228,28 @@ class GatewayTest {
         assertThat(call("GET", "/api/v1/xiangcheng/membership/statistics", token, null).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> call("GET", path, token, null).status() == 200);
+    }
+
+    /**
+     * 50 a second for one client, offered four times that from eight threads for 10 s: what passes is the burst plus
+     * the rate × the time, within 5 %, and all of it reaches the service; the rest is 429 with Retry-After. A second
+     * client at 20 a second on the same route meanwhile gets every request through.
+     */
+    @Test
+    @Order(41)
+    void underLoadAClientGetsItsRateWithinFivePercentAndAnotherClientIsUnaffected() throws Exception {
+        Load.assertPacedRouteHolds(List.of("http://localhost:" + port), paced);
+    }
+
+    /** Regression: Spring Security's firewall refused these with an empty 400 (found by the fuzz tests). */
+    @Test
+    @Order(5)
+    void aRequestTheFirewallRefusesIs400Problem() {
+        String token = TestTokens.districtAdmin("xiangcheng");
+        for (String path : List.of("/api/v1/xiangcheng/membership/members/%2e%2e%2Fstatistics",
+                "/api/v1/xiangcheng/membership/members/%00", "/api/v1/xiangcheng/membership/members;x=1")) {
+            call("GET", path, token, null).assertProblem(400, "rejected");
+        }
     }
 
     @Test
@@ -333,6 +374,58 @@ class GatewayTest {
         assertThat(call("GET", "/swagger-ui.html", null, null).status()).isIn(200, 302);
     }
 
+    /**
+     * The breaker of a route whose service hangs (sliding window 4, minimum 4 calls, 50 %, open for 2 s, 1 call when
+     * half open), counted at the service: four timed-out calls open it; while open nothing reaches the service; after
+     * the wait exactly one call does (half open, visible in the metrics), and its failure opens the breaker again;
+     * once the service answers, the one call after the next wait closes it.
+     */
+    @Test
+    @Order(99)
+    void aHungServiceOpensTheBreakerWhichHalfOpensAfterTheWaitAndClosesOnASuccess() throws Exception {
+        String path = "/api/v1/xiangcheng/flaky/anything";
+        String token = TestTokens.districtAdmin("xiangcheng");
+        flaky.slow(Duration.ofSeconds(3));
+        for (int i = 0; i < 4; i++) {
+            call("POST", path, token, "{}").assertProblem(504, "xiangcheng-flaky did not answer in time");
+        }
+        // The breaker opened as the 4th call failed, a little before its answer reached here.
+        long opened = System.nanoTime();
+        assertThat(flaky.served()).isEqualTo(4);
+        assertThat(breakerState("xiangcheng-flaky")).isEqualTo("open");
+        for (int i = 0; i < 10; i++) {
+            call("POST", path, token, "{}").assertProblem(503, "circuit is open");
+        }
+        assertThat(flaky.served()).as("an open breaker calls no one").isEqualTo(4);
+
+        // The first call after the wait is let through and hangs for the response timeout: half open meanwhile.
+        CompletableFuture<Reply> probe = CompletableFuture.supplyAsync(() -> await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100)).until(() -> call("POST", path, token, "{}"), r -> r.status() != 503));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> breakerState("xiangcheng-flaky").equals("half_open"));
+        assertThat((System.nanoTime() - opened) / 1_000_000).as("open for 2 s").isGreaterThan(1_500);
+        call("POST", path, token, "{}").assertProblem(503, "circuit is open");
+        probe.get(10, TimeUnit.SECONDS).assertProblem(504, "did not answer in time");
+        assertThat(flaky.served()).as("one call when half open").isEqualTo(5);
+        assertThat(breakerState("xiangcheng-flaky")).isEqualTo("open");
+
+        flaky.slow(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> call("POST", path, token, "{}").status() == 200);
+        assertThat(breakerState("xiangcheng-flaky")).isEqualTo("closed");
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("POST", path, token, "{}").status()).isEqualTo(200);
+        }
+        assertThat(flaky.served()).isEqualTo(11);
+    }
+
+    /** The state whose gauge is 1 in the gateway's Prometheus scrape: closed, open, half_open, ... */
+    private String breakerState(String route) {
+        Matcher m = Pattern.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"" + route
+                + "\"[^}]*state=\"([a-z_]+)\"[^}]*} 1\\.0").matcher(call("GET", "/actuator/prometheus", null, null).body());
+        return m.find() ? m.group(1) : "none";
+    }
+
     @Test
     @Order(100)
     void aStoppedServiceOpensItsCircuitWhileTheOtherDistrictWorksAndClosesWhenBack() {
@@ -365,7 +458,7 @@ class GatewayTest {
         }
     }
 
-    private double servedStatistics(MembershipProcess service) {
+    private double servedStatistics(ServiceProcess service) {
         Api.Response metrics = new Api(service.baseUrl()).get("/actuator/prometheus", null);
         Matcher m = STATISTICS_COUNT.matcher(metrics.raw());
         double total = 0;

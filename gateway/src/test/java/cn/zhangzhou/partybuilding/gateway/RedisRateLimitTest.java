@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import cn.zhangzhou.partybuilding.gateway.limit.RateLimitFilter;
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.testing.Api;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,9 +22,9 @@ import redis.embedded.RedisServer;
 
 /**
  * The Redis store against a real Redis server: two gateway instances count one client together, the Retry-After
- * they give is the bucket's real refill time, the bucket refills, other clients have their own, and with Redis gone
- * the gateways keep serving (fail open, at once) and limit again once it is back. The service behind is a plain
- * JDK HTTP server that counts the requests that reached it.
+ * they give is the bucket's real refill time, the bucket refills, other clients have their own, the rate holds within
+ * 5 % under load, and with Redis gone the gateways keep serving (fail open, at once) and limit again once it is back.
+ * The service behind counts the requests that reached it ({@link CountingService}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisRateLimitTest {
@@ -37,9 +33,9 @@ class RedisRateLimitTest {
 
     private static RedisServer redis;
     private static int redisPort;
-    private static HttpServer service;
-    private static final AtomicInteger served = new AtomicInteger();
+    private static CountingService service;
     private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+    private static final List<String> gatewayUrls = new ArrayList<>();
     private static Api gatewayA;
     private static Api gatewayB;
 
@@ -49,16 +45,7 @@ class RedisRateLimitTest {
         // Loopback only and no persistence: it holds rate-limit counters, and a restart must not bring them back.
         redis = RedisServer.newRedisServer().port(redisPort).setting("save \"\"").setting("appendonly no").build();
         redis.start();
-        service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        service.createContext("/", exchange -> {
-            served.incrementAndGet();
-            byte[] body = "{\"subject\":\"from-the-service\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        service.start();
+        service = CountingService.start();
         gatewayA = startGateway();
         gatewayB = startGateway();
     }
@@ -67,7 +54,7 @@ class RedisRateLimitTest {
     static void stop() throws IOException {
         gateways.forEach(ConfigurableApplicationContext::close);
         if (service != null) {
-            service.stop(0);
+            service.close();
         }
         if (redis != null) {
             redis.stop();
@@ -83,21 +70,26 @@ class RedisRateLimitTest {
                 "--zz.gateway.rate-limit.store=redis",
                 "--zz.gateway.rate-limit.defaults.capacity=3",
                 "--zz.gateway.rate-limit.defaults.period=15s",
-                "--zz.gateway.districts.xiangcheng.membership=http://127.0.0.1:" + service.getAddress().getPort(),
+                "--zz.gateway.districts.xiangcheng.membership=" + service.baseUrl(),
+                // 50 a second on a second route to the service, for the load test.
+                "--zz.gateway.districts.xiangcheng.paced=" + service.baseUrl(),
+                "--zz.gateway.rate-limit.routes.xiangcheng-paced.capacity=50",
+                "--zz.gateway.rate-limit.routes.xiangcheng-paced.period=1s",
                 "--spring.data.redis.host=127.0.0.1",
                 "--spring.data.redis.port=" + redisPort,
                 "--management.tracing.sampling.probability=0.0");
         gateways.add(context);
         // A 5 s timeout: a request waiting for Lettuce's reconnect while Redis is gone would fail the test.
-        return new Api("http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port"),
-                Duration.ofSeconds(5));
+        String url = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
+        gatewayUrls.add(url);
+        return new Api(url, Duration.ofSeconds(5));
     }
 
     @Test
     @Order(1)
     void twoGatewaysCountOneClientTogether() {
         String token = TestTokens.districtAdmin("limited-client", "xiangcheng");
-        int before = served.get();
+        int before = service.served();
 
         Api.Response first = call(gatewayA, token);
         assertThat(first.status()).as(first.raw()).isEqualTo(200);
@@ -112,7 +104,7 @@ class RedisRateLimitTest {
         // One request's worth of tokens comes back every 5 s, and that is what the client is told.
         assertThat(refused.header("Retry-After")).isEqualTo("5");
         assertThat(call(gatewayA, token).status()).isEqualTo(429);
-        assertThat(served.get() - before).as("refused requests never reach the service").isEqualTo(3);
+        assertThat(service.served() - before).as("refused requests never reach the service").isEqualTo(3);
 
         // Another client has a bucket of its own.
         assertThat(call(gatewayB, TestTokens.districtAdmin("other-client", "xiangcheng")).status()).isEqualTo(200);
@@ -132,19 +124,30 @@ class RedisRateLimitTest {
         assertThat(call(gatewayA, token).status()).as("one request's worth came back, not more").isEqualTo(429);
     }
 
+    /**
+     * 50 a second for one client, offered 200 a second for 10 s spread over both gateways: together they let through
+     * the burst plus the rate × the time, within 5 %; the rest is 429 with Retry-After. A second client at 20 a second
+     * meanwhile gets every request through.
+     */
     @Test
     @Order(3)
+    void underLoadTwoGatewaysHoldTheRateWithinFivePercentTogether() throws Exception {
+        Load.assertPacedRouteHolds(gatewayUrls, service);
+    }
+
+    @Test
+    @Order(4)
     void withRedisGoneTheGatewaysServeAtOnceAndLimitAgainWhenItReturns() throws IOException {
         String token = TestTokens.districtAdmin("outage-client", "xiangcheng");
         redis.stop();
-        int before = served.get();
+        int before = service.served();
         // Fail open: beyond the limit of 3, all answered by the service; each within the client's 5 s timeout,
         // so no request waits for Lettuce's reconnect.
         for (int i = 0; i < 6; i++) {
             Api.Response reply = call(i % 2 == 0 ? gatewayA : gatewayB, token);
             assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
         }
-        assertThat(served.get() - before).isEqualTo(6);
+        assertThat(service.served() - before).isEqualTo(6);
 
         redis.start();
         // Once both gateways have reconnected, the bucket counts again: the 4th request is refused.

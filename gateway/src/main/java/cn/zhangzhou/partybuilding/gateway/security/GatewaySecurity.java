@@ -48,10 +48,16 @@ public class GatewaySecurity {
         return new VerifiedTokenCache(verifier, cache.ttl(), cache.maxEntries(), Clock.systemUTC());
     }
 
+    /** A bean, so that Spring Security's firewall answers its rejections with it too. */
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers() {
+        return new ProblemSecurityHandlers();
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, GatewayProperties properties,
-                                                TokenClaims claims, VerifiedTokenCache tokens) {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+                                                TokenClaims claims, VerifiedTokenCache tokens,
+                                                ProblemSecurityHandlers problems) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

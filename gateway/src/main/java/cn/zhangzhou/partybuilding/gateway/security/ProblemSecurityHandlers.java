@@ -8,11 +8,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 as problem JSON, with the RFC 6750 {@code WWW-Authenticate: Bearer} challenge on 401. */
-public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * 401 and 403 as problem JSON, with the RFC 6750 {@code WWW-Authenticate: Bearer} challenge on 401; and the 400 of
+ * Spring Security's firewall (an encoded slash, a dot segment, a NUL in the path), which would otherwise be empty.
+ */
+public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+        ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
@@ -32,6 +38,11 @@ public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         return Problems.write(exchange, HttpStatus.FORBIDDEN, denied.getMessage());
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return Problems.write(exchange, HttpStatus.BAD_REQUEST, rejected.getMessage());
     }
 
     private static String quoteSafe(String text) {

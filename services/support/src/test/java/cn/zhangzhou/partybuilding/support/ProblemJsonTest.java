@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,21 @@ class ProblemJsonTest extends SupportApiTestBase {
         assertThat(rejected.contentType()).startsWith("application/problem+json");
         assertThat(rejected.json().path("status").asInt()).isEqualTo(400);
         assertThat(rejected.detail()).isNotBlank();
+    }
+
+    /** Regression: a query value that is not UTF-8 was a 500 (found by the fuzz tests, docs/reliability.md "Bad input"). */
+    @Test
+    void aParameterThatIsNotUtf8IsTheClientsProblem() {
+        call("GET", "/api/v1/things?category=%FF%C0%AF", adminToken(), null)
+                .assertProblem(400, "The request cannot be read");
+    }
+
+    /** Regression: Tomcat refused these paths with its own HTML page, before any filter (found by the fuzz tests). */
+    @Test
+    void aPathTheContainerRefusesIsAProblemToo() {
+        for (String path : List.of("/api/v1/things/%00", "/api/v1/things/%2F", "/api/v1/things/%FF%C0%AF")) {
+            call("GET", path, adminToken(), null).assertProblem(400, "The request cannot be read");
+        }
     }
 
     @Test

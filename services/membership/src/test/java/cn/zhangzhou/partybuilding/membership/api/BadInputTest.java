@@ -103,6 +103,14 @@ class BadInputTest {
         assertProblem(xc.api.post("/api/v1/members", xc.admin(), body), 422, "residenceCommunityId");
     }
 
+    /** Regression: Spring Security's firewall refused the form's parameter name while the request was read: a 500. */
+    @Test
+    void aFormWhoseParameterNameTheFirewallRefuses() {
+        Response response = xc.api.send("POST", "/api/v1/member-reports", xc.admin(), " \n\t".repeat(3),
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertProblem(response, 400, "The request cannot be read");
+    }
+
     private void assertProblem(Response response, int status, String mentioned) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.isProblem()).as(response.toString()).isTrue();

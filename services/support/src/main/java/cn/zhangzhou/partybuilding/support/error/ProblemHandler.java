@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -166,6 +168,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
         return problem(ex, HttpStatus.UNAUTHORIZED, "Authentication required: " + ex.getMessage(), request);
+    }
+
+    /**
+     * The client's request, refused by a check that runs only when the request is read: Spring Security's firewall
+     * on a parameter name it will not pass (a control character), the container on a query or form value that is
+     * not UTF-8. Found by the fuzz tests (docs/reliability.md), 500 before.
+     */
+    @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+    ResponseEntity<Object> unreadableRequest(RuntimeException ex, WebRequest request) {
+        return validation(ex, "The request cannot be read: " + truncate(ex.getMessage(), 200), List.of(),
+                new HttpHeaders(), request);
     }
 
     /** Our bug: say nothing about it, except the trace id under which it is logged. */

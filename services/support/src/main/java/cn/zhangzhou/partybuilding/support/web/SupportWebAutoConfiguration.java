@@ -2,6 +2,7 @@ package cn.zhangzhou.partybuilding.support.web;
 
 import cn.zhangzhou.partybuilding.support.error.ProblemErrorController;
 import cn.zhangzhou.partybuilding.support.error.ProblemHandler;
+import cn.zhangzhou.partybuilding.support.error.ProblemReportValve;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,6 +39,11 @@ public class SupportWebAutoConfiguration {
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController(ObjectProvider<Tracer> tracer) {
         return new ProblemErrorController(tracer);
+    }
+
+    @Bean
+    ProblemReportValve.Installer problemReportValve() {
+        return new ProblemReportValve.Installer();
     }
 
     @Bean

@@ -18,14 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One district's membership service as a child JVM, started from its fat jar the way the local platform starts it
- * (configuration in environment variables), on real PostgreSQL and Kafka. Can be stopped and started again on the
- * same port and database, as an operator would restart it.
+ * One district's service (membership, wishes, volunteering) as a child JVM, started from its fat jar the way the
+ * local platform starts it (configuration in environment variables), on real PostgreSQL and Kafka. Can be stopped and
+ * started again on the same port and database, as an operator would restart it.
  */
-final class MembershipProcess {
+final class ServiceProcess {
 
-    static final String JAR = "services/membership/target/membership-service.jar";
-
+    private final String service;
     private final String district;
     private final int port;
     private final Map<String, String> env;
@@ -33,7 +32,8 @@ final class MembershipProcess {
     private final Path log;
     private Process process;
 
-    private MembershipProcess(String district, int port, Map<String, String> env, Path jar, Path log) {
+    private ServiceProcess(String service, String district, int port, Map<String, String> env, Path jar, Path log) {
+        this.service = service;
         this.district = district;
         this.port = port;
         this.env = env;
@@ -41,28 +41,32 @@ final class MembershipProcess {
         this.log = log;
     }
 
-    static MembershipProcess create(String district, Path publicKeyFile) {
-        Path jar = repositoryRoot().resolve(JAR);
+    static ServiceProcess create(String service, String district, Path publicKeyFile) {
+        Path jar = repositoryRoot().resolve("services/" + service + "/target/" + service + "-service.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the gateway's tests run real membership services; "
-                    + "build it first (mvn -B -q -pl services/membership -am -DskipTests package) or run the whole reactor");
+            throw new IllegalStateException(jar + " is missing: the gateway's tests run real services; build it first "
+                    + "(mvn -B -q -pl services/" + service + " -am -DskipTests package) or run the whole reactor");
         }
         int port = FreePorts.find();
         Map<String, String> env = new HashMap<>();
         env.put("ZZ_DISTRICT", district);
-        env.put("ZZ_SERVICE", "membership");
+        env.put("ZZ_SERVICE", service);
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_DATASOURCE_URL", TestInfrastructure.newDatabase("gw_membership_" + district));
+        env.put("SPRING_DATASOURCE_URL", TestInfrastructure.newDatabase("gw_" + service + "_" + district));
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
-        Path log = Path.of("target", "membership-" + district + ".log").toAbsolutePath();
-        return new MembershipProcess(district, port, env, jar, log);
+        Path log = Path.of("target", service + "-" + district + ".log").toAbsolutePath();
+        return new ServiceProcess(service, district, port, env, jar, log);
     }
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    String jdbcUrl() {
+        return env.get("SPRING_DATASOURCE_URL");
     }
 
     void start() {
@@ -75,7 +79,7 @@ final class MembershipProcess {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start membership for " + district, e);
+            throw new UncheckedIOException("cannot start " + service + " for " + district, e);
         }
     }
 
@@ -86,7 +90,7 @@ final class MembershipProcess {
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("membership " + district + " exited with " + process.exitValue()
+                throw new IllegalStateException(service + " " + district + " exited with " + process.exitValue()
                         + "; log tail:\n" + tail());
             }
             try {
@@ -105,12 +109,19 @@ final class MembershipProcess {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("membership " + district + " not ready in " + timeout.toSeconds() + " s (last: "
+        throw new IllegalStateException(service + " " + district + " not ready in " + timeout.toSeconds() + " s (last: "
                 + last + "); log tail:\n" + tail());
     }
 
     void stop() {
         ChildProcesses.stop(process, Duration.ofSeconds(20));
+    }
+
+    /** SIGKILL at once: for a test JVM that is exiting, whose databases and topics go with it. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
     }
 
     private String tail() {
