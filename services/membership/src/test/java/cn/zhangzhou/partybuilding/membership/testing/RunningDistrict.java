@@ -3,25 +3,18 @@ package cn.zhangzhou.partybuilding.membership.testing;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.zhangzhou.partybuilding.events.EventEnvelope;
-import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
@@ -134,27 +127,12 @@ public final class RunningDistrict implements AutoCloseable {
 
     /**
      * Publishes a valid OrganisationCreated of another district (a topic this service consumes), as that district's
-     * relay would: its topic, the organisation as key, the CloudEvents headers. Returns its {@code ce_id}.
+     * relay would. Returns its {@code ce_id}.
      */
     public static String publishOrganisation(String fromDistrict, UUID organisation, String name) {
-        OrganisationCreated event = new OrganisationCreated(organisation,
-                "ORG-" + organisation.toString().substring(0, 8), name, OrganisationType.COMMUNITY, UUID.randomUUID());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(fromDistrict, "membership"),
-                organisation.toString(), EventJson.toBytes(event));
-        EventEnvelope envelope = EventEnvelope.create(MembershipEvents.ORGANISATION_CREATED, fromDistrict,
-                organisation.toString(), 1, Instant.now(), null);
-        envelope.writeTo(record.headers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot publish " + event, e);
-        }
-        return envelope.id().toString();
+        return EventFeed.send(fromDistrict, "membership", MembershipEvents.ORGANISATION_CREATED,
+                new OrganisationCreated(organisation, "ORG-" + organisation.toString().substring(0, 8), name,
+                        OrganisationType.COMMUNITY, UUID.randomUUID())).id().toString();
     }
 
     /** Rows in one of the service's tables, straight from its database: "nothing changed" checks. */

@@ -10,19 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,20 +49,8 @@ public final class DeadLetterRules {
     /** A new dead letter of the service: its path in the API. */
     private static String deadLetter(Api api, String adminToken) {
         String key = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(TOPIC, key,
-                "not json".getBytes(StandardCharsets.UTF_8));
-        EventEnvelope.create(MembershipEvents.ORGANISATION_CREATED, "zhangpu", key, 1, Instant.now(), null)
-                .writeTo(poison.headers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(poison).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot send the poison record", e);
-        }
+        EventFeed.sendRaw(TOPIC, key, "not json".getBytes(StandardCharsets.UTF_8), EventEnvelope.create(
+                MembershipEvents.ORGANISATION_CREATED, "zhangpu", key, EventFeed.nextVersion(), Instant.now(), null));
         JsonNode found = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             for (JsonNode item : api.get("/api/v1/dead-letters?size=200&topic=" + TOPIC, adminToken).body()
                     .path("items")) {
