@@ -34,7 +34,7 @@ class ArchitectureTest {
     private static final List<String> SHARED_UNDER_SERVICES = List.of("support", "testing", "embedded", "architecture");
     /** Packages of modules that deploy and launch: nothing below may import them. */
     private static final String[] DEPLOY = {BASE + ".local..", BASE + ".benchmark..", BASE + ".baregateway..",
-            BASE + ".platform..", BASE + ".faults.."};
+            BASE + ".platform..", BASE + ".faults..", BASE + ".ops.."};
     /** Test-only modules: no main code of a service or of the gateway may need them. */
     private static final String[] TEST_SUPPORT = {BASE + ".testing..", BASE + ".embedded.."};
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.postgresql.."};

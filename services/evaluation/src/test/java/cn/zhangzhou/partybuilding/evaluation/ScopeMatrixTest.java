@@ -36,6 +36,7 @@ import cn.zhangzhou.partybuilding.events.membership.CadreRole;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.matrix.Call;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
+import cn.zhangzhou.partybuilding.testing.matrix.DeadLetterRules;
 import cn.zhangzhou.partybuilding.testing.matrix.Scene;
 import cn.zhangzhou.partybuilding.testing.matrix.ScopeMatrix;
 import cn.zhangzhou.partybuilding.testing.matrix.Who;
@@ -90,6 +91,7 @@ class ScopeMatrixTest {
                     .elsewhere(() -> Call.get("/api/v1/indicators?organisationId=" + UUID.randomUUID() + "&year="
                             + e.year), UNPROCESSABLE);
             matrix.rule("GET /api/v1/me").on(() -> Call.get("/api/v1/me")).allow(Who.AUTHENTICATED);
+            DeadLetterRules.addTo(matrix, e.api, e.admin());
             assertThat(matrix.run().calls()).isGreaterThan(700);
         }
     }

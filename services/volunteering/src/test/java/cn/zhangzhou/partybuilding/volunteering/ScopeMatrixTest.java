@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.testing.matrix.Call;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
+import cn.zhangzhou.partybuilding.testing.matrix.DeadLetterRules;
 import cn.zhangzhou.partybuilding.testing.matrix.Scene;
 import cn.zhangzhou.partybuilding.testing.matrix.ScopeMatrix;
 import cn.zhangzhou.partybuilding.testing.matrix.Who;
@@ -82,6 +83,7 @@ class ScopeMatrixTest {
             hours(matrix);
             reports(matrix);
             matrix.rule("GET /api/v1/me").on(() -> Call.get("/api/v1/me")).allow(Who.AUTHENTICATED);
+            DeadLetterRules.addTo(matrix, v.api, v.admin());
             assertThat(matrix.run().calls()).isGreaterThan(1500);
         }
     }

@@ -30,6 +30,7 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.matrix.Call;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
+import cn.zhangzhou.partybuilding.testing.matrix.DeadLetterRules;
 import cn.zhangzhou.partybuilding.testing.matrix.Scene;
 import cn.zhangzhou.partybuilding.testing.matrix.ScopeMatrix;
 import cn.zhangzhou.partybuilding.testing.matrix.Who;
@@ -77,6 +78,7 @@ class ScopeMatrixTest {
                             FORBIDDEN)
                     .elsewhereAs(NOT_FOUND, DISTRICT_STAFF);
             matrix.rule("GET /api/v1/me").on(() -> Call.get("/api/v1/me")).allow(Who.AUTHENTICATED);
+            DeadLetterRules.addTo(matrix, w.api, w.admin());
             assertThat(matrix.run().calls()).isGreaterThan(800);
         }
     }

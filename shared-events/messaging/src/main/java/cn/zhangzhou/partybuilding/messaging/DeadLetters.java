@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import cn.zhangzhou.partybuilding.events.InvalidEventException;
 import cn.zhangzhou.partybuilding.events.Topics;
@@ -11,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,6 +41,7 @@ public final class DeadLetters implements DisposableBean {
     static final long MAX_INTERVAL_MS = 2_000;
 
     private final DefaultKafkaProducerFactory<Object, Object> producerFactory;
+    private final KafkaTemplate<Object, Object> template;
     private final DeadLetterPublishingRecoverer recoverer;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -51,7 +56,7 @@ public final class DeadLetters implements DisposableBean {
         // A failed record's key and value are what the consumer had: Strings/byte[] after deserialization,
         // or the raw bytes when deserialization itself failed.
         this.producerFactory = new DefaultKafkaProducerFactory<>(config, typed(), typed());
-        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(producerFactory);
+        this.template = new KafkaTemplate<>(producerFactory);
         // Partition -1: let the producer choose by key, the dead-letter topic may have fewer partitions.
         this.recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
@@ -76,6 +81,21 @@ public final class DeadLetters implements DisposableBean {
                 .description("Consumed records sent to the dead-letter topic, by source topic")
                 .tag("topic", topic)
                 .register(meters)).increment();
+    }
+
+    /**
+     * Sends a dead letter back to its source topic (a replay after a fix, decision 0022) and waits for Kafka's
+     * acknowledgement, so the caller records the replay only once it happened.
+     */
+    public void resend(ProducerRecord<Object, Object> record) {
+        try {
+            template.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying to " + record.topic(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the replay to " + record.topic(), e);
+        }
     }
 
     @Override

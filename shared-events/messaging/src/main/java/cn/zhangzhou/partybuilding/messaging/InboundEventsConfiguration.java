@@ -11,12 +11,14 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The consuming half of events-messaging: the messaging tables, {@link InboundEvents} and the error handling
- * (dead letters) of Boot's default Kafka listener container factory. Part of {@link MessagingAutoConfiguration};
+ * The consuming half of events-messaging: the messaging tables, {@link InboundEvents}, the error handling
+ * (dead letters) of Boot's default Kafka listener container factory and the lag of the listeners
+ * ({@link ConsumerLag}). Part of {@link MessagingAutoConfiguration};
  * a service that consumes without publishing and has no district of its own (identity) excludes that and imports
  * this alone.
  */
@@ -41,6 +43,14 @@ public class InboundEventsConfiguration {
     DeadLetters deadLetters(KafkaProperties kafka, ObjectProvider<KafkaConnectionDetails> connection,
                             ObjectProvider<MeterRegistry> meters) {
         return new DeadLetters(MessagingAutoConfiguration.producerProperties(kafka, connection.getIfAvailable()),
+                MessagingAutoConfiguration.registry(meters));
+    }
+
+    @Bean
+    ConsumerLag consumerLag(KafkaListenerEndpointRegistry listeners, KafkaProperties kafka,
+                            ObjectProvider<KafkaConnectionDetails> connection, ObjectProvider<MeterRegistry> meters) {
+        return new ConsumerLag(listeners, MessagingAutoConfiguration.connected(kafka.buildAdminProperties(),
+                        connection.getIfAvailable(), KafkaConnectionDetails::getAdmin),
                 MessagingAutoConfiguration.registry(meters));
     }
 

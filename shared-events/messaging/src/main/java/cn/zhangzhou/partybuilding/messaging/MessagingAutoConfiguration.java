@@ -1,9 +1,11 @@
 package cn.zhangzhou.partybuilding.messaging;
 
 import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.messaging.deadletter.DeadLetterAdminConfiguration;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -35,15 +37,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Everything a service gets by adding {@code events-messaging}: its events topic, the {@link Outbox} and its
- * {@link OutboxRelay}, and the consuming half ({@link InboundEventsConfiguration}). Consumer (de)serialization and
- * observation defaults come from {@link MessagingEnvironmentPostProcessor}.
+ * {@link OutboxRelay}, the consuming half ({@link InboundEventsConfiguration}) and the dead-letter admin API
+ * ({@link DeadLetterAdminConfiguration}). Consumer (de)serialization and observation defaults come from
+ * {@link MessagingEnvironmentPostProcessor}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import(InboundEventsConfiguration.class)
+@Import({InboundEventsConfiguration.class, DeadLetterAdminConfiguration.class})
 public class MessagingAutoConfiguration {
 
     /** Relay producer overrides: a down broker must be noticed in seconds, not after Kafka's 2-minute defaults. */
@@ -113,9 +116,15 @@ public class MessagingAutoConfiguration {
     }
 
     static Map<String, Object> producerProperties(KafkaProperties kafka, KafkaConnectionDetails connection) {
-        Map<String, Object> config = kafka.buildProducerProperties();
+        return connected(kafka.buildProducerProperties(), connection, KafkaConnectionDetails::getProducer);
+    }
+
+    /** Boot's properties of a Kafka client, pointed at the client's brokers when there are connection details. */
+    public static Map<String, Object> connected(
+            Map<String, Object> config, KafkaConnectionDetails connection,
+            Function<KafkaConnectionDetails, KafkaConnectionDetails.Configuration> client) {
         if (connection != null) {
-            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, client.apply(connection).getBootstrapServers());
         }
         return config;
     }

@@ -103,6 +103,10 @@ public class OutboxRelay implements SmartLifecycle {
         Gauge.builder("zz.outbox.backlog", this, OutboxRelay::backlog)
                 .description("Outbox rows not yet published to Kafka")
                 .register(meters);
+        Gauge.builder("zz.outbox.oldest.age", this, OutboxRelay::oldestAge)
+                .description("How long the oldest unpublished outbox row has waited; 0 when the outbox is empty")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     @Override
@@ -278,9 +282,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private double backlog() {
+        return scrape("select count(*) from outbox_event");
+    }
+
+    private double oldestAge() {
+        return scrape("select coalesce(extract(epoch from now() - min(occurred_at)), 0) from outbox_event");
+    }
+
+    /** A gauge's value on scrape: NaN, not an error, while the database is down. */
+    private double scrape(String query) {
         try {
-            Long count = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
-            return count == null ? Double.NaN : count;
+            Number value = jdbc.sql(query).query(Number.class).single();
+            return value == null ? Double.NaN : value.doubleValue();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

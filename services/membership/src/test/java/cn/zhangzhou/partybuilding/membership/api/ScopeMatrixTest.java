@@ -33,6 +33,7 @@ import cn.zhangzhou.partybuilding.membership.testing.RunningDistrict;
 import cn.zhangzhou.partybuilding.testing.Api.Response;
 import cn.zhangzhou.partybuilding.testing.matrix.Call;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
+import cn.zhangzhou.partybuilding.testing.matrix.DeadLetterRules;
 import cn.zhangzhou.partybuilding.testing.matrix.Scene;
 import cn.zhangzhou.partybuilding.testing.matrix.ScopeMatrix;
 import cn.zhangzhou.partybuilding.testing.matrix.Who;
@@ -88,6 +89,7 @@ class ScopeMatrixTest {
             matrix.rule("GET /api/v1/statistics/city/communities")
                     .on(() -> Call.get("/api/v1/statistics/city/communities")).allow(DISTRICT_STAFF);
             matrix.rule("GET /api/v1/me").on(() -> Call.get("/api/v1/me")).allow(Who.AUTHENTICATED);
+            DeadLetterRules.addTo(matrix, xc.api, xc.admin());
             assertThat(matrix.run().calls()).isGreaterThan(1000);
         }
     }

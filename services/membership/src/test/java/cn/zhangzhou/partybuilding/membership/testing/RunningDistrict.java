@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.membership.testing;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.EventFeed;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.membership.MembershipApplication;
 import cn.zhangzhou.partybuilding.support.security.Role;
@@ -43,7 +47,7 @@ public final class RunningDistrict implements AutoCloseable {
     private RunningDistrict(String district, String kafkaBootstrapServers) {
         this.district = district;
         this.jdbcUrl = TestInfrastructure.newDatabase("membership_" + district);
-        this.context = new SpringApplicationBuilder(MembershipApplication.class)
+        this.context = new SpringApplicationBuilder(MembershipApplication.class, ConsumerRule.class)
                 .run(
                         "--server.port=0",
                         "--zz.district=" + district,
@@ -119,6 +123,16 @@ public final class RunningDistrict implements AutoCloseable {
     public static Api.Response eventually(Supplier<Api.Response> call, int status, Predicate<Api.Response> condition) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(call::get, r -> r.status() == status && condition.test(r));
+    }
+
+    /**
+     * Publishes a valid OrganisationCreated of another district (a topic this service consumes), as that district's
+     * relay would. Returns its {@code ce_id}.
+     */
+    public static String publishOrganisation(String fromDistrict, UUID organisation, String name) {
+        return EventFeed.send(fromDistrict, "membership", MembershipEvents.ORGANISATION_CREATED,
+                new OrganisationCreated(organisation, "ORG-" + organisation.toString().substring(0, 8), name,
+                        OrganisationType.COMMUNITY, UUID.randomUUID())).id().toString();
     }
 
     /** Rows in one of the service's tables, straight from its database: "nothing changed" checks. */

@@ -13,12 +13,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Problem JSON for every error and the request size limit. Before Boot's MVC auto-configuration so that our
+ * Problem JSON for every error, the request size limit, and Prometheus' naming for the scrape. Before Boot's MVC auto-configuration so that our
  * {@link ProblemHandler} replaces Boot's own problem-details handler.
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
@@ -39,6 +40,12 @@ public class SupportWebAutoConfiguration {
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController(ObjectProvider<Tracer> tracer) {
         return new ProblemErrorController(tracer);
+    }
+
+    /** Applied by Boot to every meter registry, so the Prometheus scrape passes promtool. */
+    @Bean
+    static MeterFilter prometheusNaming() {
+        return new PrometheusNaming();
     }
 
     @Bean
