@@ -21,8 +21,8 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 @Service
 class FiguresService {
 
-    /** A scope's own figures and those of each scope one level down. */
-    record View(Figures total, List<Figures> children) {
+    /** A scope's own figures, its hours by category, and the figures of each scope one level down. */
+    record View(Figures total, List<FiguresStore.HoursByCategory> hours, List<Figures> children) {
     }
 
     /** A district's last event and whether it has been silent too long (never heard from: stale). */
@@ -49,14 +49,15 @@ class FiguresService {
     @Transactional(readOnly = true)
     View city(Caller caller, Period period) {
         policy.requireCity(caller);
-        return new View(store.city(period), districts(period));
+        return new View(store.city(period), store.cityHours(period), districts(period));
     }
 
     @Transactional(readOnly = true)
     View district(Caller caller, String district, Period period) {
         requireKnown(district);
         policy.requireDistrict(caller, district);
-        return new View(store.district(district, period), store.streetsOf(district, period));
+        return new View(store.district(district, period), store.districtHours(district, period),
+                store.streetsOf(district, period));
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +66,8 @@ class FiguresService {
         FiguresStore.Organisation organisation = store.findOrganisation(id)
                 .orElseThrow(() -> new NotFoundException("No organisation " + id + " is known to the dashboard"));
         policy.requireOrganisation(caller, organisation.district(), id);
-        return new View(store.organisation(id, period), store.communitiesBelow(id, period));
+        return new View(store.organisation(id, period), store.organisationHours(id, period),
+                store.communitiesBelow(id, period));
     }
 
     @Transactional(readOnly = true)

@@ -117,6 +117,36 @@ class FiguresStore {
         return figures(COMMUNITIES_BELOW, organisation.toString(), period);
     }
 
+    /** Approved hours of the scope by category (分类: the specialty of the shift, GENERAL without one), trainings apart. */
+    List<HoursByCategory> cityHours(Period period) {
+        return hours(ALL_OF_CITY, null, period);
+    }
+
+    List<HoursByCategory> districtHours(String district, Period period) {
+        return hours(DISTRICT, district, period);
+    }
+
+    List<HoursByCategory> organisationHours(UUID organisation, Period period) {
+        return hours(ORGANISATION, organisation.toString(), period);
+    }
+
+    private List<HoursByCategory> hours(String scope, String id, Period period) {
+        return jdbc.sql("with recursive " + scope + """
+                         select coalesce(h.specialty, 'GENERAL') category, h.training, sum(h.minutes) minutes
+                        from s join hours h on h.community_id = s.org_id
+                        where h.served_on >= :fromDay and h.served_on < :toDay
+                        group by 1, 2 order by 2, 1
+                        """)
+                .param("id", id)
+                .param("fromDay", period.from())
+                .param("toDay", period.to().plusDays(1))
+                .query(HoursByCategory.class).list();
+    }
+
+    /** Minutes of approved hours of one category, of service or of training. */
+    record HoursByCategory(String category, boolean training, long minutes) {
+    }
+
     Optional<Organisation> findOrganisation(UUID id) {
         return jdbc.sql("select id, district, type, name from organisation where id = ?").param(id)
                 .query(Organisation.class).optional();

@@ -82,20 +82,15 @@ class Projections {
             return "members";
         } else if (data instanceof WishPosted e) {
             store.wishPosted(district, e.wishId(), e.communityId(), e.beneficiaryId());
-            store.wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.POST, at);
-            return "wishes";
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.POST, at);
         } else if (data instanceof WishPublished e) {
-            store.wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.PUBLISH, at);
-            return "wishes";
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.PUBLISH, at);
         } else if (data instanceof WishClaimed e) {
-            store.wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.CLAIM, at);
-            return "wishes";
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.CLAIM, at);
         } else if (data instanceof WishFulfilled e) {
-            store.wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.FULFIL, at);
-            return "wishes";
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.FULFIL, at);
         } else if (data instanceof WishConfirmed e) {
-            store.wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.CONFIRM, at);
-            return "wishes";
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.CONFIRM, at);
         } else if (data instanceof HoursApproved e) {
             store.hoursApproved(district, e.hoursId(), e.communityId(), e.specialty(), e.training(), e.minutes(),
                     e.servedOn());
@@ -110,6 +105,11 @@ class Projections {
             return null;
         }
         return "organisations";
+    }
+
+    private String wishStep(UUID eventId, String district, UUID wish, UUID community, WishStep step, Instant at) {
+        store.wishStep(eventId, district, wish, community, step, at);
+        return "wishes";
     }
 
     /** The steps of a wish the figures count. */
