@@ -19,11 +19,11 @@ import java.util.Map;
  * @param residentsHelped              distinct beneficiaries of the wishes confirmed in the range
  * @param serviceMinutes               approved volunteer hours (minutes) served in the range, trainings apart
  */
-public record Figures(String scope, String name, long communities, long grids, long partyGroups, long members,
-                      long membersInService, long membersRetired, long membersMobile, long membersOther,
-                      long communityWorkers, long communityWorkersInCommittees, long wishesPosted,
-                      long wishesPublished, long wishesClaimed, long wishesFulfilled, long wishesConfirmed,
-                      long residentsHelped, long serviceMinutes, long trainingMinutes) {
+record Figures(String scope, String name, long communities, long grids, long partyGroups, long members,
+               long membersInService, long membersRetired, long membersMobile, long membersOther,
+               long communityWorkers, long communityWorkersInCommittees, long wishesPosted,
+               long wishesPublished, long wishesClaimed, long wishesFulfilled, long wishesConfirmed,
+               long residentsHelped, long serviceMinutes, long trainingMinutes) {
 
     static Figures zero(String scope, String name) {
         return new Figures(scope, name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -105,7 +105,7 @@ class FiguresController {
     }
 
     @GetMapping("/api/v1/districts/{district}/rankings")
-    List<FiguresStore.Ranking> rankings(Caller caller, @PathVariable String district,
+    List<FiguresService.Ranking> rankings(Caller caller, @PathVariable String district,
                                         @RequestParam @Min(2000) @Max(2100) int year) {
         return figures.rankings(caller, district, year);
     }

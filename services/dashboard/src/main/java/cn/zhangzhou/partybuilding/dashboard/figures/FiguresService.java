@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.dashboard.figures;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,15 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 class FiguresService {
 
     /** A scope's own figures, its hours by category, and the figures of each scope one level down. */
-    record View(Figures total, List<FiguresStore.HoursByCategory> hours, List<Figures> children) {
+    record View(Figures total, List<HoursByCategory> hours, List<Figures> children) {
+    }
+
+    /** Minutes of approved hours of one category, of service or of training. */
+    record HoursByCategory(String category, boolean training, long minutes) {
+    }
+
+    /** 创先争优: one organisation's place in a closed round. */
+    record Ranking(String level, Integer rank, UUID organisationId, String name, BigDecimal score, UUID roundId) {
     }
 
     /** A district's last event and whether it has been silent too long (never heard from: stale). */
@@ -101,7 +110,7 @@ class FiguresService {
     }
 
     @Transactional(readOnly = true)
-    List<FiguresStore.Ranking> rankings(Caller caller, String district, int year) {
+    List<Ranking> rankings(Caller caller, String district, int year) {
         requireKnown(district);
         policy.requireDistrict(caller, district);
         return store.rankings(district, year);

@@ -118,19 +118,19 @@ class FiguresStore {
     }
 
     /** Approved hours of the scope by category (分类: the specialty of the shift, GENERAL without one), trainings apart. */
-    List<HoursByCategory> cityHours(Period period) {
+    List<FiguresService.HoursByCategory> cityHours(Period period) {
         return hours(ALL_OF_CITY, null, period);
     }
 
-    List<HoursByCategory> districtHours(String district, Period period) {
+    List<FiguresService.HoursByCategory> districtHours(String district, Period period) {
         return hours(DISTRICT, district, period);
     }
 
-    List<HoursByCategory> organisationHours(UUID organisation, Period period) {
+    List<FiguresService.HoursByCategory> organisationHours(UUID organisation, Period period) {
         return hours(ORGANISATION, organisation.toString(), period);
     }
 
-    private List<HoursByCategory> hours(String scope, String id, Period period) {
+    private List<FiguresService.HoursByCategory> hours(String scope, String id, Period period) {
         return jdbc.sql("with recursive " + scope + """
                          select coalesce(h.specialty, 'GENERAL') category, h.training, sum(h.minutes) minutes
                         from s join hours h on h.community_id = s.org_id
@@ -140,11 +140,7 @@ class FiguresStore {
                 .param("id", id)
                 .param("fromDay", period.from())
                 .param("toDay", period.to().plusDays(1))
-                .query(HoursByCategory.class).list();
-    }
-
-    /** Minutes of approved hours of one category, of service or of training. */
-    record HoursByCategory(String category, boolean training, long minutes) {
+                .query(FiguresService.HoursByCategory.class).list();
     }
 
     Optional<Organisation> findOrganisation(UUID id) {
@@ -178,18 +174,14 @@ class FiguresStore {
     }
 
     /** Each organisation's score and rank of the year's closed rounds in the district, best first per level. */
-    List<Ranking> rankings(String district, int year) {
+    List<FiguresService.Ranking> rankings(String district, int year) {
         return jdbc.sql("""
                         select s.level, s.rank, s.organisation_id, o.name, s.score, s.round_id
                         from score s left join organisation o on o.id = s.organisation_id
                         where s.district = ? and s.year = ?
                         order by s.level, s.rank nulls last, s.score desc, s.organisation_id
                         """)
-                .params(district, year).query(Ranking.class).list();
+                .params(district, year).query(FiguresService.Ranking.class).list();
     }
 
-    /** 创先争优: one organisation's place in a closed round. */
-    record Ranking(String level, Integer rank, UUID organisationId, String name, java.math.BigDecimal score,
-                   UUID roundId) {
-    }
 }
