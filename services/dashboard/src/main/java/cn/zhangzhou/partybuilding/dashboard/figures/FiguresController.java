@@ -19,12 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.web.Csv;
+import cn.zhangzhou.partybuilding.support.web.Page;
 
 /**
  * The dashboard's read API: the figures of the city, a district, a street or a community with those one level down
  * (drill-down city → district → street → community), each district's freshness, the reconciliation of the city with
- * its districts, a district's rankings; every table also as CSV ({@code .csv}). {@code from} and {@code to} (days,
- * both included) limit the figures that have a time: wishes and hours.
+ * its districts, a district's rankings (paged: the one list that grows with the district); every table also as CSV
+ * ({@code .csv}, whole). {@code from} and {@code to} (days, both included) limit the figures that have a time: wishes
+ * and hours.
  */
 @RestController
 @Validated
@@ -105,16 +107,18 @@ class FiguresController {
     }
 
     @GetMapping("/api/v1/districts/{district}/rankings")
-    List<FiguresService.Ranking> rankings(Caller caller, @PathVariable String district,
-                                        @RequestParam @Min(2000) @Max(2100) int year) {
-        return figures.rankings(caller, district, year);
+    Page<FiguresService.Ranking> rankings(Caller caller, @PathVariable String district,
+                                          @RequestParam @Min(2000) @Max(2100) int year,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return figures.rankings(caller, district, year, page, size);
     }
 
     @GetMapping(value = "/api/v1/districts/{district}/rankings.csv", produces = "text/csv")
     ResponseEntity<byte[]> rankingsCsv(Caller caller, @PathVariable String district,
                                        @RequestParam @Min(2000) @Max(2100) int year) {
         return Csv.attachment("rankings-" + district + "-" + year + ".csv", lines(List.of("level", "rank",
-                "organisation_id", "name", "score", "round_id"), figures.rankings(caller, district, year).stream()
+                "organisation_id", "name", "score", "round_id"), figures.allRankings(caller, district, year).stream()
                 .map(r -> List.of(r.level(), Objects.toString(r.rank(), ""), r.organisationId().toString(),
                         Objects.toString(r.name(), ""), r.score() == null ? "" : r.score().toPlainString(),
                         r.roundId().toString()))));

@@ -17,6 +17,7 @@ import cn.zhangzhou.partybuilding.dashboard.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.support.error.NotFoundException;
 import cn.zhangzhou.partybuilding.support.security.Caller;
+import cn.zhangzhou.partybuilding.support.web.Page;
 
 /** The figures of a scope and its children (drill-down), checked against the caller's scope first. */
 @Service
@@ -109,11 +110,21 @@ class FiguresService {
         }).toList();
     }
 
+    /** One page of the district's rankings of the year. */
     @Transactional(readOnly = true)
-    List<Ranking> rankings(Caller caller, String district, int year) {
+    Page<Ranking> rankings(Caller caller, String district, int year, int page, int size) {
         requireKnown(district);
         policy.requireDistrict(caller, district);
-        return store.rankings(district, year);
+        return Page.of(store.rankings(district, year, (long) page * size, size), page, size,
+                store.rankingCount(district, year));
+    }
+
+    /** All of the district's rankings of the year (the CSV export). */
+    @Transactional(readOnly = true)
+    List<Ranking> allRankings(Caller caller, String district, int year) {
+        requireKnown(district);
+        policy.requireDistrict(caller, district);
+        return store.rankings(district, year, 0, Integer.MAX_VALUE);
     }
 
     private List<Figures> districts(Period period) {

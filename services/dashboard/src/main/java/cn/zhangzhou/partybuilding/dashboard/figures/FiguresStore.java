@@ -174,14 +174,20 @@ class FiguresStore {
     }
 
     /** Each organisation's score and rank of the year's closed rounds in the district, best first per level. */
-    List<FiguresService.Ranking> rankings(String district, int year) {
+    List<FiguresService.Ranking> rankings(String district, int year, long offset, int limit) {
         return jdbc.sql("""
                         select s.level, s.rank, s.organisation_id, o.name, s.score, s.round_id
                         from score s left join organisation o on o.id = s.organisation_id
                         where s.district = ? and s.year = ?
                         order by s.level, s.rank nulls last, s.score desc, s.organisation_id
+                        offset ? limit ?
                         """)
-                .params(district, year).query(FiguresService.Ranking.class).list();
+                .params(district, year, offset, limit).query(FiguresService.Ranking.class).list();
+    }
+
+    long rankingCount(String district, int year) {
+        return jdbc.sql("select count(*) from score where district = ? and year = ?").params(district, year)
+                .query(Long.class).single();
     }
 
 }

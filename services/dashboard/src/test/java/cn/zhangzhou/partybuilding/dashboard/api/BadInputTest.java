@@ -36,6 +36,8 @@ class BadInputTest {
         assertProblem(d.api.get("/api/v1/districts/xiangcheng/rankings", d.admin()), 400, "year");
         assertProblem(d.api.get("/api/v1/districts/xiangcheng/rankings?year=1066", d.admin()), 400, "year");
         assertProblem(d.api.get("/api/v1/districts/xiangcheng/rankings.csv?year=twenty", d.admin()), 400, "year");
+        assertProblem(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2016&size=0", d.admin()), 400, "size");
+        assertProblem(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2016&page=-1", d.admin()), 400, "page");
         assertProblem(d.api.get("/api/v1/live?seconds=0", d.admin()), 400, "seconds");
         assertProblem(d.api.get("/api/v1/live?seconds=86400", d.admin()), 400, "seconds");
     }

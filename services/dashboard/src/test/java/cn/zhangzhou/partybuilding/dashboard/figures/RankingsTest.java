@@ -38,15 +38,20 @@ class RankingsTest {
                 2019, RoundLevel.COMMUNITY, communities.get(11), null, null, new java.math.BigDecimal("91.25"), 2,
                 "名次随之调整"), Instant.now());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode ranks = require(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2019", d.admin()), 200)
+            JsonNode page = require(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2019", d.admin()), 200)
                     .body();
-            assertThat(ranks.size()).isEqualTo(2);
+            assertThat(page.get("totalItems").asLong()).isEqualTo(2);
+            JsonNode ranks = page.get("items");
             assertThat(ranks.get(0).get("organisationId").asString()).isEqualTo(communities.get(10).toString());
             assertThat(ranks.get(0).get("score").decimalValue()).isEqualByComparingTo("92.00");
             assertThat(ranks.get(1).get("rank").asInt()).isEqualTo(2);
         });
-        assertThat(require(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2018", d.admin()), 200).body().size())
-                .isZero();
+        JsonNode second = require(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2019&page=1&size=1",
+                d.admin()), 200).body();
+        assertThat(second.at("/items/0/organisationId").asString()).isEqualTo(communities.get(11).toString());
+        assertThat(second.get("totalPages").asLong()).isEqualTo(2);
+        assertThat(require(d.api.get("/api/v1/districts/xiangcheng/rankings?year=2018", d.admin()), 200).body()
+                .get("items").size()).isZero();
         String csv = require(d.api.get("/api/v1/districts/xiangcheng/rankings.csv?year=2019", d.cityAdmin()), 200).raw();
         assertThat(csv).contains("COMMUNITY,1," + communities.get(10) + ",xiangcheng第11社区,92.00," + round);
     }
