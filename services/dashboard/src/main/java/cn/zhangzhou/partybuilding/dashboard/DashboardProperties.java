@@ -1,0 +1,30 @@
+package cn.zhangzhou.partybuilding.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param staleAfter a district silent longer than this (no event at all) is marked stale
+ */
+@ConfigurationProperties("zz.dashboard")
+public record DashboardProperties(@DefaultValue("PT1H") Duration staleAfter) {
+
+    /** Days and years are China's: a wish claimed on 1 January 00:30 Beijing time is claimed in the new year. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public DashboardProperties {
+        if (staleAfter.isNegative() || staleAfter.isZero()) {
+            throw new IllegalArgumentException("zz.dashboard.stale-after must be positive, was " + staleAfter);
+        }
+    }
+
+    /** The first instant of the day (China time). */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(CHINA).toInstant();
+    }
+}

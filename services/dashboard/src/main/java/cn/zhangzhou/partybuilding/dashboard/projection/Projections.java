@@ -1,0 +1,117 @@
+package cn.zhangzhou.partybuilding.dashboard.projection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.evaluation.OrganisationScored;
+import cn.zhangzhou.partybuilding.events.evaluation.ScoreCalibrated;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
+import cn.zhangzhou.partybuilding.events.membership.MemberTransferredWithinDistrict;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
+import cn.zhangzhou.partybuilding.events.volunteering.HoursApproved;
+import cn.zhangzhou.partybuilding.events.wishes.WishClaimed;
+import cn.zhangzhou.partybuilding.events.wishes.WishConfirmed;
+import cn.zhangzhou.partybuilding.events.wishes.WishFulfilled;
+import cn.zhangzhou.partybuilding.events.wishes.WishPosted;
+import cn.zhangzhou.partybuilding.events.wishes.WishPublished;
+import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
+
+/**
+ * Applies one district's event to the city-wide tables, inside the transaction of its dedup record. The district is
+ * the topic's (each district writes only its own topics), not the envelope's. Every event, whatever its type, moves
+ * the district's freshness; the types no figure needs (claims released, sign-ups, reports ...) change nothing else.
+ */
+@Component
+class Projections {
+
+    private final ProjectionStore store;
+    private final ApplicationEventPublisher changes;
+    private final Clock clock;
+
+    Projections(ProjectionStore store, ApplicationEventPublisher changes, Clock clock) {
+        this.store = store;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    void apply(IncomingEvent<?> event) {
+        String district = Topics.districtOf(event.topic());
+        Instant at = event.envelope().time();
+        store.heardFrom(district, at, clock.instant());
+        String kind = apply(event.envelope().id(), district, at, event.data());
+        if (kind != null) {
+            changes.publishEvent(new FigureChanged(district, kind, at));
+        }
+    }
+
+    /** The kind of figures the event changed, or null. */
+    private String apply(UUID eventId, String district, Instant at, DomainEvent data) {
+        if (data instanceof OrganisationCreated e) {
+            store.organisationCreated(district, e.organisationId(), e.type().name(), e.parentId(), e.name());
+        } else if (data instanceof OrganisationMoved e) {
+            store.organisationMoved(e.organisationId(), e.toParentId());
+        } else if (data instanceof OrganisationRenamed e) {
+            store.organisationRenamed(e.organisationId(), e.name());
+        } else if (data instanceof OrganisationDeactivated e) {
+            store.organisationDeactivated(e.organisationId());
+        } else if (data instanceof MemberRegistered e) {
+            store.memberRegistered(district, e.memberId(), e.homeOrganisationId(), e.category().name(),
+                    e.cadreRole() == null ? null : e.cadreRole().name(), e.communityWorker());
+            return "members";
+        } else if (data instanceof MemberUpdated e) {
+            store.memberUpdated(district, e.memberId(), e.category().name(),
+                    e.cadreRole() == null ? null : e.cadreRole().name(), e.communityWorker());
+            return "members";
+        } else if (data instanceof MemberTransferredWithinDistrict e) {
+            store.memberMoved(district, e.memberId(), e.toOrganisationId());
+            return "members";
+        } else if (data instanceof MemberTransferredOut e) {
+            // Only the sending district's record ends: the receiving district's MemberRegistered may have come first.
+            store.memberLeft(district, e.memberId());
+            return "members";
+        } else if (data instanceof WishPosted e) {
+            store.wishPosted(district, e.wishId(), e.communityId(), e.beneficiaryId());
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.POST, at);
+        } else if (data instanceof WishPublished e) {
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.PUBLISH, at);
+        } else if (data instanceof WishClaimed e) {
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.CLAIM, at);
+        } else if (data instanceof WishFulfilled e) {
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.FULFIL, at);
+        } else if (data instanceof WishConfirmed e) {
+            return wishStep(eventId, district, e.wishId(), e.communityId(), WishStep.CONFIRM, at);
+        } else if (data instanceof HoursApproved e) {
+            store.hoursApproved(district, e.hoursId(), e.communityId(), e.specialty(), e.training(), e.minutes(),
+                    e.servedOn());
+            return "hours";
+        } else if (data instanceof OrganisationScored e) {
+            store.scored(district, e.roundId(), e.organisationId(), e.year(), e.level().name(), e.score(), e.rank());
+            return "scores";
+        } else if (data instanceof ScoreCalibrated e) {
+            store.scored(district, e.roundId(), e.organisationId(), e.year(), e.level().name(), e.score(), e.rank());
+            return "scores";
+        } else {
+            return null;
+        }
+        return "organisations";
+    }
+
+    private String wishStep(UUID eventId, String district, UUID wish, UUID community, WishStep step, Instant at) {
+        store.wishStep(eventId, district, wish, community, step, at);
+        return "wishes";
+    }
+
+    /** The steps of a wish the figures count. */
+    enum WishStep { POST, PUBLISH, CLAIM, FULFIL, CONFIRM }
+}

@@ -1,0 +1,85 @@
+package cn.zhangzhou.partybuilding.dashboard.testing;
+
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.zhangzhou.partybuilding.dashboard.DashboardApplication;
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.support.testing.TestTokens;
+import cn.zhangzhou.partybuilding.testing.Api;
+import cn.zhangzhou.partybuilding.testing.DistrictFixture;
+import cn.zhangzhou.partybuilding.testing.TestClock;
+
+/**
+ * The one fixture of the dashboard tests: the dashboard running for real (its own PostgreSQL database, the shared
+ * real Kafka broker, a real HTTP port, a {@link TestClock} that only moves forward) with the {@link ArticleCity}
+ * fed to it as the districts' relays would publish it and consumed, started once per test JVM. Tests add their own
+ * rows without changing the article's figures (their own organisations, other years, other figures). A test class
+ * states what it uses: {@code RunningDashboard d = RunningDashboard.get()}. The dashboard serves the city; the
+ * tokens {@link DistrictFixture} mints without a district name are Xiangcheng's.
+ */
+public final class RunningDashboard extends DistrictFixture {
+
+    private static RunningDashboard instance;
+
+    public final ConfigurableApplicationContext context;
+    public final String baseUrl;
+    public final Api api;
+    public final TestClock clock = new TestClock();
+    /** The article's city, once {@link #get()} returns: every event consumed. */
+    public ArticleCity city;
+
+    private RunningDashboard(String database) {
+        super(ArticleCity.XIANGCHENG, TestInfrastructure.newDatabase(database),
+                (role, district, org, member) -> TestTokens.token(Role.valueOf(role), district, org, member));
+        this.context = new SpringApplicationBuilder(DashboardApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
+                        "--spring.datasource.password=" + TestInfrastructure.postgresPassword(),
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        // A fresh group per instance: it reads every topic from the beginning.
+                        "--spring.kafka.consumer.group-id=dashboard-" + UUID.randomUUID(),
+                        // A pattern subscription sees topics created after it started within a second.
+                        "--spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+                        "--" + TestTokens.KEY_PROPERTY);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, database + "-shutdown"));
+        this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        this.api = new Api(baseUrl);
+    }
+
+    public static synchronized RunningDashboard get() {
+        if (instance == null) {
+            instance = new RunningDashboard("dashboard");
+            instance.city = ArticleCity.feed(instance);
+        }
+        return instance;
+    }
+
+    /** Another dashboard on a fresh database and consumer group, reading every topic from the beginning. */
+    public static RunningDashboard fresh(String database) {
+        return new RunningDashboard(database);
+    }
+
+    public String cityAdmin() {
+        return TestTokens.token(Role.CITY_ADMIN, null, null, null);
+    }
+
+    public String admin(String district) {
+        return TestTokens.token(Role.DISTRICT_ADMIN, district, null, null);
+    }
+
+    public String streetStaff(String district, UUID street) {
+        return TestTokens.token(Role.STREET_STAFF, district, street, null);
+    }
+
+    public String staff(String district, UUID community) {
+        return TestTokens.token(Role.COMMUNITY_STAFF, district, community, null);
+    }
+
+}
