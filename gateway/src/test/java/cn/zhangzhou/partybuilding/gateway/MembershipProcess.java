@@ -18,23 +18,22 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One district's membership service as a child JVM, started from its fat jar the way the local platform starts it
- * (configuration in environment variables), on real PostgreSQL and Kafka. Can be stopped and started again on the
- * same port and database, as an operator would restart it.
+ * One district's membership service (or another district service: {@link #create(String, String, Path)}) as a child
+ * JVM, started from its fat jar the way the local platform starts it (configuration in environment variables), on
+ * real PostgreSQL and Kafka. Can be stopped and started again on the same port and database, as an operator would
+ * restart it.
  */
 final class MembershipProcess {
 
-    static final String JAR = "services/membership/target/membership-service.jar";
-
-    private final String district;
+    private final String name;
     private final int port;
     private final Map<String, String> env;
     private final Path jar;
     private final Path log;
     private Process process;
 
-    private MembershipProcess(String district, int port, Map<String, String> env, Path jar, Path log) {
-        this.district = district;
+    private MembershipProcess(String name, int port, Map<String, String> env, Path jar, Path log) {
+        this.name = name;
         this.port = port;
         this.env = env;
         this.jar = jar;
@@ -42,23 +41,28 @@ final class MembershipProcess {
     }
 
     static MembershipProcess create(String district, Path publicKeyFile) {
-        Path jar = repositoryRoot().resolve(JAR);
+        return create("membership", district, publicKeyFile);
+    }
+
+    static MembershipProcess create(String service, String district, Path publicKeyFile) {
+        Path jar = repositoryRoot().resolve("services/" + service + "/target/" + service + "-service.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the gateway's tests run real membership services; "
-                    + "build it first (mvn -B -q -pl services/membership -am -DskipTests package) or run the whole reactor");
+            throw new IllegalStateException(jar + " is missing: the gateway's tests run real district services; "
+                    + "build it first (mvn -B -q -pl services/" + service + " -am -DskipTests package) or run the "
+                    + "whole reactor");
         }
         int port = FreePorts.find();
         Map<String, String> env = new HashMap<>();
         env.put("ZZ_DISTRICT", district);
-        env.put("ZZ_SERVICE", "membership");
+        env.put("ZZ_SERVICE", service);
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_DATASOURCE_URL", TestInfrastructure.newDatabase("gw_membership_" + district));
+        env.put("SPRING_DATASOURCE_URL", TestInfrastructure.newDatabase("gw_" + service + "_" + district));
         env.put("SPRING_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKeyFile.toAbsolutePath());
-        Path log = Path.of("target", "membership-" + district + ".log").toAbsolutePath();
-        return new MembershipProcess(district, port, env, jar, log);
+        Path log = Path.of("target", service + "-" + district + ".log").toAbsolutePath();
+        return new MembershipProcess(service + " " + district, port, env, jar, log);
     }
 
     String baseUrl() {
@@ -75,7 +79,7 @@ final class MembershipProcess {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start membership for " + district, e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
@@ -86,7 +90,7 @@ final class MembershipProcess {
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("membership " + district + " exited with " + process.exitValue()
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
                         + "; log tail:\n" + tail());
             }
             try {
@@ -105,7 +109,7 @@ final class MembershipProcess {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("membership " + district + " not ready in " + timeout.toSeconds() + " s (last: "
+        throw new IllegalStateException(name + " not ready in " + timeout.toSeconds() + " s (last: "
                 + last + "); log tail:\n" + tail());
     }
 
