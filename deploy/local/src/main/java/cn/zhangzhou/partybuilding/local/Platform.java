@@ -368,7 +368,7 @@ final class Platform {
         String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
-        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering>/...   (the one entry point)");
+        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering|evaluation>/...   (the one entry point)");
         out.println("Swagger UI " + GATEWAY_URL + "/swagger-ui.html   (every district's services)");
         out.println("identity   " + IDENTITY_URL + "   (OpenID Connect issuer; " + IDENTITY_URL
                 + "/.well-known/openid-configuration)");
@@ -392,6 +392,8 @@ final class Platform {
             out.println("   wishes     " + api + "/wishes/...   (direct " + PlatformService.WISHES.in(d).localUrl() + ")");
             out.println("   volunteering " + api + "/volunteering/...   (direct "
                     + PlatformService.VOLUNTEERING.in(d).localUrl() + ")");
+            out.println("   evaluation " + api + "/evaluation/...   (direct "
+                    + PlatformService.EVALUATION.in(d).localUrl() + ")");
             try {
                 JsonNode s = c.getOk("/statistics", Map.of());
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
