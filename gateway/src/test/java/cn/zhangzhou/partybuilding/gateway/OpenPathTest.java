@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,21 +37,16 @@ class OpenPathTest {
 
     private static MembershipProcess evaluation;
 
-    @Value("${local.server.port}")
-    int port;
-
     private Api gateway;
 
     @BeforeEach
-    void gatewayClient() {
+    void gatewayClient(@Value("${local.server.port}") int port) {
         gateway = new Api("http://localhost:" + port, Duration.ofSeconds(20));
     }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
-        Path key = Path.of("target", "open-path-test-jwt-public.pem").toAbsolutePath();
-        Files.createDirectories(key.getParent());
-        Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
+        Path key = MembershipProcess.publicKeyFile("open-path-test");
         evaluation = MembershipProcess.create("evaluation", "xiangcheng", key);
         evaluation.start();
         evaluation.awaitReady(Duration.ofMinutes(3));
