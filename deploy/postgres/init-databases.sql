@@ -6,5 +6,7 @@ CREATE DATABASE wishes_xiangcheng;
 CREATE DATABASE wishes_longwen;
 CREATE DATABASE volunteering_xiangcheng;
 CREATE DATABASE volunteering_longwen;
+CREATE DATABASE evaluation_xiangcheng;
+CREATE DATABASE evaluation_longwen;
 -- The identity service: one for all districts (users, district systems' clients, signing keys).
 CREATE DATABASE identity;

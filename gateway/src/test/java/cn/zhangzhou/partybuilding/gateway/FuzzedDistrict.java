@@ -10,7 +10,6 @@ import cn.zhangzhou.partybuilding.testing.fuzz.TopicRecords;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,10 +47,9 @@ final class FuzzedDistrict {
     private final String gatewayUrl;
 
     private FuzzedDistrict() {
-        Path key = Path.of("target", "fuzz-jwt-public.pem").toAbsolutePath();
+        Path key;
         try {
-            Files.createDirectories(key.getParent());
-            Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
+            key = ServiceProcess.publicKeyFile("fuzz");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

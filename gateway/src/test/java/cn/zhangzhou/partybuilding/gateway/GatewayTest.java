@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,9 +84,7 @@ class GatewayTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
-        Path key = Path.of("target", "gateway-test-jwt-public.pem").toAbsolutePath();
-        Files.createDirectories(key.getParent());
-        Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
+        Path key = ServiceProcess.publicKeyFile("gateway-test");
         xiangcheng = ServiceProcess.create("membership", "xiangcheng", key);
         longwen = ServiceProcess.create("membership", "longwen", key);
         xiangcheng.start();

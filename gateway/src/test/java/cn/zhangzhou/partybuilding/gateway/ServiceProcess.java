@@ -41,6 +41,14 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** The test key as a file for the child JVMs (they read it from there, not from the test's classpath). */
+    static Path publicKeyFile(String name) throws IOException {
+        Path key = Path.of("target", name + "-jwt-public.pem").toAbsolutePath();
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, TestTokens.read(TestTokens.PUBLIC_KEY_RESOURCE));
+        return key;
+    }
+
     static ServiceProcess create(String service, String district, Path publicKeyFile) {
         Path jar = repositoryRoot().resolve("services/" + service + "/target/" + service + "-service.jar");
         if (!Files.isRegularFile(jar)) {

@@ -39,6 +39,7 @@ import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
 import cn.zhangzhou.partybuilding.local.demo.DemoDistrict;
+import cn.zhangzhou.partybuilding.local.demo.DemoVolunteering;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
@@ -237,6 +238,15 @@ final class Platform {
             out.println(districts + ": loading wishes demo data through the wishes REST API ...");
             wishes.load(parallel);
         }
+        if (districts.contains(DemoVolunteering.DISTRICT)) {
+            VolunteeringLoader volunteering = volunteeringLoader(wishes, clients);
+            if (volunteering.alreadyLoaded()) {
+                out.println(districts + ": volunteering demo data already loaded (the brand projects are there)");
+            } else {
+                out.println(districts + ": loading volunteering demo data through the volunteering REST API ...");
+                volunteering.load();
+            }
+        }
     }
 
     /** A service in its own JVM and the unpacked jar it runs from (whose class archive it may write at exit). */
@@ -368,7 +378,7 @@ final class Platform {
         String tokenCmd = LAUNCHER + " token" + dataOption;
         out.println();
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
-        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering>/...   (the one entry point)");
+        out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering|evaluation>/...   (the one entry point)");
         out.println("Swagger UI " + GATEWAY_URL + "/swagger-ui.html   (every district's services)");
         out.println("identity   " + IDENTITY_URL + "   (OpenID Connect issuer; " + IDENTITY_URL
                 + "/.well-known/openid-configuration)");
@@ -392,6 +402,8 @@ final class Platform {
             out.println("   wishes     " + api + "/wishes/...   (direct " + PlatformService.WISHES.in(d).localUrl() + ")");
             out.println("   volunteering " + api + "/volunteering/...   (direct "
                     + PlatformService.VOLUNTEERING.in(d).localUrl() + ")");
+            out.println("   evaluation " + api + "/evaluation/...   (direct "
+                    + PlatformService.EVALUATION.in(d).localUrl() + ")");
             try {
                 JsonNode s = c.getOk("/statistics", Map.of());
                 out.printf("   figures    communities %s, grids %s, party groups %s, members %s (placed %s),%n"
@@ -422,8 +434,35 @@ final class Platform {
                         + api + "/membership/statistics");
             }
             printWishes(d, wishes, who);
+            if (d.equals(DemoVolunteering.DISTRICT)) {
+                printVolunteering(volunteeringLoader(wishes, clients));
+            }
         }
         out.println();
+    }
+
+    /** 芗城区's volunteering service, as its district system, with membership's reads of the demo data. */
+    private VolunteeringLoader volunteeringLoader(WishesLoader wishes, Map<String, ServiceClient> clients) {
+        String d = DemoVolunteering.DISTRICT;
+        return new VolunteeringLoader(wishes, clients.get(d).at(PlatformService.VOLUNTEERING.in(d).localUrl()), out);
+    }
+
+    /** The article's brand projects, their outcomes read back from the volunteering service's own reports. */
+    private void printVolunteering(VolunteeringLoader loader) {
+        String d = DemoVolunteering.DISTRICT;
+        out.printf("-- %s %s: volunteering service (志工型党员队伍), brand projects %d%n", d, Districts.NAMES.get(d),
+                loader.year());
+        try {
+            for (DemoVolunteering.BrandProject p : DemoVolunteering.BRAND_PROJECTS) {
+                String id = loader.project(p).map(j -> j.path("id").asString()).orElse("(not loaded)");
+                out.printf("   %-10s %s%s: %s   (%s/api/v1/%s/volunteering/brand-projects/%s/report?from=%d-01-01"
+                                + "&to=%d-12-31)%n", p.organisationName(), p.name(),
+                        p == DemoVolunteering.PATROL ? " (" + loader.patrolTeamSize() + " members)" : "",
+                        loader.outcomes(p), GATEWAY_URL, d, id, loader.year(), loader.year());
+            }
+        } catch (RuntimeException e) {
+            out.println("   figures    unavailable: " + e.getMessage());
+        }
     }
 
     /** The wishes service of a district: where it is, and figures read back from its own report. */

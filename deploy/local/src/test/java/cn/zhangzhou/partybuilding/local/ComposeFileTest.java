@@ -69,8 +69,7 @@ class ComposeFileTest {
             assertThat(ports(i.name())).as(i.name()).containsExactly(i.port() + ":" + inContainer);
             Map<String, String> env = environment(service);
             assertThat(env).as(i.name()).containsEntry("SERVER_PORT", String.valueOf(inContainer));
-            assertThat(((Map<?, ?>) service.get("build")).get("context")).as(i.name())
-                    .isEqualTo(Deployments.module(i.service()));
+            assertThat(builtJar(service)).as(i.name()).isEqualTo(i.service().jar());
             assertThat(env.get("SPRING_DATASOURCE_URL")).as(i.name())
                     .isEqualTo(i.database().map(db -> "jdbc:postgresql://postgres:5432/" + db).orElse(null));
             assertThat(env.get("ZZ_DISTRICT")).as(i.name()).isEqualTo(i.district());
@@ -92,7 +91,7 @@ class ComposeFileTest {
             assertThat(env).as(name).containsEntry("ZZ_DISTRICT", district);
             assertThat(env.get("SPRING_DATASOURCE_URL")).as(name).endsWith("/membership_" + district);
             assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka:9092");
-            assertThat(((Map<?, ?>) service.get("build")).get("context")).isEqualTo("services/membership");
+            assertThat(builtJar(service)).isEqualTo("services/membership/target/membership-service.jar");
         });
     }
 
@@ -109,7 +108,7 @@ class ComposeFileTest {
             assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka:9092");
             // The replay clock is for the local platform's 2015 replay only (decision 0010), never in compose.
             assertThat(env.keySet()).as(name).noneMatch(k -> k.contains("REPLAY"));
-            assertThat(((Map<?, ?>) service.get("build")).get("context")).isEqualTo("services/wishes");
+            assertThat(builtJar(service)).isEqualTo("services/wishes/target/wishes-service.jar");
             assertThat(((Map<?, ?>) service.get("depends_on")).keySet().stream().map(Object::toString).toList())
                     .as(name).contains("kafka", "postgres", "membership-" + district);
         });
@@ -163,7 +162,7 @@ class ComposeFileTest {
     @Test
     void identityHasItsDatabaseTheBrowserFacingIssuerAndSecretsOnlyFromTheEnvironment() throws IOException {
         Map<String, Object> identity = services.get("identity");
-        assertThat(((Map<?, ?>) identity.get("build")).get("context")).isEqualTo("services/identity");
+        assertThat(builtJar(identity)).isEqualTo("services/identity/target/identity-service.jar");
         assertThat(ports("identity")).containsExactly("9000:9000");
         Map<String, String> env = environment(identity);
         assertThat(env).containsEntry("SERVER_PORT", "9000")
@@ -182,7 +181,7 @@ class ComposeFileTest {
     @Test
     void theGatewayRoutesEveryDistrictServiceOfComposeByItsServiceNameAfterAllAreHealthy() throws IOException {
         Map<String, Object> gateway = services.get("gateway");
-        assertThat(((Map<?, ?>) gateway.get("build")).get("context")).isEqualTo("gateway");
+        assertThat(builtJar(gateway)).isEqualTo("gateway/target/gateway.jar");
         assertThat(ports("gateway")).containsExactly("8080:8080");
         Map<String, String> env = environment(gateway);
         Set<String> routes = new TreeSet<>();
@@ -303,17 +302,40 @@ class ComposeFileTest {
 
     @Test
     void theServiceImagesRunTheBuiltJarAsANonRootUserWithAHealthcheck() throws IOException {
+        // One Dockerfile for every image: the jar and the port come from compose's build arguments.
+        String dockerfile = Deployments.dockerfile();
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre")
+                .contains("ARG JAR\n")
+                .contains("COPY --chown=zz:zz ${JAR} /app/app.jar")
+                .contains("ENV SERVER_PORT=${PORT}")
+                .contains("EXPOSE ${PORT}")
+                .contains("HEALTHCHECK")
+                .contains("/actuator/health/readiness");
+        Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
+        assertThat(user.find()).as("USER instruction of %s", Deployments.DOCKERFILE).isTrue();
+        assertThat(user.group(1)).isEqualTo("10001:10001");
+        assertThat(dockerfile).contains("--uid 10001");
         for (PlatformService service : PlatformService.values()) {
-            String kind = Deployments.module(service);
-            String dockerfile = Deployments.dockerfile(service);
-            assertThat(dockerfile).as(kind).contains("FROM eclipse-temurin:17-jre")
-                    .contains("COPY --chown=zz:zz target/" + Deployments.jarName(service) + " /app/app.jar")
-                    .contains("HEALTHCHECK")
-                    .contains("/actuator/health/readiness");
-            Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
-            assertThat(user.find()).as("USER instruction of %s", kind).isTrue();
-            assertThat(user.group(1)).as(kind).doesNotStartWith("root").doesNotStartWith("0");
+            assertThat(Deployments.buildArguments(service)).as(service.id()).containsEntry("JAR", service.jar());
         }
+        assertThat(Deployments.imagePort(PlatformService.IDENTITY)).isEqualTo(9000);
+        assertThat(Deployments.imagePort(PlatformService.MEMBERSHIP)).isEqualTo(8080);
+        // The build context is the repository root: only the built jars are sent to the daemon.
+        assertThat(Files.readAllLines(root.resolve(".dockerignore"))).contains("*", "!services/*/target/*-service.jar",
+                "!gateway/target/gateway.jar");
+        try (var modules = Files.list(root.resolve("services"))) {
+            assertThat(modules.filter(m -> Files.exists(m.resolve("Dockerfile"))).toList())
+                    .as("no Dockerfile of its own beside deploy/Dockerfile").isEmpty();
+        }
+        assertThat(root.resolve("gateway/Dockerfile")).doesNotExist();
+    }
+
+    /** The jar a compose service's image is built with (its build argument JAR). */
+    private static String builtJar(Map<String, Object> service) {
+        Map<?, ?> build = (Map<?, ?>) service.get("build");
+        assertThat(build.get("dockerfile")).isEqualTo(Deployments.DOCKERFILE);
+        assertThat(build.get("context")).isEqualTo(".");
+        return String.valueOf(((Map<?, ?>) build.get("args")).get("JAR"));
     }
 
     private static Map<String, Map<String, Object>> servicesOf(String kind) {

@@ -46,7 +46,9 @@ final class Deployments {
             // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
             "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry");
 
-    private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE\\s+(\\d+)");
+    /** Every service's image, built with the repository root as its context. */
+    static final String DOCKERFILE = "deploy/Dockerfile";
+    private static final Pattern DEFAULT_PORT = Pattern.compile("(?m)^ARG\\s+PORT=(\\d+)");
 
     private Deployments() {
     }
@@ -61,15 +63,32 @@ final class Deployments {
         return service.jar().substring(service.jar().lastIndexOf('/') + 1);
     }
 
-    static String dockerfile(PlatformService service) {
-        return read(ROOT.resolve(module(service)).resolve("Dockerfile"));
+    /** The one Dockerfile of every service's image: the jar and the port are its build arguments. */
+    static String dockerfile() {
+        return read(ROOT.resolve(DOCKERFILE));
     }
 
-    /** The port the service's image listens on inside its container (its Dockerfile's EXPOSE). */
+    /** The build arguments compose gives the service's image: the same for every instance of it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> buildArguments(PlatformService service) {
+        Map<String, Object> compose = (Map<String, Object>) yamlDocuments(ROOT.resolve("docker-compose.yml")).get(0);
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> instance = services.get(service.perDistrict() ? service.in("xiangcheng").name() : service.id());
+        assertThat(instance).as("compose's %s", service.id()).isNotNull();
+        Map<String, Object> build = (Map<String, Object>) instance.get("build");
+        assertThat(build).as("compose's %s builds its image", service.id()).containsEntry("context", ".")
+                .containsEntry("dockerfile", DOCKERFILE);
+        Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) build.getOrDefault("args", Map.of())).forEach((k, v) -> arguments.put(String.valueOf(k),
+                String.valueOf(v)));
+        return arguments;
+    }
+
+    /** The port the service's image listens on inside its container: its PORT build argument, else the default. */
     static int imagePort(PlatformService service) {
-        Matcher m = EXPOSE.matcher(dockerfile(service));
-        assertThat(m.find()).as("EXPOSE in the Dockerfile of %s", module(service)).isTrue();
-        return Integer.parseInt(m.group(1));
+        Matcher m = DEFAULT_PORT.matcher(dockerfile());
+        assertThat(m.find()).as("ARG PORT=<default> in %s", DOCKERFILE).isTrue();
+        return Integer.parseInt(buildArguments(service).getOrDefault("PORT", m.group(1)));
     }
 
     /** The service's own application.yml (or .yaml), every document flattened to dotted keys → values. */

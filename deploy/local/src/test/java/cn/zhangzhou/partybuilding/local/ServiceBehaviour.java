@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.local;
 
+import static cn.zhangzhou.partybuilding.platform.PlatformService.EVALUATION;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.VOLUNTEERING;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.WISHES;
@@ -42,7 +43,7 @@ abstract class ServiceBehaviour {
 
     /** A read of each district service that needs a token. */
     private static final Map<PlatformService, String> SECURED = Map.of(MEMBERSHIP, "/api/v1/statistics",
-            WISHES, "/api/v1/claims/mine", VOLUNTEERING, "/api/v1/posts");
+            WISHES, "/api/v1/claims/mine", VOLUNTEERING, "/api/v1/posts", EVALUATION, "/api/v1/rounds");
 
     private DistrictServices services;
 

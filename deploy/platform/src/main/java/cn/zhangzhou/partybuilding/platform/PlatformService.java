@@ -14,7 +14,7 @@ import cn.zhangzhou.partybuilding.events.Districts;
  * <p>
  * A city service runs once, on its port. A district service runs once per district, on its base port plus the
  * district's index in {@link Districts#IDS}: membership 8081 xiangcheng, 8082 longwen, 8085 zhangpu … 8091 huaan;
- * wishes 8181 … 8191; volunteering 8281 … 8291; the next one 8381 …. Ports are those on the host (the local platform, compose's published
+ * wishes 8181 … 8191; volunteering 8281 … 8291; evaluation 8381 … 8391. Ports are those on the host (the local platform, compose's published
  * ports); in a container every service listens on its image's port.
  */
 public enum PlatformService {
@@ -26,6 +26,8 @@ public enum PlatformService {
     WISHES(8181, true, "services/wishes/target/wishes-service.jar", true),
     /** After membership: it learns its district's members from membership's events (decision 0015). */
     VOLUNTEERING(8281, true, "services/volunteering/target/volunteering-service.jar", true),
+    /** After membership, wishes and volunteering: it scores from their verified outcomes (decision 0021). */
+    EVALUATION(8381, true, "services/evaluation/target/evaluation-service.jar", true),
     /** Last: it routes to all the others. */
     GATEWAY(8080, false, "gateway/target/gateway.jar", false);
 

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.platform;
 
+import static cn.zhangzhou.partybuilding.platform.PlatformService.EVALUATION;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
@@ -43,9 +44,16 @@ class PlatformServiceTest {
     }
 
     @Test
+    void evaluationPortsAre8381ForXiangchengThenInDistrictOrder() {
+        assertThat(EVALUATION.in("xiangcheng").port()).isEqualTo(8381);
+        assertThat(EVALUATION.in("huaan").port()).isEqualTo(8391);
+        assertThat(EVALUATION.in("longwen").database()).contains("evaluation_longwen");
+    }
+
+    @Test
     void everyInstanceOfAllElevenDistrictsHasAPortOfItsOwn() {
         List<Integer> ports = PlatformService.instances(Districts.IDS).stream().map(Instance::port).toList();
-        assertThat(ports).hasSize(2 + 3 * Districts.IDS.size()).doesNotHaveDuplicates();
+        assertThat(ports).hasSize(2 + 4 * Districts.IDS.size()).doesNotHaveDuplicates();
         assertThat(IDENTITY.instance().port()).isEqualTo(9000);
         assertThat(GATEWAY.instance().port()).isEqualTo(8080);
     }
@@ -54,7 +62,8 @@ class PlatformServiceTest {
     void instancesComeInStartOrderIdentityFirstTheGatewayLastDistrictsInTheirOrder() {
         assertThat(PlatformService.instances(List.of("zhangpu", "xiangcheng"))).extracting(Instance::name)
                 .containsExactly("identity", "membership-xiangcheng", "membership-zhangpu", "wishes-xiangcheng",
-                        "wishes-zhangpu", "volunteering-xiangcheng", "volunteering-zhangpu", "gateway");
+                        "wishes-zhangpu", "volunteering-xiangcheng", "volunteering-zhangpu", "evaluation-xiangcheng",
+                        "evaluation-zhangpu", "gateway");
     }
 
     @Test
@@ -68,7 +77,7 @@ class PlatformServiceTest {
 
     @Test
     void cityAndDistrictServicesAreNotMixedUp() {
-        assertThat(PlatformService.districtServices()).containsExactly(MEMBERSHIP, WISHES, VOLUNTEERING);
+        assertThat(PlatformService.districtServices()).containsExactly(MEMBERSHIP, WISHES, VOLUNTEERING, EVALUATION);
         assertThatThrownBy(MEMBERSHIP::instance).hasMessageContaining("per district");
         assertThatThrownBy(() -> GATEWAY.in("xiangcheng")).hasMessageContaining("city service");
     }

@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param docsResponseTimeout the response timeout of the {@code /openapi/...} routes: a service generates its
  *                            OpenAPI document on first request, which takes seconds on a cold JVM
  * @param tokenCache         verified tokens remembered so that a client's next request skips the signature check
+ * @param openPaths          service → its paths under {@code /api/v1} that take no token, as the service's own
+ *                           {@code zz.security.open-paths} (evaluation's residents' ratings with a one-time code);
+ *                           each is a route of its own, {@code <district>-<service>-open}, limited per client address
+ *                           by {@code rate-limit.open}
  */
 @ConfigurationProperties("zz.gateway")
 public record GatewayProperties(
@@ -37,7 +41,11 @@ public record GatewayProperties(
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue Map<String, Duration> responseTimeouts,
         @DefaultValue("30s") Duration docsResponseTimeout,
-        @DefaultValue TokenCache tokenCache) {
+        @DefaultValue TokenCache tokenCache,
+        @DefaultValue Map<String, List<String>> openPaths) {
+
+    /** The suffix of an open path's route id: {@code xiangcheng-evaluation-open}. */
+    public static final String OPEN_ROUTE_SUFFIX = "-open";
 
     /** The id of the route to a district's service, e.g. {@code xiangcheng-membership}; its docs route adds {@code -docs}. */
     public static String routeId(String district, String service) {
@@ -49,12 +57,13 @@ public record GatewayProperties(
      *                 instances: Spring Cloud Gateway's RedisRateLimiter, needs {@code spring.data.redis.*})
      * @param defaults the bucket of every route without its own entry
      * @param routes   route id ({@code <district>-<service>}) → its bucket
+     * @param open     the bucket of each client address on each open path's route without its own entry
      */
     public record RateLimit(@DefaultValue("memory") String store, @DefaultValue Limit defaults,
-                            @DefaultValue Map<String, Limit> routes) {
+                            @DefaultValue Map<String, Limit> routes, @DefaultValue Limit open) {
 
         public Limit forRoute(String routeId) {
-            return routes.getOrDefault(routeId, defaults);
+            return routes.getOrDefault(routeId, routeId.endsWith(OPEN_ROUTE_SUFFIX) ? open : defaults);
         }
     }
 

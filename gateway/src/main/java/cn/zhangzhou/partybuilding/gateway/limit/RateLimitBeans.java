@@ -30,7 +30,7 @@ class RateLimitBeans {
         redisRateLimiter.setIncludeHeaders(true);
         properties.districts().forEach((district, services) -> services.keySet().forEach(service -> {
             String id = GatewayProperties.routeId(district, service);
-            for (String route : List.of(id, id + "-docs")) {
+            for (String route : List.of(id, id + "-docs", id + GatewayProperties.OPEN_ROUTE_SUFFIX)) {
                 redisRateLimiter.getConfig().put(route, RedisBucket.of(config.forRoute(route)).config());
             }
         }));

@@ -15,25 +15,37 @@ import reactor.core.publisher.Mono;
 /**
  * 429 with {@code Retry-After} once a client has used its bucket. The client is the token's subject; an anonymous
  * caller (only public routes such as the API docs) is its remote address. Runs after authentication, inside the
- * route, so the limit is per route and a refused request costs the service nothing.
+ * route, so the limit is per route and a refused request costs the service nothing. {@link #perAddress()} counts by
+ * address even with a token: the open paths, where a token proves nothing the path asks for.
  */
 public class RateLimitFilter implements GatewayFilter {
 
     public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
     private final ClientRateLimiter limiter;
+    private final boolean byAddress;
 
     public RateLimitFilter(ClientRateLimiter limiter) {
+        this(limiter, false);
+    }
+
+    private RateLimitFilter(ClientRateLimiter limiter, boolean byAddress) {
         this.limiter = limiter;
+        this.byAddress = byAddress;
+    }
+
+    /** The same limiter, counting every caller by its remote address. */
+    public RateLimitFilter perAddress() {
+        return new RateLimitFilter(limiter, true);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         String routeId = route == null ? "unrouted" : route.getId();
-        return exchange.getPrincipal()
-                .map(Principal::getName)
-                .map(subject -> "sub:" + subject)
+        Mono<String> subject = byAddress ? Mono.empty() : exchange.getPrincipal().map(Principal::getName);
+        return subject
+                .map(name -> "sub:" + name)
                 .defaultIfEmpty("ip:" + remoteAddress(exchange))
                 .flatMap(client -> limiter.tryConsume(routeId, client))
                 .flatMap(decision -> {

@@ -6,10 +6,12 @@ import cn.zhangzhou.partybuilding.gateway.limit.RateLimitFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -40,19 +42,19 @@ public class DistrictRoutes {
             String prefix = "/api/v1/" + district + "/" + service;
             routes.route(id, r -> r.order(0)
                     .path(prefix, prefix + "/**")
-                    .filters(f -> f
-                            .rewritePath(Pattern.quote(prefix) + "(?<rest>/.*)?", "/api/v1${rest}")
-                            .filter(rateLimit)
-                            .circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FALLBACK_PATH + id))
-                            .retry(retry -> retry.setRetries(properties.retries())
-                                    .setMethods(HttpMethod.GET, HttpMethod.HEAD)
-                                    .setSeries()
-                                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
-                                            HttpStatus.GATEWAY_TIMEOUT)
-                                    .setExceptions(IOException.class, TimeoutException.class,
-                                            org.springframework.cloud.gateway.support.TimeoutException.class)))
+                    .filters(f -> proxied(f, prefix, id, rateLimit, properties))
                     .metadata(timeouts(properties, id))
                     .uri(uri));
+            // Before the service's route: each path the service answers without a token, limited per address.
+            List<String> open = properties.openPaths().getOrDefault(service, List.of());
+            if (!open.isEmpty()) {
+                String openId = id + GatewayProperties.OPEN_ROUTE_SUFFIX;
+                routes.route(openId, r -> r.order(-1)
+                        .path(open.stream().map(path -> prefix + path).toArray(String[]::new))
+                        .filters(f -> proxied(f, prefix, id, rateLimit.perAddress(), properties))
+                        .metadata(timeouts(properties, id))
+                        .uri(uri));
+            }
             routes.route(id + "-docs", r -> r.order(0)
                     .path("/openapi/" + district + "/" + service)
                     .filters(f -> f
@@ -71,6 +73,24 @@ public class DistrictRoutes {
                                 unknown(exchange.getRequest().getPath().value(), properties.districts()))))
                 .uri("no://op"));
         return routes.build();
+    }
+
+    /**
+     * A call to a district's service: path rewritten, rate-limited, through the route's breaker, GET and HEAD retried.
+     * The breaker is the service's ({@code breaker}), whichever of its routes the call takes.
+     */
+    private static GatewayFilterSpec proxied(GatewayFilterSpec f, String prefix, String breaker,
+                                             RateLimitFilter rateLimit, GatewayProperties properties) {
+        return f.rewritePath(Pattern.quote(prefix) + "(?<rest>/.*)?", "/api/v1${rest}")
+                .filter(rateLimit)
+                .circuitBreaker(c -> c.setName(breaker).setFallbackUri("forward:" + FALLBACK_PATH + breaker))
+                .retry(retry -> retry.setRetries(properties.retries())
+                        .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                        .setSeries()
+                        .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
+                                HttpStatus.GATEWAY_TIMEOUT)
+                        .setExceptions(IOException.class, TimeoutException.class,
+                                org.springframework.cloud.gateway.support.TimeoutException.class));
     }
 
     /** The route's own response timeout, if configured (milliseconds, as the gateway's route metadata wants). */

@@ -3,6 +3,9 @@ package cn.zhangzhou.partybuilding.gateway.security;
 import cn.zhangzhou.partybuilding.gateway.config.ClaimNames;
 import cn.zhangzhou.partybuilding.gateway.config.GatewayProperties;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +14,14 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * The gateway is a resource server: every {@code /api/v1/**} call needs a valid JWT whose district matches the
- * path (see {@link DistrictAuthorization}); probes, metrics and the API docs are public. Stateless, no CSRF.
+ * path (see {@link DistrictAuthorization}), but the services' open paths ({@code zz.gateway.open-paths}); probes,
+ * metrics and the API docs are public. Stateless, no CSRF.
  * The token is passed on unchanged: the services verify it again (defence in depth).
  *
  * <p>The decoder is Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*} as in the services:
@@ -67,6 +73,7 @@ public class GatewaySecurity {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(authorize -> authorize
                         .pathMatchers(PUBLIC_PATHS).permitAll()
+                        .matchers(openPaths(properties)).permitAll()
                         .pathMatchers("/gateway-fallback/**").denyAll()
                         .pathMatchers("/api/v1/{district}/**").access(new DistrictAuthorization(properties, claims))
                         .anyExchange().authenticated())
@@ -78,5 +85,19 @@ public class GatewaySecurity {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * Each district's open paths of its services, e.g. {@code /api/v1/xiangcheng/evaluation/resident-ratings}, matched
+     * exactly: any other spelling of the path needs a token.
+     */
+    static ServerWebExchangeMatcher openPaths(GatewayProperties properties) {
+        Set<String> paths = properties.districts().entrySet().stream()
+                .flatMap(district -> district.getValue().keySet().stream().flatMap(service ->
+                        properties.openPaths().getOrDefault(service, List.of()).stream()
+                                .map(path -> "/api/v1/" + district.getKey() + "/" + service + path)))
+                .collect(Collectors.toUnmodifiableSet());
+        return exchange -> paths.contains(exchange.getRequest().getPath().pathWithinApplication().value())
+                ? MatchResult.match() : MatchResult.notMatch();
     }
 }
