@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.context.annotation.Configuration;
@@ -62,18 +63,21 @@ public class MessagingAutoConfiguration {
 
     /**
      * The service's own events topic and its dead-letter topic, created at start-up by Boot's KafkaAdmin
-     * (not left to broker auto-creation, which production brokers disable).
+     * (not left to broker auto-creation, which production brokers disable). Both keep their records for ever
+     * ({@code retention.ms=-1}): the dashboard's and evaluation's projections are rebuilt by replaying the topics
+     * from the beginning (decisions 0021, 0023), and a dead letter waits for an operator (decision 0022). A broker's
+     * default of 7 days would silently make a replay incomplete.
      */
     @Bean
     NewTopic eventsTopic(MessagingProperties properties) {
         return TopicBuilder.name(Topics.events(properties.district(), properties.service()))
-                .partitions(properties.topicPartitions()).build();
+                .partitions(properties.topicPartitions()).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
     @Bean
     NewTopic deadLetterTopic(MessagingProperties properties) {
         return TopicBuilder.name(Topics.deadLetter(Topics.events(properties.district(), properties.service())))
-                .partitions(properties.topicPartitions()).build();
+                .partitions(properties.topicPartitions()).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
     @Bean

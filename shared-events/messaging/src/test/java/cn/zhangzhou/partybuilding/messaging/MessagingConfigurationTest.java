@@ -34,6 +34,17 @@ class MessagingConfigurationTest {
     }
 
     @Test
+    void theServicesTopicsKeepTheirRecordsForEverSoProjectionsCanBeReplayed() {
+        MessagingProperties properties = new MessagingProperties("xiangcheng", "wishes",
+                new MessagingProperties.Relay(true, 500, Duration.ofMillis(20), Duration.ofSeconds(2)), 3);
+        MessagingAutoConfiguration configuration = new MessagingAutoConfiguration();
+
+        assertThat(configuration.eventsTopic(properties).name()).isEqualTo("xiangcheng.wishes.events");
+        assertThat(configuration.eventsTopic(properties).configs()).containsEntry("retention.ms", "-1");
+        assertThat(configuration.deadLetterTopic(properties).configs()).containsEntry("retention.ms", "-1");
+    }
+
+    @Test
     void consumerDefaultsAreAddedButNeverOverrideTheService() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("service",
