@@ -238,10 +238,12 @@ final class Checker {
     private void projections(Verdict verdict, String district, List<Command> commands) throws SQLException {
         List<String> members = commands.stream()
                 .filter(c -> c.kind() == Kind.REGISTER_MEMBER && c.acknowledged()).map(Command::id).toList();
-        Set<String> residents = ids(PlatformService.WISHES, district, "select member_id::text from directory.member");
-        members.stream().filter(id -> !residents.contains(id))
-                .forEach(id -> verdict.problem(LOST_PROJECTION, "member " + id + " not in wishes-" + district));
-        verdict.count("projection rows checked", members.size());
+        for (PlatformService consumer : List.of(PlatformService.WISHES, PlatformService.VOLUNTEERING)) {
+            Set<String> known = ids(consumer, district, "select member_id::text from directory.member");
+            members.stream().filter(id -> !known.contains(id)).forEach(id -> verdict.problem(LOST_PROJECTION,
+                    "member " + id + " not in " + consumer.id() + "-" + district));
+            verdict.count("projection rows checked", members.size());
+        }
         for (String other : districts) {
             if (!other.equals(district)) {
                 Set<String> known = ids(PlatformService.MEMBERSHIP, other, "select id::text from external_member");

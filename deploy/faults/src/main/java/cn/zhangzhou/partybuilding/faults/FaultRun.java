@@ -73,8 +73,10 @@ final class FaultRun {
             Driver driver = new Driver(platform, DISTRICTS);
             driver.createTrees();
             for (String district : DISTRICTS) {
-                awaitRow(platform, PlatformService.WISHES.in(district).database().orElseThrow(),
-                        "select count(*) from directory.organisation where id = ?", driver.community(district));
+                for (PlatformService consumer : List.of(PlatformService.WISHES, PlatformService.VOLUNTEERING)) {
+                    awaitRow(platform, consumer.in(district).database().orElseThrow(),
+                            "select count(*) from directory.organisation where id = ?", driver.community(district));
+                }
             }
             driver.start(clients);
             List<Injection> injections;
@@ -88,7 +90,7 @@ final class FaultRun {
                     : String.format(Locale.ROOT, "after %.1f s", drained.toMillis() / 1000.0)));
             Checker.Verdict verdict = new Checker(platform, DISTRICTS).check(driver.history(), driver.run());
             List<String> groups = new ArrayList<>();
-            DISTRICTS.forEach(d -> groups.addAll(List.of("membership-" + d, "wishes-" + d)));
+            DISTRICTS.forEach(d -> groups.addAll(List.of("membership-" + d, "wishes-" + d, "volunteering-" + d)));
             PoisonCheck.Result poison = new PoisonCheck(platform.kafka.directBootstrap())
                     .run(profile.poisonBatch, profile.poisonEvery, groups);
             Outcome outcome = new Outcome(injections, verdict, poison, driver.retries(), drained);

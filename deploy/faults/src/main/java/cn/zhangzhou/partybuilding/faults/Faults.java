@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * Exits 0 when nothing acknowledged was lost or applied twice and the poison check held.
  */
 @Command(name = "java -jar deploy/faults/target/faults.jar", mixinStandardHelpOptions = true,
-        description = "Drives membership and wishes of two districts while killing and disturbing Kafka, PostgreSQL "
+        description = "Drives membership and wishes (volunteering consuming) of two districts while killing and disturbing Kafka, PostgreSQL "
                 + "and the services, then checks every acknowledged command.")
 public final class Faults implements Callable<Integer> {
 

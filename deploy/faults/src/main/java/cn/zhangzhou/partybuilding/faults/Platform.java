@@ -22,15 +22,19 @@ import cn.zhangzhou.partybuilding.testing.TestKeys;
 /**
  * The system under faults, every piece a real process on loopback: PostgreSQL (one server, a database per service
  * and district, {@code synchronous_commit=on} as in production), the KRaft broker in its own JVM, a fault proxy in
- * front of each, and membership and wishes of each district, each in its own JVM and reaching PostgreSQL and Kafka
+ * front of each, and membership, wishes and volunteering of each district, each in its own JVM and reaching PostgreSQL and Kafka
  * only through the proxies. The suite itself reads PostgreSQL and Kafka directly. Tokens are signed with a key pair of
  * the run (no identity service: the faults are between the services and their infrastructure).
  */
 final class Platform implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    /** Services of each district, in start order: membership first, wishes learns its district from it. */
-    static final List<PlatformService> SERVICES = List.of(PlatformService.MEMBERSHIP, PlatformService.WISHES);
+    /**
+     * Services of each district, in start order: membership first, wishes and volunteering learn their district from
+     * it (volunteering is a consumer here: its membership directory is checked like wishes').
+     */
+    static final List<PlatformService> SERVICES = List.of(PlatformService.MEMBERSHIP, PlatformService.WISHES,
+            PlatformService.VOLUNTEERING);
 
     private final Path root;
     private final Path dir;
@@ -105,7 +109,7 @@ final class Platform implements AutoCloseable {
         this.kafkaProxy = FaultProxy.start("kafka-proxy", kafkaProxyPort, kafka.faultyPort());
     }
 
-    /** Starts PostgreSQL, Kafka, the proxies and membership and wishes of each district. */
+    /** Starts PostgreSQL, Kafka, the proxies and membership, wishes and volunteering of each district. */
     static Platform start(Path root, Path dir, List<String> districts, PrintStream out) {
         Platform platform = new Platform(root, dir, out);
         try {
