@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.fuzz.Fuzzer;
 import cn.zhangzhou.partybuilding.testing.fuzz.TopicRecords;
@@ -104,9 +105,15 @@ final class FuzzedDistrict {
         assertThat(straight.count(413)).as("bodies over the service's limit").isPositive();
     }
 
-    /** The service's own OpenAPI document. */
+    /**
+     * The service's own OpenAPI document, with the path parameters every district service shares: the dead letters'
+     * (decision 0022) name a dead-letter topic it consumes from (another district's membership events, read by every
+     * district service) and a partition and offset where no dead letter is: any call is a 4xx and changes nothing.
+     */
     Fuzzer fuzzer(String service) {
-        return new Fuzzer(service, new Api(services.get(service).baseUrl()).get("/v3/api-docs", null).body());
+        return new Fuzzer(service, new Api(services.get(service).baseUrl()).get("/v3/api-docs", null).body())
+                .id("{deadLetterTopic}", Topics.deadLetter(Topics.events("longwen", "membership")))
+                .id("{partition}", 0).id("{offset}", 0);
     }
 
     /** A call through the gateway that must succeed; returns the answer. */
