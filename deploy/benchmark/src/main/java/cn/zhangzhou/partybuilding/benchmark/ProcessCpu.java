@@ -58,8 +58,9 @@ final class ProcessCpu {
 
     private long postgresTicks() throws IOException {
         long postmaster = Long.parseLong(Files.readAllLines(postmasterPidFile).get(0).strip());
-        long total = ticks(postmaster);
-        // The backends of the pools stay for the run; one that exited in the window takes its time with it.
+        // A backend that exited (a ceiling closes its connections before the window's end) was reaped by the
+        // postmaster: its time is in the postmaster's cutime and cstime. The live ones are added one by one.
+        long total = ticks(postmaster) + reapedChildrenTicks(postmaster);
         for (ProcessHandle backend : ProcessHandle.of(postmaster).map(p -> p.descendants().toList())
                 .orElse(List.of())) {
             total += ticksOrZero(backend.pid());
@@ -80,6 +81,13 @@ final class ProcessCpu {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** cutime + cstime: fields 16 and 17 of /proc/<pid>/stat, the time of the children it waited for. */
+    static long reapedChildrenTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
 
     /** user + nice + system + irq + softirq + steal of the first line of /proc/stat (idle and iowait left out). */

@@ -27,6 +27,16 @@ class ProcessCpuTest {
     }
 
     @Test
+    void theTimeOfAChildThatExitedIsCountedInItsParentsReapedTicks() throws Exception {
+        long self = ProcessHandle.current().pid();
+        long before = ProcessCpu.reapedChildrenTicks(self);
+        // A child that spends CPU and exits: the JVM waits for it, so its time joins ours as cutime/cstime.
+        Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done").start();
+        assertThat(child.waitFor()).isZero();
+        assertThat(ProcessCpu.reapedChildrenTicks(self)).isGreaterThan(before);
+    }
+
+    @Test
     void perCommandDividesTheTicksOfTheWindowAndSaysNaNWithoutCommands() {
         var from = new ProcessCpu.Snapshot(100, 200, 300, 1000);
         var to = new ProcessCpu.Snapshot(110, 240, 300, 1100);
