@@ -1,8 +1,6 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,19 +137,7 @@ final class ClaimLoad {
                 firstUnexpected);
     }
 
-    private record Answer(int status, String body, long sentNanos, long answeredNanos) {
-    }
-
     private Answer claim(UUID wish, String token) {
-        long sent = System.nanoTime();
-        try {
-            HttpResponse<String> r = http.send(api.claimRequest(wish, token), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), sent, System.nanoTime());
-        } catch (IOException | RuntimeException e) {
-            return new Answer(-1, e.toString(), sent, System.nanoTime());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(-1, "interrupted", sent, System.nanoTime());
-        }
+        return Answer.send(http, api.claimRequest(wish, token));
     }
 }

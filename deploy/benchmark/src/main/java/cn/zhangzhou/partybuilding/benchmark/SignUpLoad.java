@@ -1,9 +1,7 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +46,6 @@ final class SignUpLoad {
     record LastPlacesRun(int contenders, int places, int rounds, Map<Integer, Integer> confirmedPerActivity,
                          int roundsWithAContiguousWaitingList, Histogram confirmedNanos, Histogram waitingNanos,
                          String firstUnexpected) {
-    }
-
-    private record Answer(int status, String body, long sentNanos, long answeredNanos) {
     }
 
     private final HttpClient http;
@@ -178,15 +173,6 @@ final class SignUpLoad {
     }
 
     private Answer send(HttpRequest request) {
-        long sent = System.nanoTime();
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), sent, System.nanoTime());
-        } catch (IOException | RuntimeException e) {
-            return new Answer(-1, e.toString(), sent, System.nanoTime());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(-1, "interrupted", sent, System.nanoTime());
-        }
+        return Answer.send(http, request);
     }
 }
