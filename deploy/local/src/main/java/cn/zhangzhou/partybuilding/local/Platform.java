@@ -154,7 +154,8 @@ final class Platform {
                 KAFKA_CONTROLLER_PORT);
         CompletableFuture<PostgresServer> postgres = inBackground("postgres-start", () ->
                 PostgresServer.start(dataDir.resolve("postgres"), POSTGRES_PORT, true,
-                        Map.of("max_connections", String.valueOf(budget.maxConnections()))));
+                        Map.of("max_connections", String.valueOf(budget.maxConnections())),
+                        false)); // our own shutdown hook stops it, after the services (see stopAll)
         CompletableFuture<KafkaBroker> kafka = inBackground("kafka-start", () ->
                 KafkaBroker.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT));
         stops.push(() -> stopOnceStarted("PostgreSQL", postgres, PostgresServer::close));

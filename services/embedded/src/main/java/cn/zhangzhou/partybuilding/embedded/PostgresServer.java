@@ -47,6 +47,17 @@ public final class PostgresServer implements AutoCloseable {
      * the fault suite; the library's default is off).
      */
     public static PostgresServer start(Path dataDir, int port, boolean keepData, Map<String, String> settings) {
+        return start(dataDir, port, keepData, settings, true);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean, Map)}; {@code stopAtExit} false leaves stopping PostgreSQL to the caller.
+     * The library's own JVM shutdown hook runs at the same time as every other hook, so an owner that stops its
+     * clients first and PostgreSQL last in a hook of its own (the local platform) must not have it: PostgreSQL
+     * would otherwise stop under services still closing their pools.
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData, Map<String, String> settings,
+                                       boolean stopAtExit) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -55,7 +66,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port == 0 ? FreePorts.find() : port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "64MB")
-                    .setServerConfig("fsync", "on");
+                    .setServerConfig("fsync", "on")
+                    .setRegisterShutdownHook(stopAtExit);
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();
             log.info("PostgreSQL listening on localhost:{}, data in {}", pg.getPort(), dataDir);
