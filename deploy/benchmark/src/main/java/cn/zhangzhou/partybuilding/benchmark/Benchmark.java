@@ -65,6 +65,8 @@ public final class Benchmark extends Mode {
                 bench.jar(PlatformService.MEMBERSHIP));
         Load load = new Load(Bench.loadClient(), api);
         ServerTiming timing = new ServerTiming(service.port(), "/api/v1/members");
+        ProcessCpu cpu = new ProcessCpu(service.pid(), bench.postgres.dataDir());
+        List<CpuCost> costs = new ArrayList<>();
 
         // The JIT compiles the service's hot path under load: keep that out of the measured levels.
         Duration jitWarmup = options.jitWarmup();
@@ -77,7 +79,9 @@ public final class Benchmark extends Mode {
             drain(arrivals, load.closedLoop(clients, options.warmup()));
             sampler.resetPeaks();
             ServerTiming.Snapshot before = timing.snapshot();
+            ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
             Load.Run run = load.closedLoop(clients, options.duration());
+            ProcessCpu.Snapshot cpuAfter = cpu.snapshot();
             double serverMillis = timing.snapshot().meanMillisSince(before);
             List<UUID> members = Results.members(run.accepted());
             long missing = arrivals.awaitAll(members, EVENT_WAIT);
@@ -86,7 +90,11 @@ public final class Benchmark extends Mode {
                     sampler.backlog(), peaks[1], serverMillis);
             arrivals.forget(members);
             ceiling.run(clients, options.warmup());
+            ProcessCpu.Snapshot bareBefore = cpu.snapshot();
             Ceiling.Run c = ceiling.run(clients, options.duration());
+            costs.add(new CpuCost("registration", clients + " clients", w.commandsPerSecond(),
+                    ProcessCpu.PerCommand.between(cpuBefore, cpuAfter, run.accepted().size()),
+                    ProcessCpu.PerCommand.between(bareBefore, cpu.snapshot(), c.transactions())));
             Results.Level level = new Results.Level(w, c);
             levels.add(level);
             out.println(String.format(Locale.ROOT,
@@ -106,7 +114,10 @@ public final class Benchmark extends Mode {
                 options.fixedRateDuration().toSeconds());
         sampler.resetPeaks();
         ServerTiming.Snapshot fixedBefore = timing.snapshot();
+        ProcessCpu.Snapshot fixedCpuBefore = cpu.snapshot();
         Load.Run fixedRun = load.fixedRate(rate, options.fixedRateDuration(), FIXED_RATE_THREADS);
+        ProcessCpu.PerCommand fixedCpu = ProcessCpu.PerCommand.between(fixedCpuBefore, cpu.snapshot(),
+                fixedRun.accepted().size());
         List<UUID> fixedMembers = Results.members(fixedRun.accepted());
         double fixedServerMillis = timing.snapshot().meanMillisSince(fixedBefore);
         long fixedMissing = arrivals.awaitAll(fixedMembers, EVENT_WAIT);
@@ -118,6 +129,10 @@ public final class Benchmark extends Mode {
         report.plain(machine, options, levels, fixed);
         out.printf(Locale.ROOT, "service RSS peak over the whole run: %.1f MiB%n", sampler.overallPeakRssKiB() / 1024.0);
         report.markdown(machine, options, levels, fixed, readySeconds);
+        // The open-loop run has no ceiling window of its own: the bare transaction of the busiest level stands beside it.
+        costs.add(new CpuCost("registration", String.format(Locale.ROOT, "open loop %.1f/s", rate),
+                fixed.commandsPerSecond(), fixedCpu, costs.get(costs.size() - 1).bare()));
+        CpuCost.table(out, costs);
     }
 
     /** Waits (bounded) for the events of an unmeasured phase, so they do not spill into the next one. */

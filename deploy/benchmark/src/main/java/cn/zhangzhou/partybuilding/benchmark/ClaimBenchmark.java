@@ -88,6 +88,8 @@ final class ClaimBenchmark extends Mode {
         ClaimCeiling ceiling = new ClaimCeiling(bench.postgres.ensureDatabase("bench_claim_ceiling"), PostgresServer.USER,
                 bench.jar(PlatformService.WISHES));
         ServerTiming timing = new ServerTiming(service.port(), CLAIM_URI);
+        ProcessCpu cpu = new ProcessCpu(service.pid(), bench.postgres.dataDir());
+        List<CpuCost> costs = new ArrayList<>();
 
         ConcurrentLinkedQueue<UUID> pool = new ConcurrentLinkedQueue<>();
         out.printf("posting and publishing %d wishes ...%n", INITIAL_POOL);
@@ -107,7 +109,9 @@ final class ClaimBenchmark extends Mode {
             drain(arrivals, load.spread(clients, options.warmup(), pool));
             sampler.resetPeaks();
             ServerTiming.Snapshot before = timing.snapshot();
+            ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
             ClaimLoad.SpreadRun run = load.spread(clients, options.duration(), pool);
+            ProcessCpu.Snapshot cpuAfter = cpu.snapshot();
             double serverMillis = timing.snapshot().meanMillisSince(before);
             List<UUID> won = run.won().stream().map(ClaimLoad.Won::wish).toList();
             long missing = arrivals.awaitAll(won, Benchmark.EVENT_WAIT);
@@ -117,7 +121,11 @@ final class ClaimBenchmark extends Mode {
             Results.Latency kafka = Results.Latency.of(toKafka);
             arrivals.forget(won);
             ceiling.run(clients, options.warmup(), rows(options.warmup()));
+            ProcessCpu.Snapshot bareBefore = cpu.snapshot();
             Ceiling.Run c = ceiling.run(clients, options.duration(), rows(options.duration()));
+            costs.add(new CpuCost("claim", clients + " clients", run.claimsPerSecond(),
+                    ProcessCpu.PerCommand.between(cpuBefore, cpuAfter, run.won().size()),
+                    ProcessCpu.PerCommand.between(bareBefore, cpu.snapshot(), c.transactions())));
             SpreadLevel level = new SpreadLevel(run,
                     Results.Latency.of(run.won().stream().mapToLong(w -> w.acceptedNanos() - w.sentNanos())), kafka,
                     missing, serverMillis, peaks[0], peaks[1], c);
@@ -150,6 +158,7 @@ final class ClaimBenchmark extends Mode {
                     missing, run.firstUnexpected() == null ? "" : ", first unexpected: " + run.firstUnexpected()));
         }
         report(machine, levels, contended, sampler.overallPeakRssKiB());
+        CpuCost.table(out, costs);
     }
 
     /** Spread claims with 8 clients for the JIT warm-up time, topping the pool up when it runs dry. */
