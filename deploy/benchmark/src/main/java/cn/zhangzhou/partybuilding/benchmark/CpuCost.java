@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What one measured window cost in CPU per command, beside the bare transaction of the same level (issue 11's
- * targets: ≤ 0.3 ms of service CPU per command; the path's CPU — service and PostgreSQL — ≤ 3× the bare
- * transaction's, PostgreSQL and its JDBC client). The benchmark JVM holds the load generator and the Kafka broker, so
- * its figure is theirs together; the machine's includes everything else that ran.
+ * What one measured window cost in CPU per command, beside the bare transaction of the same level. Issue 11's
+ * targets: ≤ 0.3 ms of service CPU per command; the path's CPU — service, PostgreSQL and the Kafka broker — ≤ 3× the
+ * bare transaction's (PostgreSQL and its JDBC client); the load generator no more per command than the service. The
+ * machine's figure includes everything else that ran.
  *
  * @param bare NaN figures where the window has no ceiling of its own (the open-loop run)
  */
@@ -18,26 +18,35 @@ record CpuCost(String path, String level, double perSecond, ProcessCpu.PerComman
     static final double PATH_OVER_BARE_TARGET = 3.0;
 
     double bareMillis() {
-        return bare.postgres() + bare.benchmark();
+        return bare.postgres() + bare.loadGenerator();
+    }
+
+    double pathMillis() {
+        return cpu.service() + cpu.postgres() + cpu.broker();
     }
 
     double pathOverBare() {
-        return (cpu.service() + cpu.postgres()) / bareMillis();
+        return pathMillis() / bareMillis();
     }
 
     static void table(PrintStream out, List<CpuCost> rows) {
         out.println();
-        out.println("CPU per command in ms (/proc over each measured window; the benchmark JVM holds the load generator "
-                + "and the Kafka broker). Targets (issue 11): service ≤ 0.300; path (service + PostgreSQL) ≤ 3× the bare "
-                + "transaction (PostgreSQL + its JDBC client).");
+        out.println("CPU per command in ms (/proc over each measured window; the Kafka broker runs in the benchmark's "
+                + "JVM and is told apart by its threads; the load generator is the rest of that JVM, its collector and "
+                + "compilers included). Targets (issue 11): service ≤ 0.300; path (service + PostgreSQL + broker) ≤ 3× "
+                + "the bare transaction (PostgreSQL + its JDBC client); load generator ≤ service.");
         out.println();
-        out.println("| path | level | /s | service | PostgreSQL | benchmark JVM | machine | bare tx | path/bare | service ≤ 0.3 | path ≤ 3× |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        out.println("| path | level | /s | service | PostgreSQL | broker | load generator | machine | bare tx | path/bare "
+                + "| service ≤ 0.3 | path ≤ 3× | generator ≤ service |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
         for (CpuCost r : rows) {
-            out.println(String.format(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %s | %s |",
-                    r.path(), r.level(), r.perSecond(), r.cpu().service(), r.cpu().postgres(), r.cpu().benchmark(),
-                    r.cpu().machine(), r.bareMillis(), r.pathOverBare(), verdict(r.cpu().service() <= SERVICE_TARGET_MILLIS,
-                            r.cpu().service()), verdict(r.pathOverBare() <= PATH_OVER_BARE_TARGET, r.pathOverBare())));
+            ProcessCpu.PerCommand c = r.cpu();
+            out.println(String.format(Locale.ROOT,
+                    "| %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %s | %s | %s |", r.path(),
+                    r.level(), r.perSecond(), c.service(), c.postgres(), c.broker(), c.loadGenerator(), c.machine(),
+                    r.bareMillis(), r.pathOverBare(), verdict(c.service() <= SERVICE_TARGET_MILLIS, c.service()),
+                    verdict(r.pathOverBare() <= PATH_OVER_BARE_TARGET, r.pathOverBare()),
+                    verdict(c.loadGenerator() <= c.service(), c.loadGenerator() - c.service())));
         }
     }
 

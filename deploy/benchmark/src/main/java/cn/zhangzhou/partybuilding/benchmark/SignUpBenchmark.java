@@ -156,11 +156,11 @@ final class SignUpBenchmark extends Mode {
         Results.Latency http = Results.Latency.of(l.run().nanos());
         out.println(String.format(Locale.ROOT,
                 "%-8s %2d clients: %.1f/s, http p50 %.1f p99 %.1f ms, errors %d%s | ceiling %.1f tx/s | ratio %.2f | "
-                        + "CPU ms per command: service %.3f, PostgreSQL %.3f, benchmark JVM %.3f, machine %.3f; "
-                        + "bare tx %.3f | path/bare %.2f",
+                        + "CPU ms per command: service %.3f, PostgreSQL %.3f, broker %.3f, load generator %.3f, "
+                        + "machine %.3f; bare tx %.3f | path/bare %.2f",
                 l.path(), l.run().clients(), l.run().perSecond(), http.p50(), http.p99(), l.run().errors(),
                 l.run().firstError() == null ? "" : " (" + l.run().firstError() + ")", l.ceiling().perSecond(), l.ratio(),
-                l.cpu().service(), l.cpu().postgres(), l.cpu().benchmark(), l.cpu().machine(),
+                l.cpu().service(), l.cpu().postgres(), l.cpu().broker(), l.cpu().loadGenerator(), l.cpu().machine(),
                 l.cost().bareMillis(), l.cost().pathOverBare()));
         return l;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -38,17 +39,49 @@ class ProcessCpuTest {
 
     @Test
     void perCommandDividesTheTicksOfTheWindowAndSaysNaNWithoutCommands() {
-        var from = new ProcessCpu.Snapshot(100, 200, 300, 1000);
-        var to = new ProcessCpu.Snapshot(110, 240, 300, 1100);
+        var from = new ProcessCpu.Snapshot(100, 200, 300, 50, 1000);
+        var to = new ProcessCpu.Snapshot(110, 240, 330, 60, 1100);
 
         ProcessCpu.PerCommand cpu = ProcessCpu.PerCommand.between(from, to, 50);
 
         assertThat(cpu.service()).isEqualTo(2.0);
         assertThat(cpu.postgres()).isEqualTo(8.0);
-        assertThat(cpu.benchmark()).isZero();
+        assertThat(cpu.broker()).isEqualTo(2.0);
+        assertThat(cpu.loadGenerator()).as("the benchmark JVM without the broker's threads").isEqualTo(4.0);
         assertThat(cpu.machine()).isEqualTo(20.0);
         assertThat(ProcessCpu.PerCommand.between(from, to, 0).service()).isNaN();
         assertThat(ProcessCpu.PerCommand.between(null, to, 5).postgres()).isNaN();
+    }
+
+    @Test
+    void aBrokerThreadsTimeIsToldApartByItsName() throws Exception {
+        long self = ProcessHandle.current().pid();
+        long before = ProcessCpu.threadTicks(self, ProcessCpu.BROKER_THREAD);
+        CountDownLatch spent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Alive while counted, as the broker's threads are for the whole run.
+        Thread broker = new Thread(() -> {
+            long until = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + 300_000_000L;
+            while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < until) {
+                Thread.onSpinWait();
+            }
+            spent.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "data-plane-kafka-request-handler-0");
+        broker.start();
+        spent.await();
+        try {
+            assertThat(ProcessCpu.threadTicks(self, ProcessCpu.BROKER_THREAD) - before).isGreaterThanOrEqualTo(20);
+        } finally {
+            release.countDown();
+        }
+        assertThat(ProcessCpu.BROKER_THREAD.matcher("kafka-1-raft-io").matches()).isTrue();
+        assertThat(ProcessCpu.BROKER_THREAD.matcher("HttpClient-1-Wo").matches()).as("the load generator").isFalse();
+        assertThat(ProcessCpu.BROKER_THREAD.matcher("kafka-coordinat").matches()).as("a consumer's heartbeat").isFalse();
     }
 
     @Test
