@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,9 @@ final class GatewayBenchmark extends Mode {
                 for (Target t : Target.values()) {
                     List<HttpRequest> rs = requests.get(e.name()).get(t);
                     load.closedLoop(clients, options.warmup(), rs);
-                    m.put(t, Measured.of(load.closedLoop(clients, options.duration(), rs)));
+                    long before = cpuTicks(receiver(t, service, bare, gateway));
+                    GatewayLoad.Run run = load.closedLoop(clients, options.duration(), rs);
+                    m.put(t, Measured.of(run, spent(before, receiver(t, service, bare, gateway))));
                 }
                 Comparison c = new Comparison(e.name(), String.valueOf(clients), m.get(Target.DIRECT), m.get(Target.BARE),
                         m.get(Target.GATEWAY));
@@ -175,8 +178,10 @@ final class GatewayBenchmark extends Mode {
                     options.fixedRateDuration().toSeconds());
             Map<Target, Measured> m = new EnumMap<>(Target.class);
             for (Target t : Target.values()) {
-                m.put(t, Measured.of(load.fixedRate(rate, options.fixedRateDuration(), FIXED_RATE_THREADS,
-                        requests.get(e.name()).get(t))));
+                long before = cpuTicks(receiver(t, service, bare, gateway));
+                GatewayLoad.Run run = load.fixedRate(rate, options.fixedRateDuration(), FIXED_RATE_THREADS,
+                        requests.get(e.name()).get(t));
+                m.put(t, Measured.of(run, spent(before, receiver(t, service, bare, gateway))));
             }
             Comparison c = new Comparison(e.name(), String.format(Locale.ROOT, "%.1f", rate), m.get(Target.DIRECT),
                     m.get(Target.BARE), m.get(Target.GATEWAY));
@@ -254,6 +259,29 @@ final class GatewayBenchmark extends Mode {
         }
     }
 
+    /** The process that receives a target's requests. */
+    private static ServiceProcess receiver(Target t, ServiceProcess service, ServiceProcess bare, ServiceProcess gateway) {
+        return switch (t) {
+            case DIRECT -> service;
+            case BARE -> bare;
+            case GATEWAY -> gateway;
+        };
+    }
+
+    /** The process's CPU clock ticks so far; -1 where /proc cannot tell. */
+    private static long cpuTicks(ServiceProcess p) {
+        try {
+            return ProcessCpu.ticks(p.pid());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long spent(long before, ServiceProcess p) {
+        long after = cpuTicks(p);
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
     private static void checkAlive(ServiceProcess... children) {
         for (ServiceProcess child : children) {
             if (!child.isAlive()) {
@@ -318,6 +346,11 @@ final class GatewayBenchmark extends Mode {
         out.println(GatewayResults.HALF_LOAD_HEADER);
         halfLoad.values().forEach(c -> out.println(GatewayResults.halfLoadRow(c)));
         out.println();
+        out.println("CPU per request of the receiving process and the gateway beside the bare route (issue 11):");
+        out.println();
+        out.println(GatewayResults.CPU_HEADER);
+        levels.values().forEach(list -> list.forEach(c -> out.println(GatewayResults.cpuRow(c))));
+        out.println();
         out.println("At half of the gateway's own best rate:");
         out.println();
         out.println(GatewayResults.HALF_LOAD_HEADER);
@@ -335,8 +368,23 @@ final class GatewayBenchmark extends Mode {
                 "- added p99 at half load, %s (%s req/s): %+.2f ms — target < %.0f ms: %s", c.endpoint(), c.load(), c.addedP99(),
                 GatewayResults.ADDED_P99_TARGET_MILLIS, GatewayResults.under(c.addedP99(), GatewayResults.ADDED_P99_TARGET_MILLIS))));
         halfGateway.values().forEach(c -> out.println(String.format(Locale.ROOT,
-                "- added p99 at half the gateway's capacity, %s (%s req/s): %+.2f ms (bare %+.2f ms) — beside the target",
-                c.endpoint(), c.load(), c.addedP99(), c.bareAddedP99())));
+                "- added p99 at half the gateway's capacity, %s (%s req/s): %+.2f ms (bare %+.2f ms), %.2f× the bare "
+                        + "route's — target ≤ %.0f× (issue 11): %s",
+                c.endpoint(), c.load(), c.addedP99(), c.bareAddedP99(), c.addedP99OverBare(),
+                GatewayResults.ADDED_P99_OVER_BARE_TARGET,
+                GatewayResults.atMost(c.addedP99OverBare(), GatewayResults.ADDED_P99_OVER_BARE_TARGET))));
+        for (Endpoint e : endpoints) {
+            Comparison best = levels.get(e.name()).stream()
+                    .max(Comparator.comparingDouble(c -> c.gateway().perSecond())).orElseThrow();
+            out.println(String.format(Locale.ROOT,
+                    "- at the gateway's best level, %s (%s clients): CPU per request %.3f ms vs bare %.3f ms, %.2f× — "
+                            + "target ≤ %.1f× (issue 11): %s; throughput %.2f× the bare route's — target ≥ %.1f×: %s",
+                    e.name(), best.load(), best.gateway().cpuMillis(), best.bare().cpuMillis(), best.cpuOverBare(),
+                    GatewayResults.CPU_OVER_BARE_TARGET,
+                    GatewayResults.atMost(best.cpuOverBare(), GatewayResults.CPU_OVER_BARE_TARGET),
+                    best.throughputOverBare(), GatewayResults.THROUGHPUT_OVER_BARE_TARGET,
+                    GatewayResults.atLeast(best.throughputOverBare(), GatewayResults.THROUGHPUT_OVER_BARE_TARGET)));
+        }
         long errors = levels.values().stream().flatMap(List::stream).mapToLong(Comparison::errors).sum()
                 + halfLoad.values().stream().mapToLong(Comparison::errors).sum()
                 + halfGateway.values().stream().mapToLong(Comparison::errors).sum();

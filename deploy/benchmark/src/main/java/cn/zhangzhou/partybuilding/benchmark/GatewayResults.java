@@ -12,6 +12,12 @@ final class GatewayResults {
     static final double DATABASE_TARGET = 0.8;
     /** Added p99 at half of the direct maximum rate must stay under this. */
     static final double ADDED_P99_TARGET_MILLIS = 5.0;
+    /** Issue 11: the gateway's CPU per request at most this multiple of the bare route's. */
+    static final double CPU_OVER_BARE_TARGET = 1.5;
+    /** Issue 11: the gateway's throughput at least this share of the bare route's. */
+    static final double THROUGHPUT_OVER_BARE_TARGET = 0.8;
+    /** Issue 11: the p99 the gateway adds at half its own capacity at most this multiple of what the bare route adds. */
+    static final double ADDED_P99_OVER_BARE_TARGET = 2.0;
 
     private GatewayResults() {
     }
@@ -27,11 +33,18 @@ final class GatewayResults {
         }
     }
 
-    /** One phase against one target. */
-    record Measured(double perSecond, Results.Latency latency, long errors, String firstError) {
+    /**
+     * One phase against one target.
+     *
+     * @param cpuMillis CPU per 2xx answer of the process that received the requests (the service for direct, else
+     *                  the gateway in front of it), over the phase; NaN where /proc could not be read
+     */
+    record Measured(double perSecond, Results.Latency latency, long errors, String firstError, double cpuMillis) {
 
-        static Measured of(GatewayLoad.Run run) {
-            return new Measured(run.perSecond(), run.latency(), run.errors(), run.firstError());
+        /** @param cpuTicks the receiving process's clock ticks (10 ms) over the run, negative if unknown */
+        static Measured of(GatewayLoad.Run run, long cpuTicks) {
+            double cpu = cpuTicks < 0 || run.ok() == 0 ? Double.NaN : cpuTicks * 10.0 / run.ok();
+            return new Measured(run.perSecond(), run.latency(), run.errors(), run.firstError(), cpu);
         }
     }
 
@@ -63,6 +76,24 @@ final class GatewayResults {
 
         double bareAddedP99() {
             return bare.latency().p99() - direct.latency().p99();
+        }
+
+        /** The gateway's CPU per request over the bare route's (issue 11: ≤ 1.5). */
+        double cpuOverBare() {
+            return gateway.cpuMillis() / bare.cpuMillis();
+        }
+
+        /** The gateway's throughput over the bare route's (issue 11: ≥ 0.8). */
+        double throughputOverBare() {
+            return bare.perSecond() > 0 ? gateway.perSecond() / bare.perSecond() : Double.NaN;
+        }
+
+        /**
+         * What the gateway adds to the p99 over what the bare route adds (issue 11: ≤ 2 at half its capacity); NaN
+         * when the bare route added nothing measurable (its p99 at or under direct's: noise, no ratio to take).
+         */
+        double addedP99OverBare() {
+            return bareAddedP99() > 0 ? addedP99() / bareAddedP99() : Double.NaN;
         }
 
         long errors() {
@@ -121,6 +152,23 @@ final class GatewayResults {
     static String atLeast(double value, double target) {
         return value >= target ? "met" : "missed";
     }
+
+    /** "met" / "missed" for an upper bound on a ratio; NaN (nothing measured) is "n/a". */
+    static String atMost(double value, double target) {
+        return Double.isNaN(value) ? "n/a" : value <= target ? "met" : "missed";
+    }
+
+    /** One Markdown row of issue 11's comparison with the bare route at a closed-loop level. */
+    static String cpuRow(Comparison c) {
+        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2f | %s | %.2f | %s |", c.endpoint(), c.load(),
+                c.direct().cpuMillis(), c.bare().cpuMillis(), c.gateway().cpuMillis(), c.cpuOverBare(),
+                atMost(c.cpuOverBare(), CPU_OVER_BARE_TARGET), c.throughputOverBare(),
+                atLeast(c.throughputOverBare(), THROUGHPUT_OVER_BARE_TARGET));
+    }
+
+    static final String CPU_HEADER = """
+            | endpoint | clients | service CPU ms/req (direct) | bare gateway CPU ms/req | gateway CPU ms/req | gateway/bare CPU | ≤ 1.5× | gateway/bare req/s | ≥ 0.8× |
+            |---|---:|---:|---:|---:|---:|---|---:|---|""";
 
     /** "met" / "missed" for an upper bound on added latency. */
     static String under(double value, double target) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class GatewayResultsTest {
 
     private static Measured measured(double perSecond, double p50, double p99, long errors, String firstError) {
-        return new Measured(perSecond, new Results.Latency(p50, p99, p99 + 1, 100), errors, firstError);
+        return new Measured(perSecond, new Results.Latency(p50, p99, p99 + 1, 100), errors, firstError, Double.NaN);
     }
 
     private static Comparison level(String clients, double direct, double bare, double gateway) {
@@ -119,5 +119,32 @@ class GatewayResultsTest {
 
     private static long cells(String row) {
         return row.chars().filter(ch -> ch == '|').count();
+    }
+
+    @Test
+    void issue11ComparesTheGatewayWithTheBareRouteInCpuThroughputAndAddedP99() {
+        Results.Latency latency = new Results.Latency(2, 10, 11, 100);
+        Measured direct = new Measured(4000, new Results.Latency(1, 4, 5, 100), 0, null, 0.25);
+        Measured bare = new Measured(2000, new Results.Latency(1.5, 7, 8, 100), 0, null, 0.2);
+        Measured gateway = new Measured(1500, latency, 0, null, 0.5);
+        Comparison c = new Comparison("me", "16", direct, bare, gateway);
+
+        assertThat(c.cpuOverBare()).isCloseTo(2.5, within(1e-9));
+        assertThat(c.throughputOverBare()).isCloseTo(0.75, within(1e-9));
+        assertThat(c.addedP99OverBare()).as("(10 - 4) / (7 - 4)").isCloseTo(2.0, within(1e-9));
+        assertThat(GatewayResults.cpuRow(c)).isEqualTo("| me | 16 | 0.250 | 0.200 | 0.500 | 2.50 | missed | 0.75 | missed |");
+        assertThat(GatewayResults.atMost(c.addedP99OverBare(), GatewayResults.ADDED_P99_OVER_BARE_TARGET)).isEqualTo("met");
+        assertThat(GatewayResults.atMost(Double.NaN, 1.5)).isEqualTo("n/a");
+        Comparison bareFasterThanDirect = new Comparison("me", "60", direct,
+                new Measured(60, new Results.Latency(1, 3, 4, 100), 0, null, 0.2), gateway);
+        assertThat(bareFasterThanDirect.addedP99OverBare()).as("no ratio to a negative addition").isNaN();
+    }
+
+    @Test
+    void theCpuPerRequestIsTheReceiversTicksOverItsAnswers() {
+        GatewayLoad.Run run = new GatewayLoad.Run(8, 10, 500, 0, null, Results.Latency.histogram());
+
+        assertThat(Measured.of(run, 25).cpuMillis()).as("25 ticks of 10 ms over 500 answers").isCloseTo(0.5, within(1e-9));
+        assertThat(Measured.of(run, -1).cpuMillis()).isNaN();
     }
 }
