@@ -81,7 +81,7 @@ final class KubernetesOverlays {
 
     /**
      * One principal per district, and identity's and the dashboard's, by the rule of decision 0005 as
-     * docs/federation.md and deploy/kubernetes/README.md state it: a district's principal writes, reads and creates
+     * deploy/kubernetes/README.md states it: a district's principal writes, reads and creates
      * only its own {@code <district>.} topics, reads (and dead-letters) the topics of other districts its services
      * consume, and joins only its services' consumer groups ({@code <service>-<district>}, prefix).
      */
