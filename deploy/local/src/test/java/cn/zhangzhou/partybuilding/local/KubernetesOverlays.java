@@ -59,19 +59,14 @@ final class KubernetesOverlays {
             for (PlatformService service : PlatformService.districtServices()) {
                 String events = Topics.events(district, service.id());
                 for (String topic : List.of(events, Topics.deadLetter(events))) {
-                    documents.add("""
-                            apiVersion: kafka.strimzi.io/v1
-                            kind: KafkaTopic
-                            metadata:
-                              name: %s
-                              labels: {strimzi.io/cluster: zz}
+                    documents.add(strimzi("KafkaTopic", topic.replace('.', '-')) + """
                             spec:
                               topicName: %s
                               partitions: %d
                               # Replicas: the broker's default.replication.factor (3 in production, 1 in staging).
                               config:
                                 retention.ms: "-1"
-                            """.formatted(topic.replace('.', '-'), topic, PARTITIONS));
+                            """.formatted(topic, PARTITIONS));
                 }
             }
         }
@@ -124,19 +119,24 @@ final class KubernetesOverlays {
     }
 
     private static String user(String name, String comment, List<String> acls) {
-        return """
-                # %s
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaUser
-                metadata:
-                  name: %s
-                  labels: {strimzi.io/cluster: zz}
+        return "# " + comment + "\n" + strimzi("KafkaUser", name) + """
                 spec:
                   authentication: {type: scram-sha-512}
                   authorization:
                     type: simple
                     acls:
-                %s""".formatted(comment, name, String.join("", acls));
+                %s""".formatted(String.join("", acls));
+    }
+
+    /** The head of a resource of the Strimzi cluster zz (its operators act on the resources labelled with it). */
+    private static String strimzi(String kind, String name) {
+        return """
+                apiVersion: kafka.strimzi.io/v1
+                kind: %s
+                metadata:
+                  name: %s
+                  labels: {strimzi.io/cluster: zz}
+                """.formatted(kind, name);
     }
 
     /** The gateway's static route to each district service: its Service's cluster DNS name in the district's namespace. */
