@@ -59,7 +59,7 @@ public final class LocalPlatform {
                     + "(deploy/platform PlatformService): identity (9000), membership and wishes per district "
                     + "(8081.., 8181..: xiangcheng, longwen, zhangpu 8085/8185) and the gateway (8080); creates the "
                     + "demo users in identity and loads the demo data (zhangpu: the wishes of 绥安镇城西社区 in "
-                    + "2015). Ctrl-C stops everything."})
+                    + "2015); serves its status on http://localhost:8079/. Ctrl-C stops everything."})
     static final class Run implements Callable<Integer> {
 
         @Option(names = "--reset", description = "wipe the data directory (databases, Kafka, secrets, logs) first")

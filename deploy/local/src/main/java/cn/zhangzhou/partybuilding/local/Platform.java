@@ -129,6 +129,11 @@ final class Platform {
         printSummary(clients, wishes, callers, secrets, healthy);
         out.printf("ready with the demo data in %d s (healthy in %d s); memory held (proportional set size):%n%s%n",
                 ready.toSeconds(), healthy.toSeconds(), footprint().table());
+        StatusPage status = StatusPage.serve(instances.stream()
+                .map(i -> new StatusPage.Target(i.name(), i.localUrl())).toList(), StatusPage.PORT);
+        stops.push(status::close);
+        out.printf("status at a glance: %s (every service's health, consumer lag and outbox age; reloads every %d s)%n%s",
+                status.url(), StatusPage.REFRESH_SECONDS, StatusPage.text(status.read()));
         for (OwnJvm own : processes) {
             ServiceProcess s = own.process();
             s.onExit().thenAccept(p -> {
@@ -522,7 +527,7 @@ final class Platform {
 
     /** Fails before anything starts when a fixed port is taken (an earlier platform still running?). */
     private static void requireFreePorts(List<Instance> instances) {
-        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, StatusPage.PORT));
         instances.forEach(i -> ports.add(i.port()));
         List<Integer> taken = new ArrayList<>();
         for (int port : ports) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +41,14 @@ class ComposeFileTest {
     private static final String JWKS_IN_COMPOSE = "http://identity:9000/oauth2/jwks";
     private static final Pattern DATABASE_IN_URL = Pattern.compile("jdbc:postgresql://[^/]+/([a-z0-9_]+)");
 
+    /** The observability profile's services (docs/operations.md): none of them is needed by the platform. */
+    private static final Set<String> OBSERVABILITY = Set.of("prometheus", "grafana", "zipkin", "otel-collector",
+            "kafka-ui");
+
     private static Path root;
+    /** The platform's services: every service outside the observability profile. */
     private static Map<String, Map<String, Object>> services;
+    private static Map<String, Map<String, Object>> observability;
     /** The districts compose runs any district service for, in {@link Districts#IDS} order. */
     private static List<String> districts;
 
@@ -50,7 +57,10 @@ class ComposeFileTest {
     static void readCompose() {
         root = Deployments.ROOT;
         Map<String, Object> compose = (Map<String, Object>) Deployments.yamlDocuments(root.resolve("docker-compose.yml")).get(0);
-        services = (Map<String, Map<String, Object>>) compose.get("services");
+        services = new LinkedHashMap<>();
+        observability = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) compose.get("services")).forEach((name, service) ->
+                (service.containsKey("profiles") ? observability : services).put(name, service));
         districts = Districts.IDS.stream()
                 .filter(d -> KINDS.stream().anyMatch(kind -> services.containsKey(kind + "-" + d))).toList();
     }
@@ -336,6 +346,36 @@ class ComposeFileTest {
         assertThat(build.get("dockerfile")).isEqualTo(Deployments.DOCKERFILE);
         assertThat(build.get("context")).isEqualTo(".");
         return String.valueOf(((Map<?, ?>) build.get("args")).get("JAR"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theObservabilityProfileScrapesEveryServiceOfComposeAndMountsFilesOfTheRepository() {
+        assertThat(observability.keySet()).containsExactlyInAnyOrderElementsOf(OBSERVABILITY);
+        observability.forEach((name, service) -> {
+            assertThat(service.get("profiles")).as(name).isEqualTo(List.of("observability"));
+            assertThat(service).as(name).containsKey("mem_limit");
+            for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
+                String hostPath = volume.toString().substring(0, volume.toString().indexOf(':'));
+                assertThat(root.resolve(hostPath)).as(name + " mounts " + hostPath).exists();
+            }
+        });
+        Map<String, Object> prometheus = (Map<String, Object>) Deployments.yamlDocuments(
+                root.resolve("deploy/observability/prometheus/prometheus.yml")).get(0);
+        Map<String, String> scraped = new TreeMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            for (Map<String, Object> c : (List<Map<String, Object>>) job.get("static_configs")) {
+                Map<String, String> labels = (Map<String, String>) c.get("labels");
+                ((List<String>) c.get("targets")).forEach(t -> scraped.put(t, labels.get("district") + "/"
+                        + labels.get("service")));
+            }
+        }
+        Map<String, String> expected = new TreeMap<>();
+        for (Instance i : PlatformService.instances(districts)) {
+            expected.put(i.name() + ":" + Deployments.imagePort(i.service()),
+                    (i.district() == null ? "city" : i.district()) + "/" + i.service().id());
+        }
+        assertThat(scraped).as("prometheus.yml's targets: every service of compose, labelled").isEqualTo(expected);
     }
 
     private static Map<String, Map<String, Object>> servicesOf(String kind) {

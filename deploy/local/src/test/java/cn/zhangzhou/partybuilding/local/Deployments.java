@@ -44,7 +44,9 @@ final class Deployments {
             "spring.datasource.hikari.pool-name", "spring.kafka.client-id", "server.tomcat.threads.max",
             "server.tomcat.threads.min-spare", "zz.outbox.poll-interval",
             // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
-            "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry");
+            "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry",
+            // Boot's OTLP span export (spring-boot-starter-opentelemetry): compose sends spans to its collector.
+            "management.opentelemetry.tracing.export.otlp.endpoint");
 
     /** Every service's image, built with the repository root as its context. */
     static final String DOCKERFILE = "deploy/Dockerfile";

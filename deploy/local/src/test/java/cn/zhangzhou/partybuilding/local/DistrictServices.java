@@ -36,14 +36,18 @@ final class DistrictServices implements AutoCloseable {
 
     final String district;
     final Map<PlatformService, Api> apis;
+    /** Each service's base URL, {@code http://localhost:<port>}. */
+    final Map<PlatformService, String> urls;
     final Map<PlatformService, String> databases;
     final Map<PlatformService, Path> logs;
     private final List<AutoCloseable> running;
 
-    private DistrictServices(String district, Map<PlatformService, Api> apis, Map<PlatformService, String> databases,
-                             Map<PlatformService, Path> logs, List<AutoCloseable> running) {
+    private DistrictServices(String district, Map<PlatformService, Api> apis, Map<PlatformService, String> urls,
+                             Map<PlatformService, String> databases, Map<PlatformService, Path> logs,
+                             List<AutoCloseable> running) {
         this.district = district;
         this.apis = apis;
+        this.urls = urls;
         this.databases = databases;
         this.logs = logs;
         this.running = running;
@@ -99,6 +103,7 @@ final class DistrictServices implements AutoCloseable {
         final String district;
         final Path keyFile;
         final Map<PlatformService, Api> apis = new LinkedHashMap<>();
+        final Map<PlatformService, String> urls = new LinkedHashMap<>();
         final Map<PlatformService, String> databases = new LinkedHashMap<>();
         final Map<PlatformService, Path> logs = new LinkedHashMap<>();
         final List<AutoCloseable> running = new ArrayList<>();
@@ -128,13 +133,14 @@ final class DistrictServices implements AutoCloseable {
             c.put("spring.datasource.password", TestInfrastructure.postgresPassword());
             c.remove("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
             c.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + keyFile);
-            apis.put(i.service(), new Api("http://localhost:" + port));
+            urls.put(i.service(), "http://localhost:" + port);
+            apis.put(i.service(), new Api(urls.get(i.service())));
             databases.put(i.service(), database);
             return c;
         }
 
         DistrictServices services() {
-            return new DistrictServices(district, apis, databases, logs, running);
+            return new DistrictServices(district, apis, urls, databases, logs, running);
         }
     }
 }

@@ -20,7 +20,7 @@ import cn.zhangzhou.partybuilding.testing.Promtool;
 /**
  * The alert rules of {@code prometheus/alerts.yml} are valid ({@code promtool check rules}) and each alert has a unit
  * test of its own, {@code prometheus/tests/<alert>.test.yml}, in which it both fires and stays silent, and which
- * passes ({@code promtool test rules}).
+ * passes ({@code promtool test rules}); compose's {@code prometheus/prometheus.yml} is a valid configuration.
  */
 class AlertRulesTest {
 
@@ -41,6 +41,13 @@ class AlertRulesTest {
         Promtool.Result checked = promtool.run(PROMETHEUS, null, "check", "rules", "alerts.yml");
         assertThat(checked.exitCode()).as(checked.output()).isZero();
         assertThat(checked.output()).contains("SUCCESS: " + alerts().size() + " rules found");
+    }
+
+    @Test
+    void composesPrometheusConfigurationIsValid() {
+        // Syntax only: it names the rules where compose mounts them (/etc/prometheus/alerts.yml).
+        Promtool.Result checked = promtool.run(PROMETHEUS, null, "check", "config", "--syntax-only", "prometheus.yml");
+        assertThat(checked.exitCode()).as(checked.output()).isZero();
     }
 
     @Test

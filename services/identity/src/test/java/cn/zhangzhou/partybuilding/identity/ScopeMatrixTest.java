@@ -12,11 +12,13 @@ import cn.zhangzhou.partybuilding.identity.testing.IdentityTest;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.matrix.Call;
 import cn.zhangzhou.partybuilding.testing.matrix.DatabaseFingerprint;
+import cn.zhangzhou.partybuilding.testing.matrix.DeadLetterRules;
 import cn.zhangzhou.partybuilding.testing.matrix.Outcome;
 import cn.zhangzhou.partybuilding.testing.matrix.Rule;
 import cn.zhangzhou.partybuilding.testing.matrix.Scene;
 import cn.zhangzhou.partybuilding.testing.matrix.ScopeMatrix;
 import cn.zhangzhou.partybuilding.testing.matrix.Who;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 /**
  * Every operation of identity's admin API × every caller × an account (district system) of Xiangcheng and one of
  * Longwen (docs/reliability.md, "Scope matrix"). Users and district systems are administered by the CITY_ADMIN and
- * by their own district's DISTRICT_ADMIN only; keys by the CITY_ADMIN. Everyone else is 403, whatever their role.
+ * by their own district's DISTRICT_ADMIN only; keys and identity's dead letters by the CITY_ADMIN. Everyone else is 403,
+ * whatever their role.
  * Tokens are identity's own, signed by its active key.
  */
 class ScopeMatrixTest extends IdentityTest {
@@ -61,6 +64,8 @@ class ScopeMatrixTest extends IdentityTest {
             matrix.rule("GET /api/v1/keys").on(() -> Call.get("/api/v1/keys")).allow(CITY_ADMIN);
             matrix.rule("POST /api/v1/keys/rotate").on(() -> Call.post("/api/v1/keys/rotate", null)).allow(CITY_ADMIN);
             matrix.rule("GET /api/v1/me").on(() -> Call.get("/api/v1/me")).allow(Who.AUTHENTICATED);
+            member("zhangpu"); // identity's listener has the partitions of Zhangpu's topic, where the dead letters are made
+            DeadLetterRules.addTo(matrix, api, adminToken(), EnumSet.of(CITY_ADMIN));
             assertThat(matrix.run().calls()).isGreaterThan(300);
         }
     }

@@ -28,6 +28,10 @@ public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.tracing.sampling.probability", "1.0");
         // OTLP metrics push would otherwise try localhost:4318 every minute; Prometheus scrapes instead.
         defaults.put("management.otlp.metrics.export.enabled", "false");
+        // Exemplars (trace ids) on counters and histogram buckets only, not on a timer's _count (Micrometer's
+        // default): Prometheus before 2.43, Debian 12's 2.42 among them, drops the whole scrape for one of those.
+        defaults.put("management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+                "false");
         // Spring Security wraps each of its filters in an observation of its own: on 2 cores that was a
         // visible share of every request's CPU (docs/performance.md) and adds no span an operator reads;
         // the HTTP server observation still times and traces the whole request.

@@ -20,10 +20,11 @@ import cn.zhangzhou.partybuilding.testing.EventFeed;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The rows of the dead-letter admin API that every district service has (events-messaging, decision 0022): only the
- * city's administrators and the district's own may list, inspect, replay and discard; everybody else 403. Each object
+ * The rows of the dead-letter admin API that every district service and identity have (events-messaging, decision
+ * 0022): only the city's administrators and the district's own (identity: the city's only) may list, inspect, replay
+ * and discard; everybody else 403. Each object
  * is a dead letter of the service's own: a record that is not JSON on Zhangpu's membership topic, which every district
- * service consumes, found through the API once the service dead-lettered it.
+ * service and identity consume, found through the API once the service dead-lettered it.
  */
 public final class DeadLetterRules {
 
@@ -35,15 +36,25 @@ public final class DeadLetterRules {
 
     /** @param adminToken a token of the district's administrator, to find the dead letters made */
     public static void addTo(ScopeMatrix matrix, Api api, String adminToken) {
+        addTo(matrix, api, adminToken, OPERATORS);
+    }
+
+    /**
+     * The rows for a service whose dead letters only {@code operators} may operate: identity's, which has no district,
+     * by the city's administrators only.
+     *
+     * @param adminToken a token of one of the operators, to find the dead letters made
+     */
+    public static void addTo(ScopeMatrix matrix, Api api, String adminToken, Set<Who> operators) {
         String base = "/api/v1/dead-letters/{deadLetterTopic}/{partition}/{offset}";
         matrix.rule("GET /api/v1/dead-letters").on(() -> Call.get("/api/v1/dead-letters?topic=" + TOPIC))
-                .allow(OPERATORS);
-        matrix.rule("GET " + base).on(() -> Call.get(deadLetter(api, adminToken))).allow(OPERATORS);
+                .allow(operators);
+        matrix.rule("GET " + base).on(() -> Call.get(deadLetter(api, adminToken))).allow(operators);
         matrix.rule("POST " + base + "/replay").on(() -> Call.post(deadLetter(api, adminToken) + "/replay", null))
-                .allow(OPERATORS);
+                .allow(operators);
         matrix.rule("POST " + base + "/discard")
                 .on(() -> Call.post(deadLetter(api, adminToken) + "/discard", new HashMap<>(Map.of("reason", "矩阵"))))
-                .allow(OPERATORS);
+                .allow(operators);
     }
 
     /** A new dead letter of the service: its path in the API. */

@@ -21,8 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dead-letter admin API of a service with a district (part of {@code MessagingAutoConfiguration}), when it is a
- * web service with service-support's security ({@code Caller}), as every district service is. Decision 0022.
+ * The dead-letter admin API of a service that consumes events, when it is a web service with service-support's
+ * security ({@code Caller}): every district service (part of {@code MessagingAutoConfiguration}), and identity, which
+ * imports it beside {@code InboundEventsConfiguration} and, having no district, leaves it to the city's
+ * administrators. Decision 0022.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,7 +36,8 @@ public class DeadLetterAdminConfiguration {
                                               ObjectProvider<KafkaConnectionDetails> connection,
                                               DeadLetters deadLetters, DataSource dataSource,
                                               PlatformTransactionManager transactionManager,
-                                              MessagingProperties properties, ObjectProvider<Clock> clock,
+                                              ObjectProvider<MessagingProperties> properties,
+                                              ObjectProvider<Clock> clock,
                                               MessagingSchema schema) {
         DeadLetterTopics topics = new DeadLetterTopics(listeners,
                 MessagingAutoConfiguration.connected(kafka.buildConsumerProperties(), connection.getIfAvailable(),
@@ -42,6 +45,7 @@ public class DeadLetterAdminConfiguration {
                 deadLetters);
         DeadLetterActionStore actions = new DeadLetterActionStore(JdbcClient.create(dataSource));
         return new DeadLetterController(new DeadLetterService(topics, actions, new TransactionTemplate(transactionManager),
-                properties.district(), clock.getIfAvailable(Clock::systemUTC)));
+                properties.stream().map(MessagingProperties::district).findFirst().orElse(null),
+                clock.getIfAvailable(Clock::systemUTC)));
     }
 }

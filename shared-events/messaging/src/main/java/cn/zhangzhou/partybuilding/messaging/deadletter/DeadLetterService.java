@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Operating this service's dead letters (decision 0022): list, inspect, replay to the source topic after a fix, or
- * discard with a reason. Only the city's administrators and the administrator of this service's district may; each
+ * discard with a reason. Only the city's administrators and the administrator of this service's district (a service
+ * of the city, identity, has none) may; each
  * replay and discard is recorded in {@code dead_letter_action} in the transaction that does it, once per dead letter.
  */
 final class DeadLetterService {
@@ -95,9 +96,10 @@ final class DeadLetterService {
     }
 
     private void requireOperator(Caller caller) {
-        if (!caller.isCityWide() && !(caller.hasRole(Role.DISTRICT_ADMIN) && district.equals(caller.district()))) {
-            throw new ForbiddenException("Dead letters are operated by a CITY_ADMIN or the DISTRICT_ADMIN of "
-                    + district + "; the caller has " + caller.roles()
+        if (!caller.isCityWide() && !(caller.hasRole(Role.DISTRICT_ADMIN) && caller.district() != null
+                && caller.district().equals(district))) {
+            throw new ForbiddenException("Dead letters are operated by a CITY_ADMIN"
+                    + (district == null ? "" : " or the DISTRICT_ADMIN of " + district) + "; the caller has " + caller.roles()
                     + (caller.district() == null ? "" : " in " + caller.district()));
         }
     }
