@@ -1,8 +1,9 @@
 // The page in a real browser (Debian's Chromium, headless, driven by playwright-core), run by the dashboard's
 // WebPageTest with the URLs. It signs in through identity (authorization code + PKCE), reads the article's figures
 // from the rendered page and from each chart's data (ECharts getOption), drills city → district → street →
-// community, exports CSV, and waits for a figure to change live: it publishes nothing itself, it prints
-// "ready-for-event" and the test answers "published" on stdin once the event is on Kafka.
+// community, exports CSV, signs a district's administrator in to see that district only, and waits for a figure
+// to change live: it publishes nothing itself, it prints "ready-for-event" and the test answers "published" on
+// stdin once the event is on Kafka.
 //
 //   PAGE_URL=http://localhost:8480/ USERNAME=admin PASSWORD=… SCREENSHOTS=target/screenshots node e2e/page.mjs
 import assert from 'node:assert/strict';
@@ -15,14 +16,28 @@ const SCREENSHOTS = process.env.SCREENSHOTS || 'target/screenshots';
 const stdin = createInterface({ input: process.stdin });
 const lines = stdin[Symbol.asyncIterator]();
 
+const step = (what) => console.log(`step: ${what}`);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'],
 });
-try {
+/** A page of its own (a browser context: no session shared with another user), signed in through identity. */
+async function signIn(username, password) {
   const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 },
     acceptDownloads: true })).newPage();
   page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && console.log(`console: ${m.text()}`));
+  await page.goto(PAGE_URL);
+  await page.click('[data-test="sign-in"]');
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => url.href.startsWith(PAGE_URL) && !url.search.includes('code='));
+  return page;
+}
+
+try {
+  step('sign in through identity (authorization code + PKCE)');
+  const page = await signIn(USERNAME, PASSWORD);
   const figure = (name) => page.locator(`[data-figure="${name}"]`).innerText();
   const expectFigure = async (name, value) => {
     await page.waitForFunction(([n, v]) => document.querySelector(`[data-figure="${n}"]`)?.innerText === v,
@@ -40,15 +55,6 @@ try {
     const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-test="${button}"]`)]);
     return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8').replace(/^\ufeff/, '') };
   };
-  const step = (what) => console.log(`step: ${what}`);
-
-  step('sign in through identity (authorization code + PKCE)');
-  await page.goto(PAGE_URL);
-  await page.click('[data-test="sign-in"]');
-  await page.fill('input[name="username"]', USERNAME);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.href.startsWith(PAGE_URL) && !url.search.includes('code='));
   assert.match(await page.locator('[data-test="caller"]').innerText(), /市级管理员/);
 
   step('the city: 264 community organisations, on the page and on the map');
@@ -114,7 +120,25 @@ try {
   assert.match(community.name, /^organisation-.*\.csv$/);
   assert.match(community.text, /\r\n[0-9a-f-]{36},城西社区,/);
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-community.png`, fullPage: true });
-  console.log('passed: sign-in, figures, charts, live, drill-down, CSV');
+
+  step('a district\'s administrator sees that district only');
+  const { issuer } = await (await fetch(new URL('sign-in.json', PAGE_URL))).json();
+  const cityAdmin = await page.evaluate(() => JSON.parse(sessionStorage.getItem('zz.dashboard.token')).accessToken);
+  const created = await fetch(`${issuer}/api/v1/users`, {
+    method: 'POST', headers: { Authorization: `Bearer ${cityAdmin}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'xiangcheng-admin', password: `${PASSWORD}-district`, roles: ['DISTRICT_ADMIN'],
+      district: 'xiangcheng' }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const district = await signIn('xiangcheng-admin', `${PASSWORD}-district`);
+  await district.locator('[data-figure="grids"]').waitFor();
+  assert.match(await district.locator('[data-test="caller"]').innerText(), /区县管理员 · 芗城区/);
+  assert.deepEqual((await district.locator('[data-test="crumbs"] li').allInnerTexts()).map((t) => t.trim()), ['芗城区']);
+  assert.equal(await district.locator('[data-figure="grids"]').innerText(), '83');
+  assert.equal(await district.locator('[data-chart="map"]').count(), 0);
+  assert.equal(await district.locator('[data-test="freshness"]').count(), 0);
+  assert.equal(await district.locator('[data-test="csv-rankings"]').count(), 1);
+  console.log('passed: sign-in, figures, charts, live, drill-down, CSV, scope');
 } finally {
   stdin.close();
   await browser.close();

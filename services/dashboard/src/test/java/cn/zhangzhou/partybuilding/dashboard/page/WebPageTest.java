@@ -60,7 +60,7 @@ class WebPageTest {
                     .until(() -> dashboard.rows("processed_event") >= sent);
             List<String> output = runPage(dashboard.baseUrl + "/", () -> DistrictEvents.hours(ArticleCity.XIANGCHENG,
                     city.qunyu, "PATROL", false, 60, LocalDate.of(2016, 6, 1)));
-            assertThat(output).contains("passed: sign-in, figures, charts, live, drill-down, CSV");
+            assertThat(output).contains("passed: sign-in, figures, charts, live, drill-down, CSV, scope");
         } finally {
             dashboard.context.close();
         }
