@@ -10,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param staleAfter a district silent longer than this (no event at all) is marked stale
+ * @param signIn     where the page signs its users in (docs/security.md, "The identity service")
  */
 @ConfigurationProperties("zz.dashboard")
-public record DashboardProperties(@DefaultValue("PT1H") Duration staleAfter) {
+public record DashboardProperties(@DefaultValue("PT1H") Duration staleAfter, @DefaultValue SignIn signIn) {
+
+    /**
+     * @param issuer   the identity service as browsers reach it (authorization code + PKCE)
+     * @param clientId the dashboards' public client registered there
+     */
+    public record SignIn(@DefaultValue("http://localhost:9000") String issuer,
+                         @DefaultValue("dashboard") String clientId) {
+    }
 
     /** Days and years are China's: a wish claimed on 1 January 00:30 Beijing time is claimed in the new year. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

@@ -7,6 +7,7 @@
  *             (drill-down), freshness of every district, reconciliation, each also as CSV
  * projection  the consumer of every district's membership, wishes, volunteering and evaluation events, and the
  *             city-wide tables it keeps (the only writer)
+ * page        the web page's one endpoint of its own: where it signs in (the page itself is static, web/)
  * scope       AccessPolicy: which roles see which subtree
  * </pre>
  */

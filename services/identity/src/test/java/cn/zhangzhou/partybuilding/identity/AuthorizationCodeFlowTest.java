@@ -7,6 +7,10 @@ import cn.zhangzhou.partybuilding.identity.testing.IdentityTest;
 import cn.zhangzhou.partybuilding.support.security.Caller;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
 import cn.zhangzhou.partybuilding.support.security.Role;
+import cn.zhangzhou.partybuilding.testing.Api;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -173,5 +177,27 @@ class AuthorizationCodeFlowTest extends IdentityTest {
         assertThat(openid.path("jwks_uri").asString()).isEqualTo(ISSUER + "/oauth2/jwks");
         assertThat(openid.path("token_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/token");
         assertThat(openid.path("code_challenge_methods_supported").toString()).contains("S256");
+    }
+
+    @Test
+    void aDashboardPageReadsDiscoveryAndTheTokenEndpointFromItsOwnOriginAndNoOtherOriginMay() throws Exception {
+        // What the page's fetch sends: simple requests (a GET, a form POST), so no preflight, only the Origin.
+        String page = "http://127.0.0.1:5173";
+        Api.Response discovery = api.send("GET", "/.well-known/openid-configuration", null, null, "Origin", page);
+        assertThat(discovery.status()).isEqualTo(200);
+        assertThat(discovery.header("Access-Control-Allow-Origin")).isEqualTo(page);
+        assertThat(discovery.header("Access-Control-Allow-Credentials")).isNull();
+        Api.Response token = api.send("POST", "/oauth2/token", null, "grant_type=authorization_code&code=nope"
+                + "&client_id=dashboard&code_verifier=" + Browser.verifier() + "&redirect_uri=" + REDIRECT_URI,
+                "Origin", page, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(token.status()).isEqualTo(400);
+        assertThat(token.header("Access-Control-Allow-Origin")).isEqualTo(page);
+
+        // Refused as plain text, which Api would read as JSON: asked directly.
+        HttpResponse<String> elsewhere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/.well-known/openid-configuration"))
+                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 }

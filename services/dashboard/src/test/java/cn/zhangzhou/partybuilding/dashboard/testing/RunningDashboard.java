@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.dashboard.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,22 +34,23 @@ public final class RunningDashboard extends DistrictFixture {
     /** The article's city, once {@link #get()} returns: every event consumed. */
     public ArticleCity city;
 
-    private RunningDashboard(String database) {
+    private RunningDashboard(String database, String... tokenKeys) {
         super(ArticleCity.XIANGCHENG, TestInfrastructure.newDatabase(database),
                 (role, district, org, member) -> TestTokens.token(Role.valueOf(role), district, org, member));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
+                "--spring.datasource.password=" + TestInfrastructure.postgresPassword(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        // A fresh group per instance: it reads every topic from the beginning.
+                "--spring.kafka.consumer.group-id=dashboard-" + UUID.randomUUID(),
+                        // A pattern subscription sees topics created after it started within a second.
+                "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
+        args.addAll(List.of(tokenKeys));
         this.context = new SpringApplicationBuilder(DashboardApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + jdbcUrl,
-                        "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
-                        "--spring.datasource.password=" + TestInfrastructure.postgresPassword(),
-                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                        // A fresh group per instance: it reads every topic from the beginning.
-                        "--spring.kafka.consumer.group-id=dashboard-" + UUID.randomUUID(),
-                        // A pattern subscription sees topics created after it started within a second.
-                        "--spring.kafka.consumer.properties.metadata.max.age.ms=1000",
-                        "--" + TestTokens.KEY_PROPERTY);
+                .run(args.toArray(String[]::new));
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, database + "-shutdown"));
         this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         this.api = new Api(baseUrl);
@@ -55,7 +58,7 @@ public final class RunningDashboard extends DistrictFixture {
 
     public static synchronized RunningDashboard get() {
         if (instance == null) {
-            instance = new RunningDashboard("dashboard");
+            instance = new RunningDashboard("dashboard", "--" + TestTokens.KEY_PROPERTY);
             instance.city = ArticleCity.feed(instance);
         }
         return instance;
@@ -63,7 +66,16 @@ public final class RunningDashboard extends DistrictFixture {
 
     /** Another dashboard on a fresh database and consumer group, reading every topic from the beginning. */
     public static RunningDashboard fresh(String database) {
-        return new RunningDashboard(database);
+        return new RunningDashboard(database, "--" + TestTokens.KEY_PROPERTY);
+    }
+
+    /**
+     * Another dashboard reading every topic from the beginning, trusting the tokens of the identity service at
+     * {@code issuer} (its JWKS, fetched at the first request) and sending its page's users there to sign in.
+     */
+    public static RunningDashboard signingInThrough(String issuer, String database) {
+        return new RunningDashboard(database, "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer
+                + "/oauth2/jwks", "--zz.dashboard.sign-in.issuer=" + issuer);
     }
 
     public String cityAdmin() {
