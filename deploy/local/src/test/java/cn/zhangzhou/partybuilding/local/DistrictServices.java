@@ -36,14 +36,18 @@ final class DistrictServices implements AutoCloseable {
 
     final String district;
     final Map<PlatformService, Api> apis;
+    /** Each service's base URL (for the launcher's own clients). */
+    final Map<PlatformService, String> urls = new LinkedHashMap<>();
     final Map<PlatformService, String> databases;
     final Map<PlatformService, Path> logs;
     private final List<AutoCloseable> running;
 
-    private DistrictServices(String district, Map<PlatformService, Api> apis, Map<PlatformService, String> databases,
-                             Map<PlatformService, Path> logs, List<AutoCloseable> running) {
+    private DistrictServices(String district, Map<PlatformService, Api> apis, Map<PlatformService, Integer> ports,
+                             Map<PlatformService, String> databases, Map<PlatformService, Path> logs,
+                             List<AutoCloseable> running) {
         this.district = district;
         this.apis = apis;
+        apis.keySet().forEach(s -> urls.put(s, "http://localhost:" + ports.get(s)));
         this.databases = databases;
         this.logs = logs;
         this.running = running;
@@ -99,6 +103,7 @@ final class DistrictServices implements AutoCloseable {
         final String district;
         final Path keyFile;
         final Map<PlatformService, Api> apis = new LinkedHashMap<>();
+        final Map<PlatformService, Integer> ports = new LinkedHashMap<>();
         final Map<PlatformService, String> databases = new LinkedHashMap<>();
         final Map<PlatformService, Path> logs = new LinkedHashMap<>();
         final List<AutoCloseable> running = new ArrayList<>();
@@ -129,12 +134,13 @@ final class DistrictServices implements AutoCloseable {
             c.remove("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
             c.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + keyFile);
             apis.put(i.service(), new Api("http://localhost:" + port));
+            ports.put(i.service(), port);
             databases.put(i.service(), database);
             return c;
         }
 
         DistrictServices services() {
-            return new DistrictServices(district, apis, databases, logs, running);
+            return new DistrictServices(district, apis, ports, databases, logs, running);
         }
     }
 }
