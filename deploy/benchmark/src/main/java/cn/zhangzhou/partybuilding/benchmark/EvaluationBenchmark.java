@@ -154,27 +154,10 @@ final class EvaluationBenchmark extends Mode {
         ceiling.residents(4, options.warmup(), ceilingCodes);
         List<Level> levels = new ArrayList<>();
         for (int clients : levels()) {
-            load.residents(clients, options.warmup(), codePool);
-            ProcessCpu.Snapshot before = cpu.snapshot();
-            RatingLoad.Run residents = load.residents(clients, options.duration(), codePool);
-            ProcessCpu.PerCommand residentCpu = ProcessCpu.PerCommand.between(before, cpu.snapshot(),
-                    residents.nanos().getTotalCount());
-            ceiling.residents(clients, options.warmup(), ceilingCodes);
-            before = cpu.snapshot();
-            Ceiling.Run bare = ceiling.residents(clients, options.duration(), ceilingCodes);
-            levels.add(print(new Level(residents, residentCpu, bare,
-                    ProcessCpu.PerCommand.between(before, cpu.snapshot(), bare.transactions()))));
-
-            load.members(clients, options.warmup(), memberPool);
-            before = cpu.snapshot();
-            RatingLoad.Run memberRuns = load.members(clients, options.duration(), memberPool);
-            ProcessCpu.PerCommand memberCpu = ProcessCpu.PerCommand.between(before, cpu.snapshot(),
-                    memberRuns.nanos().getTotalCount());
-            ceiling.members(clients, options.warmup(), ceilingMembers);
-            before = cpu.snapshot();
-            Ceiling.Run bareMembers = ceiling.members(clients, options.duration(), ceilingMembers);
-            levels.add(print(new Level(memberRuns, memberCpu, bareMembers,
-                    ProcessCpu.PerCommand.between(before, cpu.snapshot(), bareMembers.transactions()))));
+            levels.add(level(cpu, d -> load.residents(clients, d, codePool),
+                    d -> ceiling.residents(clients, d, ceilingCodes)));
+            levels.add(level(cpu, d -> load.members(clients, d, memberPool),
+                    d -> ceiling.members(clients, d, ceilingMembers)));
             if (!service.isAlive()) {
                 throw new IllegalStateException("the service died; log tail:\n" + service.tail(40));
             }
@@ -186,6 +169,26 @@ final class EvaluationBenchmark extends Mode {
         checks.forEach(d -> out.println(d));
         counted = counted(db, round);
         report(machine, levels, codes - codePool.size(), members - memberPool.size());
+    }
+
+    /** A load of the duration given. */
+    @FunctionalInterface
+    private interface Timed<R> {
+        R run(Duration duration) throws InterruptedException, SQLException;
+    }
+
+    /** The path and then its bare transaction, each warmed up, then measured with the CPU it took. */
+    private Level level(ProcessCpu cpu, Timed<RatingLoad.Run> path, Timed<Ceiling.Run> bare)
+            throws InterruptedException, SQLException {
+        path.run(options.warmup());
+        ProcessCpu.Snapshot before = cpu.snapshot();
+        RatingLoad.Run run = path.run(options.duration());
+        ProcessCpu.PerCommand pathCpu = ProcessCpu.PerCommand.between(before, cpu.snapshot(), run.nanos().getTotalCount());
+        bare.run(options.warmup());
+        before = cpu.snapshot();
+        Ceiling.Run ceiling = bare.run(options.duration());
+        return print(new Level(run, pathCpu, ceiling,
+                ProcessCpu.PerCommand.between(before, cpu.snapshot(), ceiling.transactions())));
     }
 
     /** Polls the consumer's log of processed events until it holds them all; the seconds from the first to the last. */

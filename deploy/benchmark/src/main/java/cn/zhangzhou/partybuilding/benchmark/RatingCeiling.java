@@ -74,48 +74,54 @@ final class RatingCeiling {
 
     Ceiling.Run residents(int threads, Duration duration, Queue<String> codes)
             throws InterruptedException, SQLException {
-        return Ceiling.run(jdbcUrl, user, threads, duration, c -> {
-            PreparedStatement lock = c.prepareStatement(LOCK_ROUND);
-            PreparedStatement use = c.prepareStatement(USE_CODE);
-            PreparedStatement rate = c.prepareStatement(RATE);
-            return () -> {
-                String code = codes.poll();
-                if (code == null) {
-                    return false;
-                }
-                lockRound(lock);
-                use.setBytes(1, hash(code));
-                try (ResultSet rs = use.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("code used already: " + code);
-                    }
-                }
-                rate(rate, "RESIDENTS");
-                return true;
-            };
+        return once(threads, duration, codes, USE_CODE, "RESIDENTS", (use, code) -> {
+            use.setBytes(1, hash(code));
+            try (ResultSet rs = use.executeQuery()) {
+                return rs.next();
+            }
         });
     }
 
     /** Members' first ratings: {@code members} fresh ones. */
     Ceiling.Run members(int threads, Duration duration, Queue<UUID> members)
             throws InterruptedException, SQLException {
+        return once(threads, duration, members, MARK_RATED, "MEMBERS", (mark, member) -> {
+            mark.setObject(1, round);
+            mark.setString(2, "member:" + member);
+            mark.setObject(3, round);
+            return mark.executeUpdate() == 1;
+        });
+    }
+
+    /** Takes a rater's one rating (false: taken already). */
+    @FunctionalInterface
+    private interface Once<T> {
+        boolean take(PreparedStatement statement, T rater) throws SQLException;
+    }
+
+    /** Each transaction: the round locked, the rater's one rating taken by {@code takeSql}, the rating row. */
+    private <T> Ceiling.Run once(int threads, Duration duration, Queue<T> raters, String takeSql, String component,
+                                 Once<T> take) throws InterruptedException, SQLException {
         return Ceiling.run(jdbcUrl, user, threads, duration, c -> {
             PreparedStatement lock = c.prepareStatement(LOCK_ROUND);
-            PreparedStatement mark = c.prepareStatement(MARK_RATED);
+            PreparedStatement taken = c.prepareStatement(takeSql);
             PreparedStatement rate = c.prepareStatement(RATE);
             return () -> {
-                UUID member = members.poll();
-                if (member == null) {
+                T rater = raters.poll();
+                if (rater == null) {
                     return false;
                 }
-                lockRound(lock);
-                mark.setObject(1, round);
-                mark.setString(2, "member:" + member);
-                mark.setObject(3, round);
-                if (mark.executeUpdate() != 1) {
-                    throw new SQLException("rated already: " + member);
+                lock.setObject(1, round);
+                lock.executeQuery().close();
+                if (!take.take(taken, rater)) {
+                    throw new SQLException("rated already: " + rater);
                 }
-                rate(rate, "MEMBERS");
+                rate.setObject(1, UUID.randomUUID());
+                rate.setObject(2, round);
+                rate.setObject(3, community);
+                rate.setString(4, component);
+                rate.setInt(5, 80);
+                rate.executeUpdate();
                 return true;
             };
         });
@@ -127,20 +133,6 @@ final class RatingCeiling {
             members.add(UUID.randomUUID());
         }
         return members;
-    }
-
-    private void lockRound(PreparedStatement lock) throws SQLException {
-        lock.setObject(1, round);
-        lock.executeQuery().close();
-    }
-
-    private void rate(PreparedStatement rate, String component) throws SQLException {
-        rate.setObject(1, UUID.randomUUID());
-        rate.setObject(2, round);
-        rate.setObject(3, community);
-        rate.setString(4, component);
-        rate.setInt(5, 80);
-        rate.executeUpdate();
     }
 
     /** The service's hash of a code: SHA-256 of its characters. */
