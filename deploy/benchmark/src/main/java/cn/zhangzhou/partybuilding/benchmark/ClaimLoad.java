@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
@@ -89,32 +88,10 @@ final class ClaimLoad {
         String firstUnexpected = null;
         int round = 0;
         for (UUID wish : wishes) {
-            Answer[] answers = new Answer[contenders];
-            CountDownLatch ready = new CountDownLatch(contenders);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < contenders; i++) {
-                int slot = i;
-                // Different members each round, so no member's open-claims limit is what refuses a claim.
-                String token = memberTokens.get((round * contenders + i) % memberTokens.size());
-                Thread t = new Thread(() -> {
-                    ready.countDown();
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    answers[slot] = claim(wish, token);
-                }, "contender-" + i);
-                t.start();
-                threads.add(t);
-            }
-            ready.await();
-            go.countDown();
-            for (Thread t : threads) {
-                t.join(60_000);
-            }
+            int first = round * contenders;
+            // Different members each round, so no member's open-claims limit is what refuses a claim.
+            Answer[] answers = Drive.atOnce(http, contenders,
+                    i -> api.claimRequest(wish, memberTokens.get((first + i) % memberTokens.size())));
             int won = 0;
             for (Answer a : answers) {
                 statuses.merge(a.status(), 1, Integer::sum);

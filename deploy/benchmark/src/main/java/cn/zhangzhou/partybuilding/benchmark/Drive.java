@@ -1,8 +1,11 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +90,37 @@ final class Drive {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** {@code n} requests released at the same instant, one thread each; their answers in order. */
+    static Answer[] atOnce(HttpClient http, int n, IntFunction<HttpRequest> request)
+            throws InterruptedException {
+        Answer[] answers = new Answer[n];
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int slot = i;
+            HttpRequest r = request.apply(i);
+            Thread t = new Thread(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                answers[slot] = Answer.send(http, r);
+            }, "contender-" + i);
+            t.start();
+            threads.add(t);
+        }
+        ready.await();
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        return answers;
     }
 
     /** Failed requests or transactions of a run: how many, and the first one's description for the report. */

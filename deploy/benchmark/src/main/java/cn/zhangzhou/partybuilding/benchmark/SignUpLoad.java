@@ -10,7 +10,6 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 
 import org.HdrHistogram.Histogram;
@@ -113,7 +112,7 @@ final class SignUpLoad {
         int contiguous = 0;
         String firstUnexpected = null;
         for (UUID activity : activities) {
-            Answer[] answers = atOnce(contenders, i -> api.signUpRequest(activity, memberTokens.get(i)));
+            Answer[] answers = Drive.atOnce(http, contenders, i -> api.signUpRequest(activity, memberTokens.get(i)));
             int confirmed = 0;
             List<Integer> positions = new ArrayList<>();
             for (Answer a : answers) {
@@ -140,36 +139,6 @@ final class SignUpLoad {
         }
         return new LastPlacesRun(contenders, places, activities.size(), confirmedPerActivity, contiguous,
                 confirmedNanos, waitingNanos, firstUnexpected);
-    }
-
-    /** {@code n} requests released at the same instant, one thread each; their answers in order. */
-    private Answer[] atOnce(int n, java.util.function.IntFunction<HttpRequest> request) throws InterruptedException {
-        Answer[] answers = new Answer[n];
-        CountDownLatch ready = new CountDownLatch(n);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int slot = i;
-            HttpRequest r = request.apply(i);
-            Thread t = new Thread(() -> {
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                answers[slot] = send(r);
-            }, "contender-" + i);
-            t.start();
-            threads.add(t);
-        }
-        ready.await();
-        go.countDown();
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
-        return answers;
     }
 
     private Answer send(HttpRequest request) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -89,6 +90,29 @@ class CeilingTest {
         assertThat(count(db, "select count(*) from outbox_event where event_type like '%CheckedIn%'")).isEqualTo(12);
         // The directory's schema comes first: volunteering's V2 hands its old tables over to it (decision 0020).
         assertThat(count(db, "select count(*) from directory.directory_schema_history where success")).isPositive();
+    }
+
+    @Test
+    void theRatingCeilingsCountOneRatingPerCodeAndPerMemberInEvaluationsOwnTables() throws Exception {
+        String db = TestInfrastructure.newDatabase("rating_ceiling");
+        RatingCeiling ceiling = new RatingCeiling(db, TestInfrastructure.postgresUser(), jar(PlatformService.EVALUATION));
+        Queue<String> codes = ceiling.codes(7);
+        String used = codes.peek();
+
+        Ceiling.Run residents = ceiling.residents(2, Duration.ofSeconds(30), codes);
+        Ceiling.Run members = ceiling.members(2, Duration.ofSeconds(30), RatingCeiling.freshMembers(5));
+
+        assertThat(residents.firstError()).isNull();
+        assertThat(residents.transactions()).isEqualTo(7);
+        assertThat(members.transactions()).isEqualTo(5);
+        assertThat(count(db, "select count(*) from resident_code where used")).isEqualTo(7);
+        assertThat(count(db, "select count(*) from rating where component = 'RESIDENTS'")).isEqualTo(7);
+        assertThat(count(db, "select count(*) from rated where component = 'MEMBERS'")).isEqualTo(5);
+        assertThat(count(db, "select count(*) from rating where component = 'MEMBERS'")).isEqualTo(5);
+        // A used code rates no more: the transaction fails and is counted, nothing is written.
+        Ceiling.Run again = ceiling.residents(1, Duration.ofSeconds(30), new ConcurrentLinkedQueue<>(List.of(used)));
+        assertThat(again.errors()).isOne();
+        assertThat(count(db, "select count(*) from rating where component = 'RESIDENTS'")).isEqualTo(7);
     }
 
     private static Path jar(PlatformService service) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,14 @@ class ModeTest {
         assertThat(mode.levels()).containsExactly(8, 16);
         assertThat(mode.contenders).containsExactly(8, 64);
         assertThat(mode.rounds).isEqualTo(3);
+    }
+
+    @Test
+    void evaluationHasItsLevelsAndSizes() {
+        EvaluationBenchmark mode = (EvaluationBenchmark) Benchmark.parse("evaluation", "--events", "1000", "--members",
+                "50", "--codes", "70", "--duplicates", "3");
+        assertThat(mode.levels()).containsExactly(8, 16);
+        assertThat(List.of(mode.outcomes, mode.members, mode.codes, mode.duplicates)).containsExactly(1000, 50, 70, 3);
     }
 
     @Test

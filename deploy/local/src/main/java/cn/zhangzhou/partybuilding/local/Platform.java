@@ -253,6 +253,21 @@ final class Platform {
                 volunteering.load();
             }
         }
+        EvaluationLoader evaluation = evaluationLoader(wishes, districts, clients, tokens);
+        if (evaluation.alreadyLoaded()) {
+            out.println(districts + ": evaluation demo data already loaded (the rounds are closed and graded)");
+        } else {
+            out.println(districts + ": loading evaluation demo data through the evaluation REST API ...");
+            evaluation.load(parallel);
+        }
+    }
+
+    /** Each district's evaluation service as its district system; staff and members sign in where the rules say. */
+    private EvaluationLoader evaluationLoader(WishesLoader wishes, List<String> districts,
+                                              Map<String, ServiceClient> clients, TokenSource tokens) {
+        Map<String, ServiceClient> evaluation = new LinkedHashMap<>();
+        districts.forEach(d -> evaluation.put(d, clients.get(d).at(PlatformService.EVALUATION.in(d).localUrl())));
+        return new EvaluationLoader(wishes, evaluation, tokens::token, out);
     }
 
     /** A service in its own JVM and the unpacked jar it runs from (whose class archive it may write at exit). */
@@ -440,11 +455,36 @@ final class Platform {
                         + api + "/membership/statistics");
             }
             printWishes(d, wishes, who);
+            printEvaluation(d, wishes, clients.get(d).at(PlatformService.EVALUATION.in(d).localUrl()));
             if (d.equals(DemoVolunteering.DISTRICT)) {
                 printVolunteering(volunteeringLoader(wishes, clients));
             }
         }
         out.println();
+    }
+
+    /** The district's closed COMMUNITY round of the demo year: its best three and where to read the rest. */
+    private void printEvaluation(String d, WishesLoader wishes, ServiceClient evaluation) {
+        try {
+            EvaluationLoader loader = new EvaluationLoader(wishes, Map.of(d, evaluation), (district, caller) -> {
+                throw new IllegalStateException("the summary only reads");
+            }, out);
+            JsonNode round = loader.round(d);
+            if (round == null) {
+                out.println("   evaluation no round yet");
+                return;
+            }
+            String id = round.path("id").asString();
+            List<String> best = new ArrayList<>();
+            for (JsonNode line : evaluation.getOk("/rounds/" + id + "/honours", Map.of("top", "3"))) {
+                best.add(line.path("rank").asInt() + ". " + line.path("score").asString() + " "
+                        + line.path("grade").asString(""));
+            }
+            out.printf("   evaluation COMMUNITY round %d %s: %s; best %s   (%s/api/v1/%s/evaluation/rounds/%s/scores)%n",
+                    round.path("year").asInt(), id, round.path("status").asString(), best, GATEWAY_URL, d, id);
+        } catch (RuntimeException ex) {
+            out.println("   evaluation unavailable: " + ex.getMessage());
+        }
     }
 
     /** 芗城区's volunteering service, as its district system, with membership's reads of the demo data. */
