@@ -83,6 +83,11 @@ final class ServiceConfiguration {
                     p.put("zz.wishes.replay-clock", "true");
                 }
             }
+            // Every district's events (decision 0023); a client id of its own beside the services in the host.
+            case DASHBOARD -> {
+                p.put("spring.kafka.bootstrap-servers", kafka);
+                p.put("spring.kafka.client-id", instance.name());
+            }
             // Not the development default of its application.yml: the codes' key is the deployment's secret.
             case VOLUNTEERING -> p.put("zz.volunteering.check-in.secret", secrets.checkInSecret());
             default -> {
