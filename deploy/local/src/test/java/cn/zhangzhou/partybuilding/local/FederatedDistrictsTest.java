@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -137,14 +136,8 @@ class FederatedDistrictsTest {
     }
 
     private static String create(String district, String type, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        String code = "F" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        body.put("code", code);
-        body.put("name", "联邦测试" + code);
-        body.put("type", type);
-        body.put("parentId", parent);
         Api.Response created = api(MEMBERSHIP.in(district).name()).post("/api/v1/organisations",
-                TestTokens.token(Role.DISTRICT_ADMIN, district, null, null), body);
+                TestTokens.token(Role.DISTRICT_ADMIN, district, null, null), ServiceBehaviour.organisation(type, parent));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.id();
     }
