@@ -48,7 +48,7 @@ class FederatedDistrictsTest {
 
     private static final List<String> DISTRICTS = List.of("xiangcheng", "longwen");
     /** Short, so that "a day offline" is a few seconds of silence. */
-    private static final Duration STALE_AFTER = Duration.ofSeconds(6);
+    private static final Duration STALE_AFTER = Duration.ofSeconds(10);
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private static KafkaBroker broker;
