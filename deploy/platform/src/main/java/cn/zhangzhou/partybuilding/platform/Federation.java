@@ -20,8 +20,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * docs/federation.md shows. One principal per district ({@code district-<id>}) for all its services, one for the
  * dashboard and one for identity (the city's consumers).
  * <ul>
- *   <li>A district writes, creates and reads only its own topics ({@code <district>.} prefixed: its events topics and
- *       their dead-letter topics), and reads of the other districts exactly what its listeners consume: every
+ *   <li>A district writes, creates, reads and describes (with their configuration) only its own topics ({@code
+ *       <district>.} prefixed: its events topics and their dead-letter topics), and reads of the other districts exactly what its listeners consume: every
  *       district's membership events (the membership directory of wishes, volunteering and evaluation; membership's
  *       transfers and dual reporting) and volunteering events (membership: a member's hours served elsewhere). Its
  *       consumer groups are {@code <service>-<district>} and evaluation's {@code evaluation-<district>-outcomes}
@@ -62,8 +62,8 @@ public final class Federation {
         String user = principal(district);
         List<AclBinding> acls = new ArrayList<>();
         ResourcePattern own = new ResourcePattern(ResourceType.TOPIC, district + ".", PatternType.PREFIXED);
-        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE,
-                AclOperation.READ)) {
+        for (AclOperation operation : List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE,
+                AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
             acls.add(allow(user, own, operation));
         }
         for (String other : Districts.IDS) {
@@ -97,11 +97,14 @@ public final class Federation {
         return acls;
     }
 
-    /** Reads the topic; writes and reads its dead-letter topic. */
+    /**
+     * Reads the topic and its dead-letter topic (the prefix {@code <topic>} covers both), and dead-letters a record of
+     * it: the same rule as the KafkaUsers of deploy/kubernetes.
+     */
     private static List<AclBinding> reads(String user, String topic) {
-        ResourcePattern deadLetters = literal(ResourceType.TOPIC, Topics.deadLetter(topic));
-        return List.of(allow(user, literal(ResourceType.TOPIC, topic), AclOperation.READ),
-                allow(user, deadLetters, AclOperation.WRITE), allow(user, deadLetters, AclOperation.READ));
+        ResourcePattern both = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.PREFIXED);
+        return List.of(allow(user, both, AclOperation.READ), allow(user, both, AclOperation.DESCRIBE),
+                allow(user, literal(ResourceType.TOPIC, Topics.deadLetter(topic)), AclOperation.WRITE));
     }
 
     private static AclBinding group(String user) {
