@@ -21,8 +21,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * dashboard and one for identity (the city's consumers).
  * <ul>
  *   <li>A district writes, creates, reads and describes (with their configuration) only its own topics ({@code
- *       <district>.} prefixed: its events topics and their dead-letter topics), and reads of the other districts exactly what its listeners consume: every
- *       district's membership events (the membership directory of wishes, volunteering and evaluation; membership's
+ *       <district>.} prefixed: its events topics and their dead-letter topics), and reads of the other districts
+ *       exactly what its listeners consume: every district's membership events (the membership directory of wishes, volunteering and evaluation; membership's
  *       transfers and dual reporting) and volunteering events (membership: a member's hours served elsewhere). Its
  *       consumer groups are {@code <service>-<district>} and evaluation's {@code evaluation-<district>-outcomes}
  *       (prefixed {@code <service>-<district>}).</li>
