@@ -22,14 +22,15 @@ import org.apache.kafka.common.resource.ResourceType;
  * <ul>
  *   <li>A district writes, creates, reads and describes (with their configuration) only its own topics ({@code
  *       <district>.} prefixed: its events topics and their dead-letter topics), and reads of the other districts
- *       exactly what its listeners consume: every district's membership events (the membership directory of wishes, volunteering and evaluation; membership's
- *       transfers and dual reporting) and volunteering events (membership: a member's hours served elsewhere). Its
+ *       exactly what its listeners consume: every district's membership events (the membership directory of
+ *       wishes, volunteering and evaluation; membership's transfers and dual reporting) and volunteering events
+ *       (membership: a member's hours served elsewhere). Its
  *       consumer groups are {@code <service>-<district>} and evaluation's {@code evaluation-<district>-outcomes}
  *       (prefixed {@code <service>-<district>}).</li>
  *   <li>The dashboard reads every district's events topics, in its group {@code dashboard}; identity reads every
  *       district's membership events, in its group {@code identity}.</li>
  *   <li>A consumer dead-letters a poison record into {@code <topic>-dlt} of the topic it read (decision 0005), so it
- *       also writes and reads the dead-letter topics of the topics it reads; never the events topics.</li>
+ *       also writes (and reads) the dead-letter topics of the topics it reads; never their events topics.</li>
  * </ul>
  */
 public final class Federation {
