@@ -136,8 +136,9 @@ class FederatedDistrictsTest {
     }
 
     private static String create(String district, String type, String parent) {
-        Api.Response created = api(MEMBERSHIP.in(district).name()).post("/api/v1/organisations",
-                TestTokens.token(Role.DISTRICT_ADMIN, district, null, null), ServiceBehaviour.organisation(type, parent));
+        String admin = TestTokens.token(Role.DISTRICT_ADMIN, district, null, null);
+        Api.Response created = api(MEMBERSHIP.in(district).name()).post("/api/v1/organisations", admin,
+                ServiceBehaviour.organisation(type, parent));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.id();
     }

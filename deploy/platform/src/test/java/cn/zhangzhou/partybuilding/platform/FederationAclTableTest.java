@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class FederationAclTableTest {
 
-    private static final Pattern ACL_ROW = Pattern.compile("^\\| `[^`]+` \\| (TOPIC|GROUP|CLUSTER|TRANSACTIONAL_ID) \\|");
+    private static final Pattern ACL_ROW =
+            Pattern.compile("^\\| `[^`]+` \\| (TOPIC|GROUP|CLUSTER|TRANSACTIONAL_ID) \\|");
 
     @Test
     void theTableOfDocsFederationIsTheAclsFederationGrants() throws IOException {
