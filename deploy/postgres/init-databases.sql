@@ -10,3 +10,5 @@ CREATE DATABASE evaluation_xiangcheng;
 CREATE DATABASE evaluation_longwen;
 -- The identity service: one for all districts (users, district systems' clients, signing keys).
 CREATE DATABASE identity;
+-- The dashboard: one for the city, its projections of every district's events (decision 0023).
+CREATE DATABASE dashboard;

@@ -87,8 +87,8 @@ final class EvaluationBenchmark extends Mode {
             return run.perSecond() / ceiling.perSecond();
         }
 
-        double cpuRatio() {
-            return (cpu.service() + cpu.postgres()) / (ceilingCpu.postgres() + ceilingCpu.benchmark());
+        CpuCost cost() {
+            return new CpuCost(run.path(), run.clients() + " clients", run.perSecond(), cpu, ceilingCpu);
         }
     }
 
@@ -289,8 +289,7 @@ final class EvaluationBenchmark extends Mode {
                         + "CPU ms per command: service %.3f, PostgreSQL %.3f; bare tx %.3f | path/bare %.2f",
                 l.run().path(), l.run().clients(), l.run().perSecond(), http.p50(), http.p99(), l.run().errors(),
                 l.run().firstError() == null ? "" : " (" + l.run().firstError() + ")", l.ceiling().perSecond(),
-                l.ratio(), l.cpu().service(), l.cpu().postgres(), l.ceilingCpu().postgres() + l.ceilingCpu().benchmark(),
-                l.cpuRatio()));
+                l.ratio(), l.cpu().service(), l.cpu().postgres(), l.cost().bareMillis(), l.cost().pathOverBare()));
         return l;
     }
 
@@ -311,17 +310,15 @@ final class EvaluationBenchmark extends Mode {
                 replay.published(), replay.counted(), replay.communityCloseSeconds(), replay.communitiesScored(),
                 replay.streetCloseSeconds()));
         out.println();
-        out.println("| path | clients | /s | http p50 ms | http p99 ms | errors | ceiling tx/s | ratio | service CPU ms "
-                + "| PostgreSQL CPU ms | bare tx CPU ms | path/bare |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| path | clients | /s | http p50 ms | http p99 ms | errors | ceiling tx/s | ratio |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Level l : levels) {
             Results.Latency http = Results.Latency.of(l.run().nanos());
-            out.println(String.format(Locale.ROOT, "| %s | %d | %.1f%s | %.1f | %.1f | %d | %.1f | %.2f | %.3f | %.3f "
-                            + "| %.3f | %.2f |", l.run().path(), l.run().clients(), l.run().perSecond(),
-                    l.run().exhausted() ? " (pool dry)" : "", http.p50(), http.p99(), l.run().errors(),
-                    l.ceiling().perSecond(), l.ratio(), l.cpu().service(), l.cpu().postgres(),
-                    l.ceilingCpu().postgres() + l.ceilingCpu().benchmark(), l.cpuRatio()));
+            out.println(String.format(Locale.ROOT, "| %s | %d | %.1f%s | %.1f | %.1f | %d | %.1f | %.2f |", l.run().path(),
+                    l.run().clients(), l.run().perSecond(), l.run().exhausted() ? " (pool dry)" : "", http.p50(),
+                    http.p99(), l.run().errors(), l.ceiling().perSecond(), l.ratio()));
         }
+        CpuCost.table(out, levels.stream().map(Level::cost).toList());
         out.println();
         out.println("| duplicates | raters | sent at once | counted (204) | refused (409) | unexpected |");
         out.println("|---|---:|---:|---:|---:|---|");

@@ -401,11 +401,14 @@ final class Platform {
         out.println("==== 小社区 大党建: local platform (healthy in " + healthy.toSeconds() + " s) ====");
         out.println("gateway    " + GATEWAY_URL + "/api/v1/<district>/<membership|wishes|volunteering|evaluation>/...   (the one entry point)");
         out.println("Swagger UI " + GATEWAY_URL + "/swagger-ui.html   (every district's services)");
+        out.println("dashboard  " + GATEWAY_URL + "/dashboard/ and " + GATEWAY_URL
+                + "/api/v1/dashboard/...   (the city's view; the service itself on "
+                + PlatformService.DASHBOARD.instance().localUrl() + ")");
         out.println("identity   " + IDENTITY_URL + "   (OpenID Connect issuer; " + IDENTITY_URL
                 + "/.well-known/openid-configuration)");
         out.println("Kafka      localhost:" + KAFKA_PORT);
         out.println("PostgreSQL jdbc:postgresql://localhost:" + POSTGRES_PORT
-                + "/identity, /<service>_<district> (user postgres, no password)");
+                + "/identity, /dashboard, /<service>_<district> (user postgres, no password)");
         out.println("data       " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
         out.println();
         out.println("Tokens come only from identity (a local demo: one password for every demo user):");

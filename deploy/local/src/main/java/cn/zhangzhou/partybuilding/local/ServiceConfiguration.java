@@ -25,8 +25,8 @@ final class ServiceConfiguration {
     /**
      * An instance's configuration: its port, district, database (with a pool of {@code pool} connections,
      * {@link ConnectionBudget}) and the broker; identity's JWKS to verify tokens with (every service but identity
-     * itself); identity's issuer and generated secrets; the gateway's routes to every district service of the table in
-     * {@code districts}; the wishes service's dev-only replay clock (decision 0010) where its demo data replays a past
+     * itself); identity's issuer and generated secrets; the gateway's routes to the dashboard and to every district
+     * service of the table in {@code districts}; the wishes service's dev-only replay clock (decision 0010) where its demo data replays a past
      * year.
      *
      * @param jdbcUrl its database, null if it has none
@@ -72,6 +72,7 @@ final class ServiceConfiguration {
                 p.put("zz.identity.access-token-ttl", "PT1H");
             }
             case GATEWAY -> {
+                p.put("zz.gateway.dashboard", PlatformService.DASHBOARD.instance().localUrl());
                 for (String d : districts) {
                     for (PlatformService s : PlatformService.districtServices()) {
                         p.put("zz.gateway.districts." + d + "." + s.id(), s.in(d).localUrl());
@@ -82,6 +83,11 @@ final class ServiceConfiguration {
                 if (Platform.replays(instance.district())) {
                     p.put("zz.wishes.replay-clock", "true");
                 }
+            }
+            // Every district's events (decision 0023); a client id of its own beside the services in the host.
+            case DASHBOARD -> {
+                p.put("spring.kafka.bootstrap-servers", kafka);
+                p.put("spring.kafka.client-id", instance.name());
             }
             // Not the development default of its application.yml: the codes' key is the deployment's secret.
             case VOLUNTEERING -> p.put("zz.volunteering.check-in.secret", secrets.checkInSecret());

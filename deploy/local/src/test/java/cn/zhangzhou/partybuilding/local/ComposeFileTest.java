@@ -201,7 +201,9 @@ class ComposeFileTest {
             }
         });
         Set<String> expected = new TreeSet<>();
-        List<String> gatewayWaitsFor = new ArrayList<>(List.of("identity"));
+        List<String> gatewayWaitsFor = new ArrayList<>(List.of("identity", "dashboard"));
+        assertThat(env).containsEntry("ZZ_GATEWAY_DASHBOARD",
+                "http://dashboard:" + Deployments.imagePort(PlatformService.DASHBOARD));
         for (PlatformService kind : PlatformService.districtServices()) {
             for (String d : districts) {
                 String variable = ("ZZ_GATEWAY_DISTRICTS_" + d + "_" + kind.id()).toUpperCase(Locale.ROOT);

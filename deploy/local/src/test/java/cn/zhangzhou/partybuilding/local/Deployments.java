@@ -115,6 +115,10 @@ final class Deployments {
     static Set<String> properties(PlatformService service) {
         Set<String> known = new TreeSet<>(STANDARD_PROPERTIES);
         known.addAll(ownConfiguration(service).keySet());
+        if (service == PlatformService.GATEWAY) {
+            // No default in its application.yml: the gateway routes to the dashboard only where one is named.
+            known.add("zz.gateway.dashboard");
+        }
         return known;
     }
 

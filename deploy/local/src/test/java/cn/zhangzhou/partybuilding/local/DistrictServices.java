@@ -91,6 +91,22 @@ final class DistrictServices implements AutoCloseable {
         return started.services();
     }
 
+    /**
+     * The launcher's configuration of the instance, on a free port, a fresh database of the test infrastructure, the
+     * broker {@code kafka} and the test key in {@code keyFile}.
+     */
+    static Map<String, String> configuration(Instance i, String kafka, Path keyFile, List<String> districts) {
+        String database = TestInfrastructure.newDatabase(i.database().orElseThrow());
+        Map<String, String> c = new LinkedHashMap<>(ServiceConfiguration.of(i, database, kafka,
+                new DemoSecrets(keyFile.getParent()), districts, ConnectionBudget.POOL_CAP));
+        c.put("server.port", String.valueOf(FreePorts.find()));
+        c.put("spring.datasource.username", TestInfrastructure.postgresUser());
+        c.put("spring.datasource.password", TestInfrastructure.postgresPassword());
+        c.remove("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+        c.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + keyFile);
+        return c;
+    }
+
     @Override
     public void close() throws Exception {
         for (AutoCloseable r : running) {
@@ -121,21 +137,12 @@ final class DistrictServices implements AutoCloseable {
             }
         }
 
-        /** The launcher's configuration of the instance, on a free port, the test infrastructure and the test key. */
         Map<String, String> configuration(Instance i) {
-            String database = TestInfrastructure.newDatabase(i.database().orElseThrow());
-            int port = FreePorts.find();
-            Map<String, String> c = new LinkedHashMap<>(ServiceConfiguration.of(i, database,
-                    TestInfrastructure.kafkaBootstrapServers(), new DemoSecrets(keyFile.getParent()), List.of(district),
-                    ConnectionBudget.POOL_CAP));
-            c.put("server.port", String.valueOf(port));
-            c.put("spring.datasource.username", TestInfrastructure.postgresUser());
-            c.put("spring.datasource.password", TestInfrastructure.postgresPassword());
-            c.remove("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
-            c.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + keyFile);
-            urls.put(i.service(), "http://localhost:" + port);
+            Map<String, String> c = DistrictServices.configuration(i, TestInfrastructure.kafkaBootstrapServers(),
+                    keyFile, List.of(district));
+            urls.put(i.service(), "http://localhost:" + c.get("server.port"));
             apis.put(i.service(), new Api(urls.get(i.service())));
-            databases.put(i.service(), database);
+            databases.put(i.service(), c.get("spring.datasource.url"));
             return c;
         }
 

@@ -32,9 +32,6 @@ class KubernetesManifestsTest {
 
     private static List<Map<String, Object>> objects;
 
-    /** City services of deploy/kubernetes that the table does not list yet (the dashboard joins it with issue 15). */
-    private static final Set<String> CITY_SERVICES_BESIDE_THE_TABLE = Set.of("dashboard");
-
     @BeforeAll
     static void readManifests() {
         objects = Kustomize.resources("overlays/production");
@@ -84,7 +81,6 @@ class KubernetesManifestsTest {
                 .filter(n -> n.startsWith("zz-") && Districts.isKnown(n.substring(3))).map(n -> n.substring(3)).toList();
         assertThat(districts).containsExactlyInAnyOrderElementsOf(Districts.IDS);
         Set<String> expected = new TreeSet<>();
-        CITY_SERVICES_BESIDE_THE_TABLE.forEach(s -> expected.add("zz-city/" + s));
         for (PlatformService service : PlatformService.values()) {
             List<String> namespaces = service.perDistrict() ? districts.stream().map(d -> "zz-" + d).toList()
                     : List.of("zz-city");

@@ -196,7 +196,8 @@ abstract class ServiceBehaviour {
         return TestTokens.token(Role.MEMBER, services().district, null, UUID.fromString(member));
     }
 
-    private static Map<String, Object> organisation(String type, String parent) {
+    /** A new organisation's body, with a code of its own. */
+    static Map<String, Object> organisation(String type, String parent) {
         Map<String, Object> body = new HashMap<>();
         String code = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         body.put("code", code);

@@ -20,27 +20,31 @@ import cn.zhangzhou.partybuilding.events.Districts;
 public enum PlatformService {
 
     /** The OpenID Connect issuer of every district; first, because every other service needs its keys. */
-    IDENTITY(9000, false, "services/identity/target/identity-service.jar", true),
-    MEMBERSHIP(8081, true, "services/membership/target/membership-service.jar", true),
+    IDENTITY(9000, false, "services/identity/target/identity-service.jar", true, false),
+    MEMBERSHIP(8081, true, "services/membership/target/membership-service.jar", true, true),
     /** After membership: it learns its district from membership's events. */
-    WISHES(8181, true, "services/wishes/target/wishes-service.jar", true),
+    WISHES(8181, true, "services/wishes/target/wishes-service.jar", true, true),
     /** After membership: it learns its district's members from membership's events (decision 0015). */
-    VOLUNTEERING(8281, true, "services/volunteering/target/volunteering-service.jar", true),
+    VOLUNTEERING(8281, true, "services/volunteering/target/volunteering-service.jar", true, true),
     /** After membership, wishes and volunteering: it scores from their verified outcomes (decision 0021). */
-    EVALUATION(8381, true, "services/evaluation/target/evaluation-service.jar", true),
+    EVALUATION(8381, true, "services/evaluation/target/evaluation-service.jar", true, true),
+    /** The city's view of every district's events (decision 0023); one for the city, like identity. */
+    DASHBOARD(8480, false, "services/dashboard/target/dashboard-service.jar", true, true),
     /** Last: it routes to all the others. */
-    GATEWAY(8080, false, "gateway/target/gateway.jar", false);
+    GATEWAY(8080, false, "gateway/target/gateway.jar", false, false);
 
     private final int port;
     private final boolean perDistrict;
     private final String jar;
     private final boolean ownsDatabase;
+    private final boolean hostedLocally;
 
-    PlatformService(int port, boolean perDistrict, String jar, boolean ownsDatabase) {
+    PlatformService(int port, boolean perDistrict, String jar, boolean ownsDatabase, boolean hostedLocally) {
         this.port = port;
         this.perDistrict = perDistrict;
         this.jar = jar;
         this.ownsDatabase = ownsDatabase;
+        this.hostedLocally = hostedLocally;
     }
 
     /** The service's id: in names, topics ({@code <district>.<id>.events}), routes and {@code ZZ_SERVICE}. */
@@ -54,11 +58,11 @@ public enum PlatformService {
 
     /**
      * Whether the local platform runs it in the launcher's JVM, one Spring context per instance (decision 0019): every
-     * district service does; identity and the gateway, whose libraries differ from the domain services', run in JVMs
-     * of their own. Compose and Kubernetes run every instance in its own process.
+     * district service and the dashboard (built as they are) do; identity and the gateway, whose libraries differ from
+     * the domain services', run in JVMs of their own. Compose and Kubernetes run every instance in its own process.
      */
     public boolean hostedLocally() {
-        return perDistrict;
+        return hostedLocally;
     }
 
     /** The executable jar, relative to the repository root. */

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.platform;
 
+import static cn.zhangzhou.partybuilding.platform.PlatformService.DASHBOARD;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.EVALUATION;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
@@ -53,9 +54,10 @@ class PlatformServiceTest {
     @Test
     void everyInstanceOfAllElevenDistrictsHasAPortOfItsOwn() {
         List<Integer> ports = PlatformService.instances(Districts.IDS).stream().map(Instance::port).toList();
-        assertThat(ports).hasSize(2 + 4 * Districts.IDS.size()).doesNotHaveDuplicates();
+        assertThat(ports).hasSize(3 + 4 * Districts.IDS.size()).doesNotHaveDuplicates();
         assertThat(IDENTITY.instance().port()).isEqualTo(9000);
         assertThat(GATEWAY.instance().port()).isEqualTo(8080);
+        assertThat(DASHBOARD.instance().port()).isEqualTo(8480);
     }
 
     @Test
@@ -63,7 +65,7 @@ class PlatformServiceTest {
         assertThat(PlatformService.instances(List.of("zhangpu", "xiangcheng"))).extracting(Instance::name)
                 .containsExactly("identity", "membership-xiangcheng", "membership-zhangpu", "wishes-xiangcheng",
                         "wishes-zhangpu", "volunteering-xiangcheng", "volunteering-zhangpu", "evaluation-xiangcheng",
-                        "evaluation-zhangpu", "gateway");
+                        "evaluation-zhangpu", "dashboard", "gateway");
     }
 
     @Test
@@ -72,6 +74,7 @@ class PlatformServiceTest {
         assertThat(WISHES.in("zhangpu").database()).contains("wishes_zhangpu");
         assertThat(IDENTITY.instance().database()).contains("identity");
         assertThat(GATEWAY.instance().database()).isEmpty();
+        assertThat(DASHBOARD.instance().database()).contains("dashboard");
         assertThat(WISHES.in("longwen").localUrl()).isEqualTo("http://localhost:8182");
     }
 
@@ -80,5 +83,12 @@ class PlatformServiceTest {
         assertThat(PlatformService.districtServices()).containsExactly(MEMBERSHIP, WISHES, VOLUNTEERING, EVALUATION);
         assertThatThrownBy(MEMBERSHIP::instance).hasMessageContaining("per district");
         assertThatThrownBy(() -> GATEWAY.in("xiangcheng")).hasMessageContaining("city service");
+        assertThatThrownBy(() -> DASHBOARD.in("xiangcheng")).hasMessageContaining("city service");
+    }
+
+    @Test
+    void theLauncherHostsTheDistrictServicesAndTheDashboardIdentityAndTheGatewayRunApart() {
+        assertThat(PlatformService.values()).filteredOn(PlatformService::hostedLocally)
+                .containsExactly(MEMBERSHIP, WISHES, VOLUNTEERING, EVALUATION, DASHBOARD);
     }
 }

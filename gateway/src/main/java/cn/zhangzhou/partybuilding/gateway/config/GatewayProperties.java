@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  *                           {@code zz.security.open-paths} (evaluation's residents' ratings with a one-time code);
  *                           each is a route of its own, {@code <district>-<service>-open}, limited per client address
  *                           by {@code rate-limit.open}
+ * @param dashboard          the city's dashboard service (decision 0023), if this gateway routes to it:
+ *                           {@code /api/v1/dashboard/**} and its page at {@code /dashboard/**} (DashboardRoutes)
  */
 @ConfigurationProperties("zz.gateway")
 public record GatewayProperties(
@@ -42,7 +44,8 @@ public record GatewayProperties(
         @DefaultValue Map<String, Duration> responseTimeouts,
         @DefaultValue("30s") Duration docsResponseTimeout,
         @DefaultValue TokenCache tokenCache,
-        @DefaultValue Map<String, List<String>> openPaths) {
+        @DefaultValue Map<String, List<String>> openPaths,
+        URI dashboard) {
 
     /** The suffix of an open path's route id: {@code xiangcheng-evaluation-open}. */
     public static final String OPEN_ROUTE_SUFFIX = "-open";

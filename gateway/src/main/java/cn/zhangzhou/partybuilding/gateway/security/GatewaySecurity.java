@@ -2,6 +2,7 @@ package cn.zhangzhou.partybuilding.gateway.security;
 
 import cn.zhangzhou.partybuilding.gateway.config.ClaimNames;
 import cn.zhangzhou.partybuilding.gateway.config.GatewayProperties;
+import cn.zhangzhou.partybuilding.gateway.route.DashboardRoutes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 /**
  * The gateway is a resource server: every {@code /api/v1/**} call needs a valid JWT whose district matches the
  * path (see {@link DistrictAuthorization}), but the services' open paths ({@code zz.gateway.open-paths}); probes,
- * metrics and the API docs are public. Stateless, no CSRF.
+ * metrics, the API docs and the dashboard's page (not its API, {@link DashboardRoutes}) are public. Stateless, no CSRF.
  * The token is passed on unchanged: the services verify it again (defence in depth).
  *
  * <p>The decoder is Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*} as in the services:
@@ -75,6 +76,8 @@ public class GatewaySecurity {
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .matchers(openPaths(properties)).permitAll()
                         .pathMatchers("/gateway-fallback/**").denyAll()
+                        .pathMatchers(DashboardRoutes.PAGE_API_PATHS).authenticated()
+                        .pathMatchers(DashboardRoutes.PAGE_PATHS).permitAll()
                         .pathMatchers("/api/v1/{district}/**").access(new DistrictAuthorization(properties, claims))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
