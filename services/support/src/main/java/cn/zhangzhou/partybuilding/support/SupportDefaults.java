@@ -32,6 +32,13 @@ public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
         // visible share of every request's CPU (docs/performance.md) and adds no span an operator reads;
         // the HTTP server observation still times and traces the whole request.
         defaults.put("management.observations.enable.spring.security", "false");
+        // Spans go nowhere unless a deployment names a trace store (decision 0024): Zipkin's exporter would otherwise
+        // post to localhost:9411 after every sampled request. OTLP has no default endpoint, so it is off already.
+        defaults.put("management.tracing.export.zipkin.enabled", "false");
+        // A span per SQL statement; none per connection or result set (datasource-micrometer), and no timer of its
+        // own: http_server_requests and the pool's meters already time them.
+        defaults.put("jdbc.includes", "QUERY");
+        defaults.put("management.metrics.enable.jdbc.query", "false");
         defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
         // Form posts bypass RequestSizeLimitFilter (the container parses them); this is their limit instead.
         defaults.put("server.tomcat.max-http-form-post-size", "64KB");
