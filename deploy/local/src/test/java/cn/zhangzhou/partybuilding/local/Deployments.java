@@ -44,7 +44,10 @@ final class Deployments {
             "spring.datasource.hikari.pool-name", "spring.kafka.client-id", "server.tomcat.threads.max",
             "server.tomcat.threads.min-spare", "zz.outbox.poll-interval",
             // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
-            "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry");
+            "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry",
+            // Traces (decision 0024): how many, and the trace store a deployment names.
+            "management.tracing.sampling.probability", "management.tracing.export.zipkin.enabled",
+            "management.tracing.export.zipkin.endpoint");
 
     /** Every service's image, built with the repository root as its context. */
     static final String DOCKERFILE = "deploy/Dockerfile";

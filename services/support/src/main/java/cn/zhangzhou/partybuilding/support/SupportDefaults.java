@@ -24,8 +24,9 @@ public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "never");
-        // Every request traced in development; production lowers it (MANAGEMENT_TRACING_SAMPLING_PROBABILITY).
-        defaults.put("management.tracing.sampling.probability", "1.0");
+        // One request in ten traced, whole (head sampling at the gateway, children follow their parent); the local
+        // platform and the trace test raise it to 1.0 (MANAGEMENT_TRACING_SAMPLING_PROBABILITY; decision 0024).
+        defaults.put("management.tracing.sampling.probability", "0.1");
         // OTLP metrics push would otherwise try localhost:4318 every minute; Prometheus scrapes instead.
         defaults.put("management.otlp.metrics.export.enabled", "false");
         // Spring Security wraps each of its filters in an observation of its own: on 2 cores that was a
