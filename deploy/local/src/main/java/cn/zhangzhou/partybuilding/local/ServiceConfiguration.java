@@ -35,6 +35,9 @@ final class ServiceConfiguration {
                                   List<String> districts, int pool) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("server.port", String.valueOf(instance.port()));
+        // Every request traced locally (production's default is 0.1); spans go nowhere unless the developer names a
+        // trace store (docs/operations.md, "Traces").
+        p.put("management.tracing.sampling.probability", "1.0");
         if (instance.district() != null) {
             p.put("zz.district", instance.district());
             p.put("zz.service", instance.service().id());

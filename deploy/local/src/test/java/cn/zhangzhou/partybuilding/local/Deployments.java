@@ -46,7 +46,10 @@ final class Deployments {
             // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
             "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry",
             // Boot's OTLP span export (spring-boot-starter-opentelemetry): compose sends spans to its collector.
-            "management.opentelemetry.tracing.export.otlp.endpoint");
+            "management.opentelemetry.tracing.export.otlp.endpoint",
+            // Traces (decision 0024): how many, and the trace store a deployment names.
+            "management.tracing.sampling.probability", "management.tracing.export.zipkin.enabled",
+            "management.tracing.export.zipkin.endpoint");
 
     /** Every service's image, built with the repository root as its context. */
     static final String DOCKERFILE = "deploy/Dockerfile";

@@ -55,7 +55,12 @@ final class DistrictServices implements AutoCloseable {
 
     /** Each service in its own JVM, from its executable jar: {@code java -jar}, configured by environment variables. */
     static DistrictServices inOwnJvms(String district, Path dir) {
-        Started started = new Started(district, dir);
+        return inOwnJvms(district, dir, Map.of());
+    }
+
+    /** As {@link #inOwnJvms(String, Path)}, with {@code more} properties for every service. */
+    static DistrictServices inOwnJvms(String district, Path dir, Map<String, String> more) {
+        Started started = new Started(district, dir, more);
         List<ServiceProcess> processes = new ArrayList<>();
         for (PlatformService s : PlatformService.districtServices()) {
             Instance i = s.in(district);
@@ -70,9 +75,12 @@ final class DistrictServices implements AutoCloseable {
         return started.services();
     }
 
-    /** Every service as a context of one {@link ServiceHost} in this JVM, configured by its command line. */
+    /**
+     * Every service as a context of one {@link ServiceHost} in this JVM, configured by its command line. Once per JVM:
+     * Tomcat sets the JVM's one URL stream handler factory.
+     */
     static DistrictServices inHost(String district, Path dir) {
-        Started started = new Started(district, dir);
+        Started started = new Started(district, dir, Map.of());
         Map<PlatformService, HostedJar> jars = new LinkedHashMap<>();
         for (PlatformService s : PlatformService.districtServices()) {
             jars.put(s, HostedJar.unpack(ROOT.resolve(s.jar()), dir.resolve("host")));
@@ -118,14 +126,16 @@ final class DistrictServices implements AutoCloseable {
     private static final class Started {
         final String district;
         final Path keyFile;
+        final Map<String, String> more;
         final Map<PlatformService, Api> apis = new LinkedHashMap<>();
         final Map<PlatformService, String> urls = new LinkedHashMap<>();
         final Map<PlatformService, String> databases = new LinkedHashMap<>();
         final Map<PlatformService, Path> logs = new LinkedHashMap<>();
         final List<AutoCloseable> running = new ArrayList<>();
 
-        Started(String district, Path dir) {
+        Started(String district, Path dir, Map<String, String> more) {
             this.district = district;
+            this.more = more;
             try {
                 keyFile = Files.writeString(Files.createDirectories(dir).resolve("jwt-public.pem"),
                         TestTokens.publicKeyPem());
@@ -140,6 +150,7 @@ final class DistrictServices implements AutoCloseable {
         Map<String, String> configuration(Instance i) {
             Map<String, String> c = DistrictServices.configuration(i, TestInfrastructure.kafkaBootstrapServers(),
                     keyFile, List.of(district));
+            c.putAll(more);
             urls.put(i.service(), "http://localhost:" + c.get("server.port"));
             apis.put(i.service(), new Api(urls.get(i.service())));
             databases.put(i.service(), c.get("spring.datasource.url"));

@@ -24,8 +24,9 @@ public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "never");
-        // Every request traced in development; production lowers it (MANAGEMENT_TRACING_SAMPLING_PROBABILITY).
-        defaults.put("management.tracing.sampling.probability", "1.0");
+        // One request in ten traced, whole (head sampling at the gateway, children follow their parent); the local
+        // platform and the trace test raise it to 1.0 (MANAGEMENT_TRACING_SAMPLING_PROBABILITY; decision 0024).
+        defaults.put("management.tracing.sampling.probability", "0.1");
         // OTLP metrics push would otherwise try localhost:4318 every minute; Prometheus scrapes instead.
         defaults.put("management.otlp.metrics.export.enabled", "false");
         // Exemplars (trace ids) on counters and histogram buckets only, not on a timer's _count (Micrometer's
@@ -36,6 +37,13 @@ public class SupportDefaults implements EnvironmentPostProcessor, Ordered {
         // visible share of every request's CPU (docs/performance.md) and adds no span an operator reads;
         // the HTTP server observation still times and traces the whole request.
         defaults.put("management.observations.enable.spring.security", "false");
+        // Spans go nowhere unless a deployment names a trace store (decision 0024): Zipkin's exporter would otherwise
+        // post to localhost:9411 after every sampled request. OTLP has no default endpoint, so it is off already.
+        defaults.put("management.tracing.export.zipkin.enabled", "false");
+        // A span per SQL statement; none per connection or result set (datasource-micrometer), and no timer of its
+        // own: http_server_requests and the pool's meters already time them.
+        defaults.put("jdbc.includes", "QUERY");
+        defaults.put("management.metrics.enable.jdbc.query", "false");
         defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
         // Form posts bypass RequestSizeLimitFilter (the container parses them); this is their limit instead.
         defaults.put("server.tomcat.max-http-form-post-size", "64KB");

@@ -14,10 +14,10 @@ class SupportDefaultsTest {
     void defaultsApplyButAServiceCanOverrideThem() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("service",
-                Map.of("management.tracing.sampling.probability", "0.1")));
+                Map.of("management.tracing.sampling.probability", "1.0")));
         new SupportDefaults().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
+        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
         assertThat(environment.getProperty("spring.jackson.deserialization.fail-on-unknown-properties")).isEqualTo("true");
         assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");

@@ -42,6 +42,11 @@ public final class Api {
         this.baseUrl = baseUrl;
     }
 
+    /** Where the API is, e.g. {@code http://localhost:8181}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** A response: {@code body} is the parsed JSON (missing when the answer is not JSON), {@code raw} its text. */
     public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
 

@@ -62,26 +62,38 @@ public class InboundEvents {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final EventSpans spans;
     private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
 
     public InboundEvents(JdbcClient jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters,
                          MessagingSchema schema) {
+        this(jdbc, transactionManager, meters, schema, EventSpans.NONE);
+    }
+
+    public InboundEvents(JdbcClient jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters,
+                         MessagingSchema schema, EventSpans spans) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.meters = meters;
+        this.spans = spans;
     }
 
     /**
      * Processes one consumed record: reads the envelope, parses and validates the JSON, maps it to the
      * record, then in one database transaction skips it if {@code (consumer, ce_id)} was already
      * processed, skips it if its aggregate version is not newer than the last applied one for
-     * {@code (consumer, ce_source, ce_subject)}, else calls the handler and records both.
+     * {@code (consumer, ce_source, ce_subject)}, else calls the handler and records both. All of it is one span,
+     * a child of the record's {@code traceparent}.
      *
      * @param consumer the consuming component, usually the listener's group id
      * @throws InvalidEventException when the record is not a CloudEvent, not JSON or breaks its schema
      *         (not retryable: it goes to the dead-letter topic)
      */
     public Outcome process(String consumer, ConsumerRecord<String, byte[]> record, IncomingEventHandler handler) {
+        return spans.process(consumer, record, () -> processInSpan(consumer, record, handler));
+    }
+
+    private Outcome processInSpan(String consumer, ConsumerRecord<String, byte[]> record, IncomingEventHandler handler) {
         EventEnvelope envelope = EventEnvelope.readFrom(record.headers());
         Optional<EventType<?>> type = EventCatalog.byCeType(envelope.type());
         if (type.isEmpty()) {

@@ -34,9 +34,10 @@ public class InboundEventsConfiguration {
     @Bean
     @ConditionalOnMissingBean
     InboundEvents inboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                ObjectProvider<MeterRegistry> meters, MessagingSchema schema) {
+                                ObjectProvider<MeterRegistry> meters, MessagingSchema schema,
+                                ObjectProvider<EventSpans> spans) {
         return new InboundEvents(JdbcClient.create(dataSource), transactionManager,
-                MessagingAutoConfiguration.registry(meters), schema);
+                MessagingAutoConfiguration.registry(meters), schema, spans.getIfAvailable(() -> EventSpans.NONE));
     }
 
     @Bean

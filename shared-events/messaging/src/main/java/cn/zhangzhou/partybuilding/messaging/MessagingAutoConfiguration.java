@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,7 +47,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        // The tracer and its propagator, for the spans of the relay and the consumers (EventSpans).
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
 @Import({InboundEventsConfiguration.class, DeadLetterAdminConfiguration.class})
 public class MessagingAutoConfiguration {
@@ -102,9 +106,10 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
                             MessagingProperties properties, KafkaProperties kafka,
                             ObjectProvider<KafkaConnectionDetails> connection, ObjectProvider<MeterRegistry> meters,
-                            OutboxSignal signal, MessagingSchema schema) {
+                            OutboxSignal signal, MessagingSchema schema, ObjectProvider<EventSpans> spans) {
         return new OutboxRelay(JdbcClient.create(dataSource), transactionManager, properties,
-                relayProducer(properties, kafka, connection.getIfAvailable()), registry(meters), signal, schema);
+                relayProducer(properties, kafka, connection.getIfAvailable()), registry(meters), signal, schema,
+                spans.getIfAvailable(() -> EventSpans.NONE));
     }
 
     /** The relay's producer: Boot's producer properties plus {@link #RELAY_PRODUCER_OVERRIDES}; no observation. */
@@ -138,7 +143,10 @@ public class MessagingAutoConfiguration {
         return meters.getIfAvailable(() -> Metrics.globalRegistry);
     }
 
-    /** The trace context to store with each event, when Micrometer Tracing is on the class path. */
+    /**
+     * The trace context to store with each event, and the spans of its send and of its processing, when Micrometer
+     * Tracing is on the class path.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Tracer.class)
     static class TracingConfiguration {
@@ -151,6 +159,13 @@ public class MessagingAutoConfiguration {
                 Tracer current = tracer.getIfAvailable();
                 return current == null ? null : new MicrometerTraceparentSource(current).current();
             };
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean({Tracer.class, Propagator.class})
+        EventSpans eventSpans(Tracer tracer, Propagator propagator) {
+            return new MicrometerEventSpans(tracer, propagator);
         }
     }
 }

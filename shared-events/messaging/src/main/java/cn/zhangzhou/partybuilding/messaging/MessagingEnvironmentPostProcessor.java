@@ -36,8 +36,9 @@ public class MessagingEnvironmentPostProcessor implements EnvironmentPostProcess
         // Consumers of other districts subscribe by topic pattern; a district that starts later creates its
         // topic later, and a pattern subscription only sees it at the next metadata refresh (default 5 min).
         p.put("spring.kafka.consumer.properties.metadata.max.age.ms", "5000");
-        // Traces run producer → consumer: the listener continues the traceparent of the record.
-        p.put("spring.kafka.listener.observation-enabled", "true");
+        // No listener observation: InboundEvents starts the consumer's span itself (EventSpans), also for a batch
+        // listener, which Spring Kafka's observation does not cover; one span per record, not two.
+        p.put("spring.kafka.listener.observation-enabled", "false");
         return p;
     }
 

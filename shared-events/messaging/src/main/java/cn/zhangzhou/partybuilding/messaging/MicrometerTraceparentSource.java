@@ -13,13 +13,14 @@ public final class MicrometerTraceparentSource implements TraceparentSource {
         this.tracer = tracer;
     }
 
+    /**
+     * Also the context of a request that was not sampled (flags {@code 00}): its events keep its trace id, for the
+     * logs, and their spans are not sampled either.
+     */
     @Override
     public String current() {
         Span span = tracer.currentSpan();
-        if (span == null || span.isNoop()) {
-            return null;
-        }
-        return format(span.context());
+        return span == null ? null : format(span.context());
     }
 
     /** {@code 00-<32 hex trace id>-<16 hex span id>-<flags>}; 64-bit (Brave) trace ids are left-padded. */

@@ -79,6 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Supplier<Producer<String, byte[]>> producerFactory;
     private final MeterRegistry meters;
     private final OutboxSignal signal;
+    private final EventSpans spans;
     private final Timer latency;
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
 
@@ -90,12 +91,19 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, MessagingProperties properties,
                        Supplier<Producer<String, byte[]>> producerFactory, MeterRegistry meters, OutboxSignal signal,
                        MessagingSchema schema) {
+        this(jdbc, transactionManager, properties, producerFactory, meters, signal, schema, EventSpans.NONE);
+    }
+
+    public OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, MessagingProperties properties,
+                       Supplier<Producer<String, byte[]>> producerFactory, MeterRegistry meters, OutboxSignal signal,
+                       MessagingSchema schema, EventSpans spans) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.producerFactory = producerFactory;
         this.meters = meters;
         this.signal = signal;
+        this.spans = spans;
         this.latency = Timer.builder("zz.outbox.relay.latency")
                 .description("From the event's commit time (occurred_at) to Kafka's acknowledgement")
                 .publishPercentileHistogram()
@@ -222,18 +230,24 @@ public class OutboxRelay implements SmartLifecycle {
     private List<Acked> send(List<OutboxRow> batch) {
         Producer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(batch.size());
+        List<EventSpans.Sending> sendings = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
-            futures.add(kafka.send(toRecord(row)));
+            ProducerRecord<String, byte[]> record = toRecord(row);
+            sendings.add(spans.send(record));
+            futures.add(kafka.send(record));
         }
         kafka.flush();
         List<Acked> result = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             try {
                 futures.get(i).get();
+                sendings.get(i).end(null);
             } catch (ExecutionException e) {
+                sendings.subList(i, batch.size()).forEach(sending -> sending.end(e.getCause()));
                 throw new IllegalStateException("Kafka did not acknowledge outbox event " + batch.get(i).eventId(),
                         e.getCause());
             } catch (InterruptedException e) {
+                sendings.subList(i, batch.size()).forEach(sending -> sending.end(e));
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Kafka", e);
             }
@@ -250,7 +264,7 @@ public class OutboxRelay implements SmartLifecycle {
                 row.dataSchema() == null ? null : java.net.URI.create(row.dataSchema()), properties.district(),
                 row.aggregateVersion(), row.traceparent());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
-        // Writes traceparent too: the stored one, of the request that caused the event.
+        // Writes traceparent too: the stored one, of the request that caused the event (the send's span replaces it).
         envelope.writeTo(record.headers());
         return record;
     }

@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.support.web;
 import cn.zhangzhou.partybuilding.support.error.ProblemErrorController;
 import cn.zhangzhou.partybuilding.support.error.ProblemHandler;
 import cn.zhangzhou.partybuilding.support.error.ProblemReportValve;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,6 +47,16 @@ public class SupportWebAutoConfiguration {
     @Bean
     static MeterFilter prometheusNaming() {
         return new PrometheusNaming();
+    }
+
+    /**
+     * SQL spans only inside a request's or an event's span: the outbox relay's polls and the gauges' queries run on
+     * their own threads every few milliseconds and would each start a trace of one span.
+     */
+    @Bean
+    ObservationPredicate sqlOnlyInsideASpan(ObjectProvider<Tracer> tracer) {
+        return (name, context) -> !name.startsWith("jdbc.")
+                || tracer.getIfAvailable(() -> Tracer.NOOP).currentSpan() != null;
     }
 
     @Bean

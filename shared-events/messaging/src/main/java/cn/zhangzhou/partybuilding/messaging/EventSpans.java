@@ -1,0 +1,44 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The spans of an event's way after its request (docs/decisions/0024-tracing.md): the relay's send, a child of the
+ * {@code traceparent} stored with the event, and each consumer's processing, a child of the {@code traceparent} the
+ * record carries (the send's). {@link #NONE} without a tracer.
+ */
+public interface EventSpans {
+
+    EventSpans NONE = new EventSpans() {
+        @Override
+        public Sending send(ProducerRecord<String, byte[]> record) {
+            return error -> {
+            };
+        }
+
+        @Override
+        public <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work) {
+            return work.get();
+        }
+    };
+
+    /**
+     * Starts the span of sending the record, a child of the record's {@code traceparent}, and puts the span's own
+     * {@code traceparent} in its place; a record without one is sent without a span.
+     */
+    Sending send(ProducerRecord<String, byte[]> record);
+
+    /** Runs the consumer's work on the record in a span that is a child of the record's {@code traceparent}. */
+    <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work);
+
+    /** A send in flight: ended once, when Kafka acknowledged the record or refused it. */
+    @FunctionalInterface
+    interface Sending {
+
+        /** @param error why Kafka refused the record, null when it acknowledged it */
+        void end(Throwable error);
+    }
+}

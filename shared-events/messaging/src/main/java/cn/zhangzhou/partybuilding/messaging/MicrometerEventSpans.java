@@ -1,0 +1,65 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import cn.zhangzhou.partybuilding.events.EventEnvelope;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/** {@link EventSpans} of Micrometer Tracing (OpenTelemetry bridge or Brave alike), propagated by its propagator. */
+final class MicrometerEventSpans implements EventSpans {
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    MicrometerEventSpans(Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    @Override
+    public Sending send(ProducerRecord<String, byte[]> record) {
+        if (record.headers().lastHeader(EventEnvelope.H_TRACEPARENT) == null) {
+            // An event appended outside any request (a sweeper): no trace to continue, none started for it.
+            return NONE.send(record);
+        }
+        Span span = propagator.extract(record.headers(), MicrometerEventSpans::header)
+                .name(record.topic() + " send").kind(Span.Kind.PRODUCER).remoteServiceName("kafka")
+                .tag("messaging.destination.name", record.topic()).start();
+        propagator.inject(span.context(), record.headers(), (headers, key, value) ->
+                headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
+        return error -> {
+            if (error != null) {
+                span.error(error);
+            }
+            span.end();
+        };
+    }
+
+    @Override
+    public <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work) {
+        Span span = propagator.extract(record.headers(), MicrometerEventSpans::header)
+                .name(record.topic() + " process").kind(Span.Kind.CONSUMER).remoteServiceName("kafka")
+                .tag("messaging.destination.name", record.topic()).tag("messaging.consumer.group.name", consumer)
+                .start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private static String header(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
