@@ -73,6 +73,11 @@ final class ServiceConfiguration {
                 // The longest identity allows (services check no revocation): a token from the `token` command lasts
                 // a walk-through. Local demo only; identity's default is 15 minutes.
                 p.put("zz.identity.access-token-ttl", "PT1H");
+                // The dashboard's page signs in from where it is served (redirect = the page's own address): the
+                // dashboard itself and the gateway's /dashboard/; the page's development server (Vite) too.
+                p.put("zz.identity.browser-client.redirect-uris", String.join(",",
+                        PlatformService.DASHBOARD.instance().localUrl() + "/", Platform.GATEWAY_URL + "/dashboard/",
+                        "http://localhost:5173/callback"));
             }
             case GATEWAY -> {
                 p.put("zz.gateway.dashboard", PlatformService.DASHBOARD.instance().localUrl());
@@ -91,6 +96,7 @@ final class ServiceConfiguration {
             case DASHBOARD -> {
                 p.put("spring.kafka.bootstrap-servers", kafka);
                 p.put("spring.kafka.client-id", instance.name());
+                p.put("zz.dashboard.sign-in.issuer", Platform.IDENTITY_URL);
             }
             // Not the development default of its application.yml: the codes' key is the deployment's secret.
             case VOLUNTEERING -> p.put("zz.volunteering.check-in.secret", secrets.checkInSecret());
