@@ -82,9 +82,10 @@ final class CityYear {
     private static final String[] SPECIALTIES = {null, "LEGAL", "MEDICAL", "IT", "REPAIRS", "PATROL"};
 
     /** What the year holds, counted as it was written: the figures the dashboard must show for it. */
-    record Tally(long events, Map<String, Long> byType, long communities, long grids, long partyGroups,
-                 long members, long wishesPosted, long wishesPublished, long wishesClaimed, long wishesFulfilled,
-                 long wishesConfirmed, long serviceMinutes, long trainingMinutes) {
+    record Tally(long events, Map<String, Long> byType, Map<String, List<UUID>> communitiesOf, long communities,
+                 long grids, long partyGroups, long members, long wishesPosted, long wishesPublished,
+                 long wishesClaimed, long wishesFulfilled, long wishesConfirmed, long serviceMinutes,
+                 long trainingMinutes) {
     }
 
     /** One district's tree: its communities and, per community, its party groups (where members belong). */
@@ -144,9 +145,10 @@ final class CityYear {
         }
         Instant yearEnd = LocalDate.of(YEAR, 12, 31).atStartOfDay(CHINA).toInstant().plus(20, ChronoUnit.HOURS);
         trees.forEach(tree -> evaluate(tree, yearEnd));
-        int perCommunity = GRIDS_PER_COMMUNITY * (1 + GROUPS_PER_GRID);
         long communities = (long) trees.size() * STREETS_PER_DISTRICT * COMMUNITIES_PER_STREET;
-        return new Tally(written, Map.copyOf(byType), communities, communities * GRIDS_PER_COMMUNITY,
+        Map<String, List<UUID>> communitiesOf = new HashMap<>();
+        trees.forEach(tree -> communitiesOf.put(tree.district(), List.copyOf(tree.communities())));
+        return new Tally(written, Map.copyOf(byType), Map.copyOf(communitiesOf), communities, communities * GRIDS_PER_COMMUNITY,
                 communities * GRIDS_PER_COMMUNITY * GROUPS_PER_GRID, members, wishesPosted, wishesPublished,
                 wishesClaimed, wishesFulfilled, wishesConfirmed, serviceMinutes, trainingMinutes);
     }
@@ -327,18 +329,25 @@ final class CityYear {
                 communities.size(), communities.size()), at.plusSeconds(700));
     }
 
-    /** The record the district's relay publishes for the event: the next version of its aggregate. */
     private <E extends DomainEvent> void send(String district, EventType<E> type, E event, Instant at) {
-        UUID aggregate = UUID.fromString(event.aggregateId());
-        long version = versions.merge(aggregate, 1L, Long::sum);
-        EventEnvelope envelope = new EventEnvelope(id(), EventEnvelope.source(district, type.service()), type.ceType(),
-                at, event.aggregateId(), type.dataSchema(), district, version, null);
+        long version = versions.merge(UUID.fromString(event.aggregateId()), 1L, Long::sum);
+        sink.accept(relayed(district, type, event, at, version, id()));
+        byType.merge(type.ceType(), 1L, Long::sum);
+        written++;
+    }
+
+    /**
+     * The record a district's relay publishes for an event (OutboxRelay's): its JSON, its CloudEvents headers, keyed
+     * by its aggregate on the district's topic of the event's service.
+     */
+    static <E extends DomainEvent> ProducerRecord<String, byte[]> relayed(String district, EventType<E> type, E event,
+                                                                         Instant at, long version, UUID eventId) {
+        EventEnvelope envelope = new EventEnvelope(eventId, EventEnvelope.source(district, type.service()),
+                type.ceType(), at, event.aggregateId(), type.dataSchema(), district, version, null);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(district, type.service()),
                 event.aggregateId(), EventJson.toBytes(event));
         envelope.writeTo(record.headers());
-        sink.accept(record);
-        byType.merge(type.ceType(), 1L, Long::sum);
-        written++;
+        return record;
     }
 
     private static LocalDate servedOn(Instant at) {
