@@ -18,9 +18,8 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents.Outcome;
 import cn.zhangzhou.partybuilding.messaging.testapp.MessagingTestApplication;
+import cn.zhangzhou.partybuilding.messaging.testapp.RenamedProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +47,7 @@ class InboundBatchTest {
 
     @Autowired InboundEvents inbound;
     @Autowired JdbcClient jdbc;
+    @Autowired RenamedProjection projection;
 
     /** What the handler was given, batch by batch. */
     private final List<List<String>> handed = new ArrayList<>();
@@ -130,15 +130,7 @@ class InboundBatchTest {
 
     private void apply(List<IncomingEvent<?>> events) {
         handed.add(events.stream().map(e -> ((OrganisationRenamed) e.data()).name()).toList());
-        for (IncomingEvent<?> event : events) {
-            OrganisationRenamed renamed = (OrganisationRenamed) event.data();
-            jdbc.sql("""
-                    insert into applied_event (event_id, organisation_id, name, version, applied_count)
-                    values (:eventId, :org, :name, :version, 1)
-                    on conflict (event_id) do update set applied_count = applied_event.applied_count + 1
-                    """).param("eventId", event.envelope().id()).param("org", renamed.organisationId())
-                    .param("name", renamed.name()).param("version", event.envelope().aggregateVersion()).update();
-        }
+        events.forEach(projection::apply);
     }
 
     /** The names applied to the organisation, each as many times as it was applied, in version order. */
@@ -160,9 +152,6 @@ class InboundBatchTest {
     }
 
     private static ConsumerRecord<String, byte[]> raw(EventEnvelope envelope, byte[] value) {
-        RecordHeaders headers = new RecordHeaders();
-        envelope.writeTo(headers);
-        return new ConsumerRecord<>(TOPIC, 0, 0, System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1,
-                envelope.subject(), value, headers, java.util.Optional.empty());
+        return TopicReader.consumed(TOPIC, envelope, value);
     }
 }
