@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
  * each (a quarter, half and all of the year: does the rebuild grow linearly?), its figures checked against what the
  * year holds and against the sum of the districts' (reconciliation), then events at steady rates while a city
  * administrator's live stream is open: event sent to Kafka until the change is on the stream (sent after commit, so
- * the figure is readable). Memory and CPU per event of the dashboard throughout. Fails when a figure is wrong.
+ * the figure is readable; an event not shown within 30 s counts as infinitely late). Memory and CPU per event of the
+ * dashboard throughout. Fails when a figure is wrong.
  */
 @Command(name = "city", mixinStandardHelpOptions = true, description = "The dashboard's replay of a city-scale year "
         + "(events/s, rebuild time at 1/4, 1/2, all), then event on Kafka to live change at steady rates.")
@@ -323,10 +324,6 @@ final class CityBenchmark extends Mode {
             shown += latency < 0 ? 0 : 1;
         }
         ProcessCpu.PerCommand perEvent = ProcessCpu.PerCommand.between(from, cpu.snapshot(), sent.size());
-        if (shown < sent.size()) {
-            throw new IllegalStateException((sent.size() - shown) + " of " + sent.size() + " events at " + rate
-                    + "/s never showed on the live stream within 30 s");
-        }
         java.util.Arrays.sort(latencies);
         return new Steady(rate, sent.size(), shown, percentile(latencies, 0.50), percentile(latencies, 0.99),
                 percentile(latencies, 1.0), memory.resetPeaks(), perEvent);
