@@ -76,6 +76,12 @@ final class Bench {
         return keys.signer().sign(subject, List.of(role), DISTRICT, org, member, Duration.ofHours(8));
     }
 
+    /** A token of a city administrator (no district: the municipal dashboard's whole city), as {@link #token}. */
+    String cityAdminToken() {
+        return keys.signer().sign("benchmark-city-admin", List.of(Role.CITY_ADMIN), null, null, null,
+                Duration.ofHours(8));
+    }
+
     /** The service's built jar in this repository. */
     Path jar(PlatformService service) {
         return root.resolve(service.jar());

@@ -19,11 +19,12 @@ import picocli.CommandLine.Command;
 /**
  * The membership write path (POST /members: member row + outbox row, relayed to Kafka) against the
  * ceiling of a bare transaction of the same shape on the same PostgreSQL; the other modes are its commands. Run
- * from the repository root: {@code java -jar deploy/benchmark/target/benchmark.jar [claims|sign-ups|gateway|evaluation] [options]}; see
- * docs/performance.md.
+ * from the repository root: {@code java -jar deploy/benchmark/target/benchmark.jar [claims|sign-ups|gateway|evaluation|city] [options]};
+ * see docs/performance.md.
  */
 @Command(name = "java -jar deploy/benchmark/target/benchmark.jar", mixinStandardHelpOptions = true,
-        subcommands = {ClaimBenchmark.class, SignUpBenchmark.class, GatewayBenchmark.class, EvaluationBenchmark.class},
+        subcommands = {ClaimBenchmark.class, SignUpBenchmark.class, GatewayBenchmark.class, EvaluationBenchmark.class,
+                CityBenchmark.class},
         description = "Without a command: the membership write path (POST /members) against its ceiling.")
 public final class Benchmark extends Mode {
 

@@ -60,6 +60,16 @@ class ModeTest {
     }
 
     @Test
+    void cityDefaultsToTheIssuesYearAndThreeSteadyRates() {
+        CityBenchmark city = (CityBenchmark) Benchmark.parse("city");
+        assertThat(city.members).isEqualTo(100_000);
+        assertThat(city.events).isEqualTo(1_000_000);
+        assertThat(city.rates).containsExactly(3, 30, 300);
+        assertThat(((CityBenchmark) Benchmark.parse("city", "--events", "5000", "--rates", "10")).events)
+                .isEqualTo(5000);
+    }
+
+    @Test
     void anUnknownCommandIsRefusedNotTakenForTheWritePath() {
         assertThatThrownBy(() -> Benchmark.parse("gatway", "--levels", "4"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("gatway");

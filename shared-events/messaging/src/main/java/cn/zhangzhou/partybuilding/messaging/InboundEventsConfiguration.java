@@ -10,7 +10,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,8 +35,8 @@ public class InboundEventsConfiguration {
     InboundEvents inboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager,
                                 ObjectProvider<MeterRegistry> meters, MessagingSchema schema,
                                 ObjectProvider<EventSpans> spans) {
-        return new InboundEvents(JdbcClient.create(dataSource), transactionManager,
-                MessagingAutoConfiguration.registry(meters), schema, spans.getIfAvailable(() -> EventSpans.NONE));
+        return new InboundEvents(dataSource, transactionManager, MessagingAutoConfiguration.registry(meters), schema,
+                spans.getIfAvailable(() -> EventSpans.NONE));
     }
 
     @Bean

@@ -40,8 +40,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -482,9 +480,6 @@ class MessagingIntegrationTest {
     }
 
     private static ConsumerRecord<String, byte[]> consumedRaw(EventEnvelope envelope, byte[] value) {
-        RecordHeaders headers = new RecordHeaders();
-        envelope.writeTo(headers);
-        return new ConsumerRecord<>(OTHER_DISTRICT_TOPIC, 0, 0, System.currentTimeMillis(), TimestampType.CREATE_TIME,
-                -1, -1, envelope.subject(), value, headers, java.util.Optional.empty());
+        return TopicReader.consumed(OTHER_DISTRICT_TOPIC, envelope, value);
     }
 }

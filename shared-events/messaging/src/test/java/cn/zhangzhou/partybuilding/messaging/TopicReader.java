@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -43,6 +47,14 @@ final class TopicReader implements AutoCloseable {
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A record as the consumer hands it over: the envelope's headers, keyed by its subject, on {@code topic}. */
+    static ConsumerRecord<String, byte[]> consumed(String topic, EventEnvelope envelope, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        envelope.writeTo(headers);
+        return new ConsumerRecord<>(topic, 0, 0, System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1,
+                envelope.subject(), value, headers, Optional.empty());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.dashboard.projection;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -8,9 +10,9 @@ import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 
 /**
  * Every district's membership, wishes, volunteering and evaluation events (a pattern subscription: a district that
- * starts later is picked up at the next metadata refresh; dead-letter topics do not match), each applied once in one
- * transaction with its dedup record ({@link InboundEvents}: duplicates once, stale versions skipped, poison
- * dead-lettered).
+ * starts later is picked up at the next metadata refresh; dead-letter topics do not match), a poll's batch applied in
+ * one transaction with the events' dedup records ({@link InboundEvents#processBatch}: duplicates once, stale versions
+ * skipped, poison dead-lettered alone), its offsets committed after that transaction (the container's batch ack).
  */
 @Component
 class EventsListener {
@@ -26,8 +28,8 @@ class EventsListener {
     }
 
     @KafkaListener(id = CONSUMER, idIsGroup = false,
-            topicPattern = "[a-z]+\\.(membership|wishes|volunteering|evaluation)\\.events")
-    void onEvent(ConsumerRecord<String, byte[]> record) {
-        inbound.process(CONSUMER, record, projections::apply);
+            topicPattern = "[a-z]+\\.(membership|wishes|volunteering|evaluation)\\.events", batch = "true")
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(CONSUMER, records, projections::apply);
     }
 }

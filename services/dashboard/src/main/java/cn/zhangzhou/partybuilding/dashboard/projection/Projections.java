@@ -2,6 +2,10 @@ package cn.zhangzhou.partybuilding.dashboard.projection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,7 +32,7 @@ import cn.zhangzhou.partybuilding.events.wishes.WishPublished;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
 
 /**
- * Applies one district's event to the city-wide tables, inside the transaction of its dedup record. The district is
+ * Applies the districts' events to the city-wide tables, inside the transaction of their dedup records. The district is
  * the topic's (each district writes only its own topics), not the envelope's. Every event, whatever its type, moves
  * the district's freshness; the types no figure needs (claims released, sign-ups, reports ...) change nothing else.
  */
@@ -45,14 +49,30 @@ class Projections {
         this.clock = clock;
     }
 
-    void apply(IncomingEvent<?> event) {
-        String district = Topics.districtOf(event.topic());
-        Instant at = event.envelope().time();
-        store.heardFrom(district, at, clock.instant());
-        String kind = apply(event.envelope().id(), district, at, event.data());
-        if (kind != null) {
-            changes.publishEvent(new FigureChanged(district, kind, at));
+    /**
+     * Applies a poll's new events in order. Freshness is written once per district (its newest event), and one change
+     * per district and kind of figure is published (with its newest event's time), not one per event.
+     */
+    void apply(List<IncomingEvent<?>> events) {
+        Map<String, Instant> newest = new HashMap<>();
+        Map<String, FigureChanged> changed = new LinkedHashMap<>();
+        for (IncomingEvent<?> event : events) {
+            String district = Topics.districtOf(event.topic());
+            Instant at = event.envelope().time();
+            newest.merge(district, at, Projections::later);
+            String kind = apply(event.envelope().id(), district, at, event.data());
+            if (kind != null) {
+                changed.merge(district + ' ' + kind, new FigureChanged(district, kind, at),
+                        (one, other) -> one.at().isAfter(other.at()) ? one : other);
+            }
         }
+        Instant now = clock.instant();
+        newest.forEach((district, at) -> store.heardFrom(district, at, now));
+        changed.values().forEach(changes::publishEvent);
+    }
+
+    private static Instant later(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
     }
 
     /** The kind of figures the event changed, or null. */

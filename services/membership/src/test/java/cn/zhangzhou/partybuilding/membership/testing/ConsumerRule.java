@@ -12,7 +12,6 @@ import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.MessagingSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +35,7 @@ public final class ConsumerRule {
     @Bean
     InboundEvents inboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager,
                                 MeterRegistry meters, MessagingSchema schema) {
-        return new InboundEvents(JdbcClient.create(dataSource), transactionManager, meters, schema) {
+        return new InboundEvents(dataSource, transactionManager, meters, schema) {
             @Override
             protected void validateAgainstSchema(EventType<?> type, JsonNode payload) {
                 super.validateAgainstSchema(type, payload);

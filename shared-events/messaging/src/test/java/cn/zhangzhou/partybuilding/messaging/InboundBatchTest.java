@@ -1,0 +1,157 @@
+package cn.zhangzhou.partybuilding.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.EventEnvelope;
+import cn.zhangzhou.partybuilding.events.EventJson;
+import cn.zhangzhou.partybuilding.events.InvalidEventException;
+import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
+import cn.zhangzhou.partybuilding.messaging.InboundEvents.Outcome;
+import cn.zhangzhou.partybuilding.messaging.testapp.MessagingTestApplication;
+import cn.zhangzhou.partybuilding.messaging.testapp.RenamedProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A poll's batch in one transaction ({@link InboundEvents#processBatch}) keeps every guarantee of one record at a
+ * time: a duplicate applied once and a stale version skipped also within the batch, poison failing only itself.
+ */
+@SpringBootTest(classes = MessagingTestApplication.class)
+class InboundBatchTest {
+
+    static final String TOPIC = Topics.events("longwen", "membership");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("messaging_batch"));
+        registry.add("spring.datasource.username", TestInfrastructure::postgresUser);
+        registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    }
+
+    @Autowired InboundEvents inbound;
+    @Autowired JdbcClient jdbc;
+    @Autowired RenamedProjection projection;
+
+    /** What the handler was given, batch by batch. */
+    private final List<List<String>> handed = new ArrayList<>();
+
+    @Test
+    void aDuplicateAndStaleVersionsWithinOneBatchAreSkippedInOrder() {
+        UUID org = UUID.randomUUID();
+        ConsumerRecord<String, byte[]> v1 = renamed(org, 1, "first");
+        ConsumerRecord<String, byte[]> v3 = renamed(org, 3, "third");
+
+        List<Outcome> outcomes = inbound.processBatch("batch-dedup", List.of(v1, v1, v3, renamed(org, 2, "second"),
+                renamed(org, 3, "third again")), this::apply);
+
+        assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.DUPLICATE, Outcome.APPLIED, Outcome.STALE,
+                Outcome.STALE);
+        assertThat(handed).containsExactly(List.of("first", "third"));
+        assertThat(names(org)).containsExactly("first", "third");
+        // The next poll's redelivery of the same records changes nothing.
+        assertThat(inbound.processBatch("batch-dedup", List.of(v1, v3), this::apply))
+                .containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
+        assertThat(names(org)).containsExactly("first", "third");
+    }
+
+    @Test
+    void poisonMidBatchFailsAloneAfterTheRecordsBeforeItCommitted() {
+        UUID org = UUID.randomUUID();
+        ConsumerRecord<String, byte[]> before = renamed(org, 1, "before");
+        ConsumerRecord<String, byte[]> poison = raw(envelope(org, 2), "not json".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> after = renamed(org, 3, "after");
+
+        assertThatThrownBy(() -> inbound.processBatch("batch-poison", List.of(before, poison, after), this::apply))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(InvalidEventException.class);
+                });
+        assertThat(names(org)).containsExactly("before");
+
+        // The error handler dead-letters the poison and delivers the rest again (and, at worst, the first again).
+        assertThat(inbound.processBatch("batch-poison", List.of(before, after), this::apply))
+                .containsExactly(Outcome.DUPLICATE, Outcome.APPLIED);
+        assertThat(names(org)).containsExactly("before", "after");
+    }
+
+    @Test
+    void aFailingBatchIsAppliedOneRecordAtATimeUpToTheRecordThatFails() {
+        UUID org = UUID.randomUUID();
+        List<ConsumerRecord<String, byte[]>> batch = List.of(renamed(org, 1, "a"), renamed(org, 2, "refused"),
+                renamed(org, 3, "c"));
+        IncomingBatchHandler refusing = events -> {
+            apply(events);
+            if (events.stream().anyMatch(e -> ((OrganisationRenamed) e.data()).name().equals("refused"))) {
+                throw new IllegalStateException("the store refused it");
+            }
+        };
+
+        assertThatThrownBy(() -> inbound.processBatch("batch-fallback", batch, refusing))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).hasMessage("the store refused it");
+                });
+        // The whole batch rolled back, then "a" committed on its own; "refused" and "c" are left for the retry.
+        assertThat(handed).containsExactly(List.of("a", "refused", "c"), List.of("a"), List.of("refused"));
+        assertThat(names(org)).containsExactly("a");
+
+        assertThat(inbound.processBatch("batch-fallback", batch.subList(1, 3), this::apply))
+                .containsExactly(Outcome.APPLIED, Outcome.APPLIED);
+        assertThat(names(org)).containsExactly("a", "refused", "c");
+    }
+
+    @Test
+    void anUnknownTypeInABatchIsSkipped() {
+        UUID org = UUID.randomUUID();
+        EventEnvelope future = new EventEnvelope(UUID.randomUUID(), EventEnvelope.source("longwen", "membership"),
+                "zz.membership.OrganisationMerged.v1", Instant.now(), org.toString(), null, "longwen", 1, null);
+
+        assertThat(inbound.processBatch("batch-unknown", List.of(raw(future, new byte[0]), renamed(org, 1, "known")),
+                this::apply)).containsExactly(Outcome.UNKNOWN_TYPE, Outcome.APPLIED);
+        assertThat(names(org)).containsExactly("known");
+    }
+
+    private void apply(List<IncomingEvent<?>> events) {
+        handed.add(events.stream().map(e -> ((OrganisationRenamed) e.data()).name()).toList());
+        events.forEach(projection::apply);
+    }
+
+    /** The names applied to the organisation, each as many times as it was applied, in version order. */
+    private List<String> names(UUID org) {
+        return jdbc.sql("select name, applied_count from applied_event where organisation_id = :org order by version")
+                .param("org", org)
+                .query((rs, n) -> rs.getString("name") + (rs.getInt("applied_count") == 1 ? "" : " x"
+                        + rs.getInt("applied_count")))
+                .list();
+    }
+
+    private static ConsumerRecord<String, byte[]> renamed(UUID org, long version, String name) {
+        return raw(envelope(org, version), EventJson.toBytes(new OrganisationRenamed(org, name)));
+    }
+
+    private static EventEnvelope envelope(UUID org, long version) {
+        return EventEnvelope.create(MembershipEvents.ORGANISATION_RENAMED, "longwen", org.toString(), version,
+                Instant.now(), null);
+    }
+
+    private static ConsumerRecord<String, byte[]> raw(EventEnvelope envelope, byte[] value) {
+        return TopicReader.consumed(TOPIC, envelope, value);
+    }
+}
