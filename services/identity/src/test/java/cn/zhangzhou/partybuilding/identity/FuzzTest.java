@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.identity.testing.IdentityTest;
 import cn.zhangzhou.partybuilding.testing.Api;
 import cn.zhangzhou.partybuilding.testing.fuzz.Fuzzer;
@@ -30,6 +31,9 @@ class FuzzTest extends IdentityTest {
         Fuzzer fuzzer = new Fuzzer("identity", api.get("/v3/api-docs", null).body()).caller(adminToken())
                 .id("users/{id}", user)
                 .id("{clientId}", client.text("clientId"))
+                // A dead-letter topic identity reads and a place where no dead letter is: any call is a 4xx, changes nothing.
+                .id("{deadLetterTopic}", Topics.deadLetter(Topics.events("longwen", "membership")))
+                .id("{partition}", 0).id("{offset}", 0)
                 .value("district", "xiangcheng").value("org", UUID.randomUUID()).value("password", PASSWORD)
                 .value("roles", List.of("COMMUNITY_STAFF")).value("version", 1);
         try (DatabaseFingerprint rows = new DatabaseFingerprint(JDBC_URL, TestInfrastructure.postgresUser(),
