@@ -1,6 +1,5 @@
 package cn.zhangzhou.partybuilding.evaluation.outcome;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,11 +26,9 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
  * reports), wishes (posted wishes, which projects answer, and confirmed ones), volunteering (approved hours) and our
  * own (targets the on-site check found met), and the two committees' cadres (党员 with a cadre role, by their home
  * organisation), so every indicator, ours included, is rebuilt by reading the topics from
- * the beginning. A poll's batch of events in one transaction with their dedup records
- * ({@link InboundEvents#processBatch}: duplicates applied once, stale versions skipped, poison dead-lettered alone,
- * offsets committed after the transaction): one commit per event made a district's year replay at under a thousand
- * events a second (docs/performance.md, "Evaluation"). Its own consumer group: the directory reads the membership
- * topic in the service's group.
+ * the beginning. One row per event, in one transaction with its dedup record ({@link InboundEvents}: duplicates
+ * applied once, stale versions skipped, poison dead-lettered). Its own consumer group: the directory reads the
+ * membership topic in the service's group.
  */
 @Component
 class OutcomeListener {
@@ -48,9 +45,9 @@ class OutcomeListener {
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.kafka.consumer.group-id}-outcomes", topics = {
             "${zz.district}.membership.events", "${zz.district}.wishes.events", "${zz.district}.volunteering.events",
-            "${zz.district}.evaluation.events"}, batch = "true")
-    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processBatch(CONSUMER, records, events -> events.forEach(this::apply));
+            "${zz.district}.evaluation.events"})
+    void onEvent(ConsumerRecord<String, byte[]> record) {
+        inbound.process(CONSUMER, record, this::apply);
     }
 
     void apply(IncomingEvent<?> event) {
