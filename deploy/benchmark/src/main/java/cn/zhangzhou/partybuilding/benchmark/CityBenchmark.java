@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -203,6 +204,12 @@ final class CityBenchmark extends Mode {
         return "dashboard-" + name;
     }
 
+    /**
+     * A rebuild that commits nothing new for this long has stalled: it fails with the dashboard's threads, its group's
+     * offsets and its log, rather than waiting out a long deadline (a stall once took 30 minutes of a CI run).
+     */
+    static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+
     /** Waits until the dashboard's group has committed every record written, sampling memory and CPU meanwhile. */
     private Rebuild rebuild(ServiceProcess dashboard, String name, long written) throws Exception {
         long started = System.nanoTime();
@@ -212,7 +219,8 @@ final class CityBenchmark extends Mode {
             long firstCommit = 0;
             long committedFirst = 0;
             ProcessCpu.Snapshot from = null;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            long last = -1;
+            long lastProgress = System.nanoTime();
             while (true) {
                 long committed = committed(admin, group(name));
                 if (committed > 0 && firstCommit == 0) {
@@ -228,13 +236,28 @@ final class CityBenchmark extends Mode {
                     return new Rebuild(committed - committedFirst, (done - started) / 1e9, (done - firstCommit) / 1e9,
                             memory.resetPeaks(), perEvent);
                 }
-                if (!dashboard.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the dashboard did not rebuild " + written + " events (committed "
-                            + committed + "); log tail:\n" + dashboard.tail(40));
+                if (committed != last) {
+                    last = committed;
+                    lastProgress = System.nanoTime();
+                }
+                if (!dashboard.isAlive() || System.nanoTime() - lastProgress > STALL_LIMIT.toNanos()) {
+                    throw new IllegalStateException("the dashboard did not rebuild " + written + " events: committed "
+                            + committed + ", nothing more for " + (System.nanoTime() - lastProgress) / 1_000_000_000L
+                            + " s (alive: " + dashboard.isAlive() + "); offsets by partition: "
+                            + offsets(admin, group(name)) + "\nlog tail:\n" + dashboard.tail(80) + "\nthreads:\n"
+                            + dashboard.threadDump(60_000));
                 }
                 LockSupport.parkNanos(100_000_000L);
             }
         }
+    }
+
+    /** The group's committed offsets as "topic-partition=offset", sorted: which partitions a stalled rebuild left. */
+    private static String offsets(Admin admin, String group) throws ExecutionException, InterruptedException {
+        Map<String, Long> sorted = new java.util.TreeMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) ->
+                sorted.put(partition.toString(), offset == null ? -1 : offset.offset()));
+        return sorted.toString();
     }
 
     private static long committed(Admin admin, String group) throws ExecutionException, InterruptedException {

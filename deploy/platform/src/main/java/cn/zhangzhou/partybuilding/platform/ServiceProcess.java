@@ -156,6 +156,36 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM's threads and what each waits for ({@code jcmd <pid> Thread.print}), at most {@code maxChars}: what a
+     * failure of "it stopped making progress" needs to be diagnosed from a CI log alone.
+     */
+    public String threadDump(int maxChars) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            CompletableFuture<byte[]> text = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return dump.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!dump.waitFor(20, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+                return "(jcmd " + process.pid() + " Thread.print did not answer in 20 s)";
+            }
+            String all = new String(text.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+            return all.length() <= maxChars ? all : all.substring(0, maxChars) + "\n(cut at " + maxChars + " chars)";
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "(no thread dump of " + process.pid() + ": " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump of " + process.pid() + ": interrupted)";
+        }
+    }
+
     /** Asks the JVM to stop (SIGTERM: Spring shuts down gracefully) without waiting. */
     public void requestStop() {
         process.destroy();

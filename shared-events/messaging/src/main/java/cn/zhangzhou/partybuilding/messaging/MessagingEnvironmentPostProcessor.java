@@ -36,6 +36,11 @@ public class MessagingEnvironmentPostProcessor implements EnvironmentPostProcess
         // Consumers of other districts subscribe by topic pattern; a district that starts later creates its
         // topic later, and a pattern subscription only sees it at the next metadata refresh (default 5 min).
         p.put("spring.kafka.consumer.properties.metadata.max.age.ms", "5000");
+        // A service instance that dies without leaving its group (killed, its machine lost) holds its partitions
+        // until the coordinator gives up on its heartbeats: 10 s instead of the client's 45 s, so a restarted or
+        // surviving instance takes them over sooner (heartbeats come from the client's own thread every 3 s, so a
+        // long batch does not count against this; max.poll.interval.ms still bounds that).
+        p.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         // No listener observation: InboundEvents starts the consumer's span itself (EventSpans), also for a batch
         // listener, which Spring Kafka's observation does not cover; one span per record, not two.
         p.put("spring.kafka.listener.observation-enabled", "false");
