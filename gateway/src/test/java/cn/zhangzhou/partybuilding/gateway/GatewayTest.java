@@ -157,7 +157,7 @@ class GatewayTest {
                         + "client=\\S+ traceId=[0-9a-f]{32} correlationId=corr-123"));
 
         String metrics = call("GET", "/actuator/prometheus", null, null).body();
-        assertThat(metrics).contains("routeId=\"xiangcheng-membership\"").contains("routeId=\"longwen-membership\"");
+        assertThat(metrics).contains("route_id=\"xiangcheng-membership\"").contains("route_id=\"longwen-membership\"");
         assertThat(call("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
     }
 

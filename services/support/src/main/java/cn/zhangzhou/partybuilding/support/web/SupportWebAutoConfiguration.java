@@ -14,7 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
-import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -41,12 +40,6 @@ public class SupportWebAutoConfiguration {
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController(ObjectProvider<Tracer> tracer) {
         return new ProblemErrorController(tracer);
-    }
-
-    /** Applied by Boot to every meter registry, so the Prometheus scrape passes promtool. */
-    @Bean
-    static MeterFilter prometheusNaming() {
-        return new PrometheusNaming();
     }
 
     /**
