@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -174,6 +175,25 @@ class GatewayTest {
         // The service counts what it serves: a request that passes is seen there.
         call("GET", "/api/v1/longwen/membership/statistics", TestTokens.districtAdmin("longwen"), null);
         await().atMost(Duration.ofSeconds(5)).until(() -> servedStatistics(longwen) > before);
+    }
+
+    @Test
+    @Order(21)
+    void aMemberOfAnotherDistrictIsLetThroughToTheServiceWhichDecidesButNoOtherRoleIs() {
+        String visitor = TestTokens.withClaims("member@xiangcheng", Map.of("district", "xiangcheng",
+                "roles", List.of("MEMBER"), "member", UUID.randomUUID().toString()));
+        // Longwen's service answers, not the gateway: whether it knows that member is its decision (here it knows
+        // of no district holding this made-up member, so its member binding refuses the token).
+        Reply me = call("GET", "/api/v1/longwen/membership/me", visitor, null);
+        me.assertProblem(403, "binds member");
+        assertThat(me.body()).doesNotContain("The token's district is");
+
+        String memberAndStaff = TestTokens.withClaims("staff@xiangcheng", Map.of("district", "xiangcheng",
+                "roles", List.of("MEMBER", "COMMUNITY_STAFF")));
+        call("GET", "/api/v1/longwen/membership/statistics", memberAndStaff, null)
+                .assertProblem(403, "The token's district is xiangcheng, not longwen");
+        String homeless = TestTokens.withClaims("member@nowhere", Map.of("roles", List.of("MEMBER")));
+        call("GET", "/api/v1/longwen/membership/statistics", homeless, null).assertProblem(403, "district is (none)");
     }
 
     @Test

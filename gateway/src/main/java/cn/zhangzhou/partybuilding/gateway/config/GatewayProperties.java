@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param districts          district id → service name → instance address, e.g.
  *                           {@code zz.gateway.districts.xiangcheng.membership=http://localhost:8081} (区 → 服务 → 地址)
  * @param crossDistrictRoles roles whose tokens may call any district (their {@code district} claim is not compared)
+ * @param visitingRoles      roles whose tokens may call another district's services when they carry no other role:
+ *                           a member serving where they reported (双报到) or live; that district's service decides
+ *                           by its directory whether it knows the member (decision 0025)
  * @param maxBodySize        larger request bodies are refused with 413 before they reach a service
  * @param rateLimit          per-client token buckets
  * @param breaker            the Resilience4j circuit breaker of each route
@@ -36,6 +39,7 @@ import org.springframework.util.unit.DataSize;
 public record GatewayProperties(
         @DefaultValue Map<String, Map<String, URI>> districts,
         @DefaultValue("CITY_ADMIN") Set<String> crossDistrictRoles,
+        @DefaultValue("MEMBER") Set<String> visitingRoles,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Breaker breaker,
