@@ -30,7 +30,7 @@ final class FaultRun {
 
     /** How much of everything: the CI profile runs every fault once; the full one twenty times. */
     enum Profile {
-        SHORT(1, 2, 1_000, 500),
+        SHORT(1, 2, 500, 250),
         FULL(20, 4, 10_000, 10_000);
 
         final int rounds;
