@@ -173,7 +173,7 @@ class FederatedDistrictsTest {
         String xcAdmin = TestTokens.token(Role.DISTRICT_ADMIN, "xiangcheng", null, null);
         String lwAdmin = TestTokens.token(Role.DISTRICT_ADMIN, "longwen", null, null);
         Api.Response registered = api("membership-longwen").post("/api/v1/members", lwAdmin,
-                livingIn(lwCommunity, "xiangcheng", xcCommunity));
+                ServiceBehaviour.member(lwCommunity, "xiangcheng", xcCommunity));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         UUID member = UUID.fromString(registered.id());
         String visitor = TestTokens.token(Role.MEMBER, "longwen", null, member);
@@ -221,20 +221,6 @@ class FederatedDistrictsTest {
         eventually(() -> api(DASHBOARD.id()).get("/api/v1/city", cityAdmin), r -> r.status() == 200
                 && r.body().path("total").path("wishesConfirmed").asLong() >= 1
                 && r.body().path("total").path("serviceMinutes").asLong() >= 90);
-    }
-
-    private static Map<String, Object> livingIn(String home, String residenceDistrict, String residence) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "林跨区" + UUID.randomUUID().toString().substring(0, 4));
-        body.put("phone", "13900000001");
-        body.put("idNumber", "35060219800101123X");
-        body.put("address", "漳州市芗城区某路2号");
-        body.put("homeOrganisationId", home);
-        body.put("residenceDistrict", residenceDistrict);
-        body.put("residenceCommunityId", residence);
-        body.put("category", "IN_SERVICE");
-        body.put("specialties", List.of("法律"));
-        return body;
     }
 
     private static Map<String, Object> wishOf(String community) {

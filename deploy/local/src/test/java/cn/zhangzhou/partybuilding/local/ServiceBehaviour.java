@@ -208,13 +208,18 @@ abstract class ServiceBehaviour {
     }
 
     private Map<String, Object> member(String home, String community) {
+        return member(home, services().district, community);
+    }
+
+    /** A member registered in {@code home}, living in {@code community} of {@code residenceDistrict}. */
+    static Map<String, Object> member(String home, String residenceDistrict, String community) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "王小明" + UUID.randomUUID().toString().substring(0, 4));
         body.put("phone", "13900000000");
         body.put("idNumber", "35060219800101123X");
         body.put("address", "漳州市某路1号");
         body.put("homeOrganisationId", home);
-        body.put("residenceDistrict", services().district);
+        body.put("residenceDistrict", residenceDistrict);
         body.put("residenceCommunityId", community);
         body.put("category", "IN_SERVICE");
         body.put("specialties", List.of("法律"));
