@@ -2,10 +2,13 @@ package cn.zhangzhou.partybuilding.events;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -41,6 +44,15 @@ public record EventEnvelope(
     public static final String H_AGGREGATE_VERSION = "ce_aggregateversion";
     public static final String H_CONTENT_TYPE = "content-type";
     public static final String H_TRACEPARENT = "traceparent";
+
+    /** Enough for every source and schema of eleven districts' services many times over; beyond it, no caching. */
+    private static final int KNOWN_URIS_LIMIT = 4096;
+
+    /**
+     * The sources and schemas already parsed: a consumer sees a few dozen distinct ones, and parsing them again for
+     * every event was a measurable part of a replay (docs/performance.md, "Dashboard").
+     */
+    private static final Map<String, URI> KNOWN_URIS = new ConcurrentHashMap<>();
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");
@@ -98,17 +110,73 @@ public record EventEnvelope(
             String schema = optional(headers, H_DATASCHEMA);
             return new EventEnvelope(
                     UUID.fromString(required(headers, H_ID)),
-                    URI.create(required(headers, H_SOURCE)),
+                    uri(required(headers, H_SOURCE)),
                     required(headers, H_TYPE),
-                    Instant.parse(required(headers, H_TIME)),
+                    time(required(headers, H_TIME)),
                     required(headers, H_SUBJECT),
-                    schema == null ? null : URI.create(schema),
+                    schema == null ? null : uri(schema),
                     required(headers, H_DISTRICT),
                     Long.parseLong(required(headers, H_AGGREGATE_VERSION)),
                     optional(headers, H_TRACEPARENT));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new InvalidEventException("malformed CloudEvents header: " + e.getMessage(), e);
         }
+    }
+
+    private static URI uri(String value) {
+        URI known = KNOWN_URIS.get(value);
+        if (known != null) {
+            return known;
+        }
+        URI parsed = URI.create(value);
+        if (KNOWN_URIS.size() < KNOWN_URIS_LIMIT) {
+            KNOWN_URIS.put(value, parsed);
+        }
+        return parsed;
+    }
+
+    /**
+     * {@link Instant#parse} of a {@code ce_time}, with a fast path for the form {@link Instant#toString()} writes
+     * ({@code 2026-12-06T17:56:37.123456Z}: four-digit year, UTC, 0 to 9 fraction digits); anything else (offsets,
+     * leap seconds, other years) goes to {@link Instant#parse}, whose formatter was a tenth of a replay's CPU.
+     */
+    static Instant time(String value) {
+        int length = value.length();
+        if (length < 20 || length == 21 || length > 30 || value.charAt(4) != '-' || value.charAt(7) != '-'
+                || value.charAt(10) != 'T' || value.charAt(13) != ':' || value.charAt(16) != ':'
+                || value.charAt(length - 1) != 'Z' || (length > 20 && value.charAt(19) != '.')) {
+            return Instant.parse(value);
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        int day = digits(value, 8, 10);
+        int hour = digits(value, 11, 13);
+        int minute = digits(value, 14, 16);
+        int second = digits(value, 17, 19);
+        int fraction = length > 20 ? digits(value, 20, length - 1) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59 || fraction < 0) {
+            return Instant.parse(value);
+        }
+        int nanos = fraction;
+        for (int i = length - 1 - 20; i < 9 && length > 20; i++) {
+            nanos *= 10;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number in {@code value[from, to)}, or -1 if a character is not an ASCII digit. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static void put(Headers headers, String key, String value) {

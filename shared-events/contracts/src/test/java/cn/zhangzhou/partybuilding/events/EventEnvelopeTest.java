@@ -170,4 +170,32 @@ class EventEnvelopeTest {
         assertThatThrownBy(() -> EventEnvelope.create(MembershipEvents.MEMBER_PLACED, "longhai", "x", 1, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("time");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-12-06T17:56:37Z", "2026-12-06T17:56:37.1Z", "2026-12-06T17:56:37.123Z",
+            "2026-12-06T17:56:37.123456Z", "2026-12-06T17:56:37.123456789Z", "2024-02-29T23:59:59.999Z",
+            "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z", "0000-01-01T00:00:00Z", "2026-12-06T17:56:37+08:00",
+            "+12026-12-06T17:56:37Z", "2016-12-31T23:59:60Z", "2026-12-06T24:00:00Z", "2026-12-06T17:56:37.Z"})
+    void theTimeIsReadAsInstantParseReadsIt(String time) {
+        assertThat(EventEnvelope.time(time)).isEqualTo(Instant.parse(time));
+    }
+
+    @Test
+    void everyInstantItWritesIsReadBackExactly() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            Instant written = Instant.ofEpochSecond(random.nextLong(-5_000_000_000L, 200_000_000_000L),
+                    random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+            assertThat(EventEnvelope.time(written.toString())).isEqualTo(written);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-12-06T17:60:00Z",
+            "2026-12-06T17:56:37.1234567890Z", "2026-12-06 17:56:37Z",
+            "2026-12-06T17:56:3xZ", "2026-12-06T17:56:37", "yesterday"})
+    void aMalformedTimeIsRefusedAsInstantParseRefusesIt(String time) {
+        assertThatThrownBy(() -> EventEnvelope.time(time)).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> Instant.parse(time)).isInstanceOf(java.time.DateTimeException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.messaging;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,11 @@ public interface EventSpans {
         public <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work) {
             return work.get();
         }
+
+        @Override
+        public <T> T processAll(String consumer, List<ConsumerRecord<String, byte[]>> records, Supplier<T> work) {
+            return work.get();
+        }
     };
 
     /**
@@ -33,6 +39,13 @@ public interface EventSpans {
 
     /** Runs the consumer's work on the record in a span that is a child of the record's {@code traceparent}. */
     <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work);
+
+    /**
+     * Runs the consumer's work on a poll's batch with one span per record, each a child of its record's
+     * {@code traceparent}, all ended when the work ends (with its error, if it fails). None is current while the work
+     * runs: the batch has no single trace.
+     */
+    <T> T processAll(String consumer, List<ConsumerRecord<String, byte[]>> records, Supplier<T> work);
 
     /** A send in flight: ended once, when Kafka acknowledged the record or refused it. */
     @FunctionalInterface

@@ -1,9 +1,14 @@
 package cn.zhangzhou.partybuilding.messaging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -19,10 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,20 +57,37 @@ public class InboundEvents {
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
     private static final String RECORD_PROCESSED = """
-            insert into processed_event (consumer, event_id) values (:consumer, :eventId)
+            insert into processed_event (consumer, event_id) values (?, ?)
             on conflict do nothing
             """;
 
     // Moves last_version forward only; 0 rows means the event is not newer than what was applied.
     private static final String ADVANCE_VERSION = """
             insert into consumed_aggregate (consumer, source, subject, last_version)
-            values (:consumer, :source, :subject, :version)
+            values (?, ?, ?, ?)
+            on conflict (consumer, source, subject) do update set last_version = excluded.last_version
+            where consumed_aggregate.last_version < excluded.last_version
+            """;
+
+    private static final String RECORD_ALL_PROCESSED = """
+            insert into processed_event (consumer, event_id) select ?, unnest(?::uuid[])
+            on conflict do nothing returning event_id
+            """;
+
+    private static final String LAST_VERSIONS = """
+            select source, subject, last_version from consumed_aggregate
+            where consumer = ? and (source, subject) in (select * from unnest(?::text[], ?::text[]))
+            """;
+
+    // Each aggregate once (the newest version of the batch): an upsert may not touch one row twice.
+    private static final String ADVANCE_ALL_VERSIONS = """
+            insert into consumed_aggregate (consumer, source, subject, last_version)
+            select ?, * from unnest(?::text[], ?::text[], ?::bigint[])
             on conflict (consumer, source, subject) do update set last_version = excluded.last_version
             where consumed_aggregate.last_version < excluded.last_version
             """;
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final EventSpans spans;
@@ -81,7 +101,6 @@ public class InboundEvents {
     public InboundEvents(DataSource dataSource, PlatformTransactionManager transactionManager, MeterRegistry meters,
                          MessagingSchema schema, EventSpans spans) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.batches = new NamedParameterJdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(transactionManager);
         this.meters = meters;
         this.spans = spans;
@@ -108,14 +127,11 @@ public class InboundEvents {
             return counted(consumer, Outcome.UNKNOWN_TYPE);
         }
         Outcome outcome = transaction.execute(status -> {
-            int first = jdbc.sql(RECORD_PROCESSED)
-                    .param("consumer", consumer)
-                    .param("eventId", event.envelope().id())
-                    .update();
+            int first = jdbc.sql(RECORD_PROCESSED).params(consumer, event.envelope().id()).update();
             if (first == 0) {
                 return Outcome.DUPLICATE;
             }
-            int newer = jdbc.sql(ADVANCE_VERSION).paramSource(versionOf(consumer, event.envelope())).update();
+            int newer = jdbc.sql(ADVANCE_VERSION).params(versionOf(consumer, event.envelope())).update();
             if (newer == 0) {
                 return Outcome.STALE;
             }
@@ -127,10 +143,12 @@ public class InboundEvents {
 
     /**
      * Processes a poll's records in one database transaction, with the guarantees of {@link #process} for each: the
-     * dedup records and version checks run as JDBC batches in the records' order (so a duplicate or an older version
-     * later in the same batch is seen as such), then the handler gets every event to apply at once. A handler that
+     * dedup records and version checks take three statements for the whole batch and are decided in the records' order
+     * (so a duplicate or an older version later in the same batch is seen as such), then the handler gets every event
+     * to apply at once. A handler that
      * fails takes the batch back to one record per transaction, so the records before the failing one commit and the
-     * failing one is retried alone (or dead-lettered, if it is poison).
+     * failing one is retried alone (or dead-lettered, if it is poison). Each record has its consumer span, as with
+     * {@link #process} ({@link EventSpans#processAll}).
      *
      * @throws BatchListenerFailedException naming the first record that failed (poison, or not applicable now): the
      *         records before it are committed, the listener's error handler commits their offsets, retries or
@@ -141,6 +159,11 @@ public class InboundEvents {
         if (records.isEmpty()) {
             return List.of();
         }
+        return spans.processAll(consumer, records, () -> processBatchInSpans(consumer, records, handler));
+    }
+
+    private List<Outcome> processBatchInSpans(String consumer, List<ConsumerRecord<String, byte[]>> records,
+                                              IncomingBatchHandler handler) {
         List<IncomingEvent<?>> events = new ArrayList<>(records.size());
         List<Outcome> outcomes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -150,7 +173,9 @@ public class InboundEvents {
                 outcomes.add(event == null ? Outcome.UNKNOWN_TYPE : null);
             } catch (InvalidEventException poison) {
                 // The good records before it are applied first: none of them is lost or applied twice.
-                processBatch(consumer, records.subList(0, i), handler);
+                if (i > 0) {
+                    processBatchInSpans(consumer, records.subList(0, i), handler);
+                }
                 throw new BatchListenerFailedException(poison.getMessage(), poison, i);
             }
         }
@@ -165,6 +190,14 @@ public class InboundEvents {
         return outcomes;
     }
 
+    /**
+     * The batch's dedup records in three statements whatever its size (one per record cost a replay most of its
+     * PostgreSQL time): the new {@code ce_id}s inserted at once, returning which were new; the aggregates' last applied
+     * versions read at once; each record then decided in order in memory (a second record of one {@code ce_id} is a
+     * DUPLICATE, a version not above the last applied one STALE, as {@link #process} decides them one by one), and the
+     * versions moved forward at once. A version moved meanwhile by another transaction (a consumer of the group not yet
+     * told it lost the partition) fails the batch, which is then applied one record at a time.
+     */
     private void applyBatch(String consumer, List<IncomingEvent<?>> events, List<Outcome> outcomes,
                             IncomingBatchHandler handler) {
         List<Integer> known = new ArrayList<>();
@@ -173,31 +206,81 @@ public class InboundEvents {
                 known.add(i);
             }
         }
-        int[] first = batches.batchUpdate(RECORD_PROCESSED, known.stream()
-                .map(i -> new MapSqlParameterSource("consumer", consumer)
-                        .addValue("eventId", events.get(i).envelope().id()))
-                .toArray(SqlParameterSource[]::new));
+        Set<UUID> firstSeen = recordProcessed(consumer, known.stream().map(i -> events.get(i).envelope().id())
+                .distinct().toArray(UUID[]::new));
         List<Integer> unseen = new ArrayList<>();
-        for (int k = 0; k < known.size(); k++) {
-            if (first[k] == 0) {
-                outcomes.set(known.get(k), Outcome.DUPLICATE);
+        for (int i : known) {
+            // remove: a second record of the same ce_id in this batch is a duplicate of the first.
+            if (firstSeen.remove(events.get(i).envelope().id())) {
+                unseen.add(i);
             } else {
-                unseen.add(known.get(k));
+                outcomes.set(i, Outcome.DUPLICATE);
             }
         }
-        int[] newer = batches.batchUpdate(ADVANCE_VERSION, unseen.stream()
-                .map(i -> versionOf(consumer, events.get(i).envelope()))
-                .toArray(SqlParameterSource[]::new));
+        Map<Aggregate, Long> last = lastVersions(consumer, unseen.stream()
+                .map(i -> Aggregate.of(events.get(i).envelope())).distinct().toList());
+        Map<Aggregate, Long> advanced = new LinkedHashMap<>();
         List<IncomingEvent<?>> applied = new ArrayList<>(unseen.size());
-        for (int k = 0; k < unseen.size(); k++) {
-            Outcome outcome = newer[k] == 0 ? Outcome.STALE : Outcome.APPLIED;
-            outcomes.set(unseen.get(k), outcome);
-            if (outcome == Outcome.APPLIED) {
-                applied.add(events.get(unseen.get(k)));
+        for (int i : unseen) {
+            EventEnvelope envelope = events.get(i).envelope();
+            Aggregate aggregate = Aggregate.of(envelope);
+            Long lastVersion = last.get(aggregate);
+            if (lastVersion != null && envelope.aggregateVersion() <= lastVersion) {
+                outcomes.set(i, Outcome.STALE);
+            } else {
+                outcomes.set(i, Outcome.APPLIED);
+                last.put(aggregate, envelope.aggregateVersion());
+                advanced.put(aggregate, envelope.aggregateVersion());
+                applied.add(events.get(i));
             }
         }
+        advance(consumer, advanced);
         if (!applied.isEmpty()) {
             handler.handle(applied);
+        }
+    }
+
+    /** Inserts the {@code (consumer, ce_id)} rows, returning the ids that were not there yet. */
+    private Set<UUID> recordProcessed(String consumer, UUID[] ids) {
+        if (ids.length == 0) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql(RECORD_ALL_PROCESSED).params(consumer, new SqlArrayValue("uuid", (Object[]) ids))
+                .query(UUID.class).list());
+    }
+
+    private Map<Aggregate, Long> lastVersions(String consumer, List<Aggregate> aggregates) {
+        Map<Aggregate, Long> last = new HashMap<>();
+        if (!aggregates.isEmpty()) {
+            jdbc.sql(LAST_VERSIONS).params(consumer,
+                            new SqlArrayValue("text", aggregates.stream().map(Aggregate::source).toArray()),
+                            new SqlArrayValue("text", aggregates.stream().map(Aggregate::subject).toArray()))
+                    .query(rs -> {
+                        last.put(new Aggregate(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    });
+        }
+        return last;
+    }
+
+    private void advance(String consumer, Map<Aggregate, Long> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        int moved = jdbc.sql(ADVANCE_ALL_VERSIONS).params(consumer,
+                new SqlArrayValue("text", versions.keySet().stream().map(Aggregate::source).toArray()),
+                new SqlArrayValue("text", versions.keySet().stream().map(Aggregate::subject).toArray()),
+                new SqlArrayValue("bigint", versions.values().toArray())).update();
+        if (moved != versions.size()) {
+            throw new IllegalStateException(consumer + ": " + (versions.size() - moved)
+                    + " aggregates' versions were moved by another transaction during the batch");
+        }
+    }
+
+    /** An aggregate as the version records know it: its {@code ce_source} and {@code ce_subject}. */
+    private record Aggregate(String source, String subject) {
+
+        static Aggregate of(EventEnvelope envelope) {
+            return new Aggregate(envelope.source().toString(), envelope.subject());
         }
     }
 
@@ -206,7 +289,7 @@ public class InboundEvents {
         List<Outcome> outcomes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                outcomes.add(process(consumer, records.get(i), event -> handler.handle(List.of(event))));
+                outcomes.add(processInSpan(consumer, records.get(i), event -> handler.handle(List.of(event))));
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, i);
             }
@@ -214,11 +297,8 @@ public class InboundEvents {
         return outcomes;
     }
 
-    private static SqlParameterSource versionOf(String consumer, EventEnvelope envelope) {
-        return new MapSqlParameterSource("consumer", consumer)
-                .addValue("source", envelope.source().toString())
-                .addValue("subject", envelope.subject())
-                .addValue("version", envelope.aggregateVersion());
+    private static Object[] versionOf(String consumer, EventEnvelope envelope) {
+        return new Object[] {consumer, envelope.source().toString(), envelope.subject(), envelope.aggregateVersion()};
     }
 
     /** The record's event, or null for a type this build does not know. */

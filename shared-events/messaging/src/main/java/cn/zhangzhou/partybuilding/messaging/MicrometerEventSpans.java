@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
@@ -44,10 +45,7 @@ final class MicrometerEventSpans implements EventSpans {
 
     @Override
     public <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work) {
-        Span span = propagator.extract(record.headers(), MicrometerEventSpans::header)
-                .name(record.topic() + " process").kind(Span.Kind.CONSUMER).remoteServiceName("kafka")
-                .tag("messaging.destination.name", record.topic()).tag("messaging.consumer.group.name", consumer)
-                .start();
+        Span span = processing(consumer, record);
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             return work.get();
         } catch (RuntimeException | Error e) {
@@ -56,6 +54,26 @@ final class MicrometerEventSpans implements EventSpans {
         } finally {
             span.end();
         }
+    }
+
+    @Override
+    public <T> T processAll(String consumer, List<ConsumerRecord<String, byte[]>> records, Supplier<T> work) {
+        List<Span> spans = records.stream().map(record -> processing(consumer, record)).toList();
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Span processing(String consumer, ConsumerRecord<String, byte[]> record) {
+        return propagator.extract(record.headers(), MicrometerEventSpans::header)
+                .name(record.topic() + " process").kind(Span.Kind.CONSUMER).remoteServiceName("kafka")
+                .tag("messaging.destination.name", record.topic()).tag("messaging.consumer.group.name", consumer)
+                .start();
     }
 
     private static String header(Headers headers, String key) {

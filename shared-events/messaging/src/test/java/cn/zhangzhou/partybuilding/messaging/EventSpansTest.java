@@ -106,6 +106,34 @@ class EventSpansTest {
     }
 
     @Test
+    void aBatchHasOneSpanPerRecordEachAChildOfItsOwnRecordsTrace() {
+        String otherTrace = "0af7651916cd43dd8448eb211c80319c";
+        ConsumerRecord<String, byte[]> first = received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01");
+        ConsumerRecord<String, byte[]> second = received("00-" + otherTrace + "-b7ad6b7169203331-01");
+
+        int size = spans.processAll("dashboard", List.of(first, second), () -> ended.size());
+
+        assertThat(size).as("no span ends before the batch's work did").isZero();
+        assertThat(ended).extracting(SpanData::getKind).containsExactly(SpanKind.CONSUMER, SpanKind.CONSUMER);
+        assertThat(ended).extracting(SpanData::getTraceId).containsExactlyInAnyOrder(TRACE_ID, otherTrace);
+        assertThat(ended).extracting(SpanData::getParentSpanId)
+                .containsExactlyInAnyOrder(REQUEST_SPAN, "b7ad6b7169203331");
+    }
+
+    @Test
+    void aFailedBatchIsAnErrorOfEachRecordsSpan() {
+        List<ConsumerRecord<String, byte[]>> batch = List.of(received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01"),
+                received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01"));
+
+        assertThatThrownBy(() -> spans.processAll("dashboard", batch, () -> {
+            throw new IllegalStateException("database down");
+        })).hasMessage("database down");
+
+        assertThat(ended).hasSize(2)
+                .allSatisfy(span -> assertThat(span.getStatus().getStatusCode().name()).isEqualTo("ERROR"));
+    }
+
+    @Test
     void anEventWithoutTraceparentIsSentWithoutASpan() {
         ProducerRecord<String, byte[]> record = record(null);
 
@@ -121,6 +149,13 @@ class EventSpansTest {
         if (traceparent != null) {
             record.headers().add(EventEnvelope.H_TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
+        return record;
+    }
+
+    private static ConsumerRecord<String, byte[]> received(String traceparent) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("xiangcheng.wishes.events", 0, 7, "k",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventEnvelope.H_TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         return record;
     }
 

@@ -72,6 +72,26 @@ class InboundBatchTest {
     }
 
     @Test
+    void versionsAppliedByAnEarlierBatchDecideTheNextOnesPerAggregate() {
+        UUID org = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        inbound.processBatch("batch-versions", List.of(renamed(org, 5, "five"), renamed(other, 1, "other one")),
+                this::apply);
+
+        List<Outcome> outcomes = inbound.processBatch("batch-versions", List.of(renamed(org, 4, "four"),
+                renamed(other, 2, "other two"), renamed(org, 5, "five again"), renamed(org, 6, "six")), this::apply);
+
+        assertThat(outcomes).containsExactly(Outcome.STALE, Outcome.APPLIED, Outcome.STALE, Outcome.APPLIED);
+        assertThat(names(org)).containsExactly("five", "six");
+        assertThat(names(other)).containsExactly("other one", "other two");
+        assertThat(jdbc.sql("select last_version from consumed_aggregate where consumer = 'batch-versions' "
+                + "and subject = :org").param("org", org.toString()).query(Long.class).single()).isEqualTo(6);
+        // Another consumer keeps its own versions: the same records are all new to it.
+        assertThat(inbound.processBatch("batch-versions-other", List.of(renamed(org, 4, "four")), events -> {
+        })).containsExactly(Outcome.APPLIED);
+    }
+
+    @Test
     void poisonMidBatchFailsAloneAfterTheRecordsBeforeItCommitted() {
         UUID org = UUID.randomUUID();
         ConsumerRecord<String, byte[]> before = renamed(org, 1, "before");
