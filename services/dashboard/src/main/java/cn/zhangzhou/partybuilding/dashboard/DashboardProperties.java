@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param staleAfter a district silent longer than this (no event at all) is marked stale
  * @param signIn     where the page signs its users in (docs/security.md, "The identity service")
+ * @param consumers  how many consumers of the districts' topics the service runs (threads sharing the partitions)
  */
 @ConfigurationProperties("zz.dashboard")
-public record DashboardProperties(@DefaultValue("PT1H") Duration staleAfter, @DefaultValue SignIn signIn) {
+public record DashboardProperties(@DefaultValue("PT1H") Duration staleAfter, @DefaultValue SignIn signIn,
+                                  @DefaultValue("2") int consumers) {
 
     /**
      * @param issuer   the identity service as browsers reach it (authorization code + PKCE)
@@ -29,6 +31,9 @@ public record DashboardProperties(@DefaultValue("PT1H") Duration staleAfter, @De
     public DashboardProperties {
         if (staleAfter.isNegative() || staleAfter.isZero()) {
             throw new IllegalArgumentException("zz.dashboard.stale-after must be positive, was " + staleAfter);
+        }
+        if (consumers < 1) {
+            throw new IllegalArgumentException("zz.dashboard.consumers must be at least 1, was " + consumers);
         }
     }
 

@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.MessagingAutoConfiguration;
@@ -37,7 +36,7 @@ public class DirectoryAutoConfiguration {
 
     @Bean
     DirectoryStore membershipDirectory(DataSource dataSource, DirectorySchema schema) {
-        return new DirectoryStore(JdbcClient.create(dataSource));
+        return new DirectoryStore(dataSource);
     }
 
     @Bean

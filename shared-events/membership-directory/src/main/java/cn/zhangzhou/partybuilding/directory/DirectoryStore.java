@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
+import cn.zhangzhou.partybuilding.messaging.BatchedWrites;
 
 /** Every SQL statement on the directory's tables (schema {@code directory}). */
 final class DirectoryStore implements MembershipDirectory {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    DirectoryStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DirectoryStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     @Override
@@ -86,44 +92,59 @@ final class DirectoryStore implements MembershipDirectory {
                 .param("m", member).query(String.class).optional();
     }
 
-    void organisationCreated(UUID id, OrganisationType type, UUID parentId) {
-        jdbc.sql("insert into directory.organisation (id, type, parent_id) values (?, ?, ?) on conflict (id) do "
-                        + "update set type = excluded.type, parent_id = excluded.parent_id")
-                .params(id, type.name(), parentId).update();
+    /**
+     * The writes of one poll's membership events, to {@link BatchedWrites#flush()} before its transaction commits:
+     * the directory's tables reference none of each other's rows (a parent may arrive after its child), so they may
+     * run table by table.
+     */
+    BatchedWrites writes() {
+        return new BatchedWrites(batches);
     }
 
-    void organisationMoved(UUID id, UUID toParentId) {
-        jdbc.sql("update directory.organisation set parent_id = ? where id = ?").params(toParentId, id).update();
+    void organisationCreated(BatchedWrites writes, UUID id, OrganisationType type, UUID parentId) {
+        writes.add("organisation", """
+                insert into directory.organisation (id, type, parent_id) values (?, ?, ?)
+                on conflict (id) do update set type = excluded.type, parent_id = excluded.parent_id
+                """, id, type.name(), parentId);
     }
 
-    void organisationDeactivated(UUID id) {
-        jdbc.sql("update directory.organisation set active = false where id = ?").param(id).update();
+    void organisationMoved(BatchedWrites writes, UUID id, UUID toParentId) {
+        writes.add("organisation", "update directory.organisation set parent_id = ? where id = ?", toParentId, id);
+    }
+
+    void organisationDeactivated(BatchedWrites writes, UUID id) {
+        writes.add("organisation", "update directory.organisation set active = false where id = ?", id);
     }
 
     /** @param community where the member lives in this district; null: elsewhere */
-    void member(UUID member, String homeDistrict, UUID community) {
-        jdbc.sql("insert into directory.member (member_id, home_district, residence_community_id) values (?, ?, ?) "
-                        + "on conflict (member_id) do update set home_district = excluded.home_district, "
-                        + "residence_community_id = excluded.residence_community_id")
-                .params(member, homeDistrict, community).update();
+    void member(BatchedWrites writes, UUID member, String homeDistrict, UUID community) {
+        writes.add("member", """
+                insert into directory.member (member_id, home_district, residence_community_id) values (?, ?, ?)
+                on conflict (member_id) do update set home_district = excluded.home_district,
+                residence_community_id = excluded.residence_community_id
+                """, member, homeDistrict, community);
     }
 
     /** A member we know, now held by another district and living outside this one (moved away, or transferred). */
-    void elsewhere(UUID member, String homeDistrict) {
-        jdbc.sql("update directory.member set home_district = ?, residence_community_id = null where member_id = ?")
-                .params(homeDistrict, member).update();
+    void elsewhere(BatchedWrites writes, UUID member, String homeDistrict) {
+        writes.add("member", """
+                update directory.member set home_district = ?, residence_community_id = null where member_id = ?
+                """, homeDistrict, member);
     }
 
-    void memberReport(UUID report, UUID member, String memberDistrict, UUID community, boolean accepted) {
-        jdbc.sql("insert into directory.member_report (report_id, member_id, member_district, community_id, accepted) "
-                        + "values (?, ?, ?, ?, ?) on conflict (report_id) do update set accepted = excluded.accepted")
-                .params(report, member, memberDistrict, community, accepted).update();
+    void memberReport(BatchedWrites writes, UUID report, UUID member, String memberDistrict, UUID community,
+                      boolean accepted) {
+        writes.add("member_report", """
+                insert into directory.member_report (report_id, member_id, member_district, community_id, accepted)
+                values (?, ?, ?, ?, ?) on conflict (report_id) do update set accepted = excluded.accepted
+                """, report, member, memberDistrict, community, accepted);
     }
 
-    void unitReportAccepted(UUID report, UUID unit, UUID community) {
-        jdbc.sql("insert into directory.unit_report (report_id, unit_id, community_id) values (?, ?, ?) "
-                        + "on conflict do nothing")
-                .params(report, unit, community).update();
+    void unitReportAccepted(BatchedWrites writes, UUID report, UUID unit, UUID community) {
+        writes.add("unit_report", """
+                insert into directory.unit_report (report_id, unit_id, community_id) values (?, ?, ?)
+                on conflict do nothing
+                """, report, unit, community);
     }
 
     private static KnownOrganisation organisation(ResultSet rs, int i) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.directory;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +16,7 @@ import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
+import cn.zhangzhou.partybuilding.messaging.BatchedWrites;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
 
@@ -22,9 +24,10 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
  * Keeps the directory from the membership events of every district ({@code <district>.membership.events}). From
  * this district: the tree, its members, accepted member reports (also of members of other districts) and unit
  * reports. From the others: their members who live in one of our communities (their home district registers them
- * with our district as residence), and news that a member we know is now held and living elsewhere. Each event is
- * applied once, in one transaction with its dedup record ({@link InboundEvents}: stale versions skipped, poison
- * dead-lettered). The consumer is named {@code <zz.service>-directory} (wishes-directory, volunteering-directory),
+ * with our district as residence), and news that a member we know is now held and living elsewhere. A poll's events
+ * are applied in one transaction with their dedup records ({@link InboundEvents#processBatch}: each once, stale
+ * versions skipped, poison dead-lettered alone), their rows sent as JDBC batches. The consumer is named
+ * {@code <zz.service>-directory} (wishes-directory, volunteering-directory),
  * in the service's consumer group.
  */
 class MembershipEventsListener {
@@ -42,48 +45,55 @@ class MembershipEventsListener {
     }
 
     /** Every district's membership topic, ours included; dead-letter topics end in -dlt and do not match. */
-    @KafkaListener(id = "${zz.service}-directory", idIsGroup = false, topicPattern = "[a-z]+\\.membership\\.events")
-    void onEvent(ConsumerRecord<String, byte[]> record) {
-        inbound.process(consumer, record, this::apply);
+    @KafkaListener(id = "${zz.service}-directory", idIsGroup = false, topicPattern = "[a-z]+\\.membership\\.events",
+            batch = "true")
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(consumer, records, this::apply);
     }
 
-    void apply(IncomingEvent<?> event) {
+    void apply(List<IncomingEvent<?>> events) {
+        BatchedWrites writes = directory.writes();
+        events.forEach(event -> apply(writes, event));
+        writes.flush();
+    }
+
+    private void apply(BatchedWrites writes, IncomingEvent<?> event) {
         // The topic, not the envelope, says which district published: each district writes only its own topic.
         String from = Topics.districtOf(event.topic());
         DomainEvent data = event.data();
         if (data instanceof MemberRegistered e) {
-            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+            member(writes, e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
         } else if (data instanceof MemberUpdated e) {
-            member(e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
+            member(writes, e.memberId(), from, e.residenceDistrict(), e.residenceCommunityId());
         } else if (district.equals(from)) {
-            applyOwn(data);
+            applyOwn(writes, data);
         }
         // Another district's tree and reports concern its own communities, not ours.
     }
 
     /** Our members are all kept (a report may bring them to a community later); others only while they live here. */
-    private void member(UUID member, String home, String residenceDistrict, UUID community) {
+    private void member(BatchedWrites writes, UUID member, String home, String residenceDistrict, UUID community) {
         boolean livesHere = district.equals(residenceDistrict);
         if (livesHere || district.equals(home)) {
-            directory.member(member, home, livesHere ? community : null);
+            directory.member(writes, member, home, livesHere ? community : null);
         } else {
-            directory.elsewhere(member, home);
+            directory.elsewhere(writes, member, home);
         }
     }
 
-    private void applyOwn(DomainEvent data) {
+    private void applyOwn(BatchedWrites writes, DomainEvent data) {
         if (data instanceof OrganisationCreated e) {
-            directory.organisationCreated(e.organisationId(), e.type(), e.parentId());
+            directory.organisationCreated(writes, e.organisationId(), e.type(), e.parentId());
         } else if (data instanceof OrganisationMoved e) {
-            directory.organisationMoved(e.organisationId(), e.toParentId());
+            directory.organisationMoved(writes, e.organisationId(), e.toParentId());
         } else if (data instanceof OrganisationDeactivated e) {
-            directory.organisationDeactivated(e.organisationId());
+            directory.organisationDeactivated(writes, e.organisationId());
         } else if (data instanceof MemberReportAccepted e) {
-            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), true);
+            directory.memberReport(writes, e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), true);
         } else if (data instanceof MemberReportWithdrawn e) {
-            directory.memberReport(e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), false);
+            directory.memberReport(writes, e.reportId(), e.memberId(), e.memberDistrict(), e.communityId(), false);
         } else if (data instanceof UnitReportAccepted e) {
-            directory.unitReportAccepted(e.reportId(), e.unitOrganisationId(), e.communityId());
+            directory.unitReportAccepted(writes, e.reportId(), e.unitOrganisationId(), e.communityId());
         }
         // Renames, placements, transfers and declined reports change nothing the directory answers.
     }

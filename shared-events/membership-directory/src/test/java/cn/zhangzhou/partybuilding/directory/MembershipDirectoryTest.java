@@ -158,12 +158,13 @@ class MembershipDirectoryTest {
         MembershipEventsListener listener = context.getBean(MembershipEventsListener.class);
         UUID theirs = UUID.randomUUID();
         UUID member = UUID.randomUUID();
-        listener.apply(fromLongwen(MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(theirs, "L-1",
-                "龙文社区", OrganisationType.COMMUNITY, null)));
-        listener.apply(fromLongwen(MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(member, UUID.randomUUID(),
-                "longwen", null, MemberCategory.IN_SERVICE, List.of(), null, false)));
-        listener.apply(fromLongwen(MembershipEvents.MEMBER_REPORT_ACCEPTED,
-                new MemberReportAccepted(UUID.randomUUID(), member, "longwen", theirs)));
+        listener.apply(List.<IncomingEvent<?>>of(
+                fromLongwen(MembershipEvents.ORGANISATION_CREATED, new OrganisationCreated(theirs, "L-1", "龙文社区",
+                        OrganisationType.COMMUNITY, null)),
+                fromLongwen(MembershipEvents.MEMBER_REGISTERED, new MemberRegistered(member, UUID.randomUUID(),
+                        "longwen", null, MemberCategory.IN_SERVICE, List.of(), null, false)),
+                fromLongwen(MembershipEvents.MEMBER_REPORT_ACCEPTED,
+                        new MemberReportAccepted(UUID.randomUUID(), member, "longwen", theirs))));
 
         assertThat(directory.organisation(theirs)).isEmpty();
         assertThat(directory.districtOf(member)).isEmpty();

@@ -27,7 +27,12 @@ class EventsListener {
         this.projections = projections;
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false,
+    /**
+     * Two consumers of the group in the service (the districts' partitions shared between them): one applies its batch
+     * while the other waits for PostgreSQL, so a replay uses both of a small machine's cores (docs/performance.md,
+     * "Dashboard"). Their transactions touch one row in common, a district's freshness, always in district order.
+     */
+    @KafkaListener(id = CONSUMER, idIsGroup = false, concurrency = "${zz.dashboard.consumers:2}",
             topicPattern = "[a-z]+\\.(membership|wishes|volunteering|evaluation)\\.events", batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         inbound.processBatch(CONSUMER, records, projections::apply);

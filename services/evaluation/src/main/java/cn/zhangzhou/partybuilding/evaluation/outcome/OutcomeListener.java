@@ -1,5 +1,6 @@
 package cn.zhangzhou.partybuilding.evaluation.outcome;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +19,7 @@ import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.events.volunteering.HoursApproved;
 import cn.zhangzhou.partybuilding.events.wishes.WishConfirmed;
 import cn.zhangzhou.partybuilding.events.wishes.WishPosted;
+import cn.zhangzhou.partybuilding.messaging.BatchedWrites;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
 
@@ -26,9 +28,10 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
  * reports), wishes (posted wishes, which projects answer, and confirmed ones), volunteering (approved hours) and our
  * own (targets the on-site check found met), and the two committees' cadres (党员 with a cadre role, by their home
  * organisation), so every indicator, ours included, is rebuilt by reading the topics from
- * the beginning. One row per event, in one transaction with its dedup record ({@link InboundEvents}: duplicates
- * applied once, stale versions skipped, poison dead-lettered). Its own consumer group: the directory reads the
- * membership topic in the service's group.
+ * the beginning. A poll's events are applied in one transaction with their dedup records
+ * ({@link InboundEvents#processBatch}: duplicates applied once, stale versions skipped, poison dead-lettered alone),
+ * their rows sent as JDBC batches. Its own consumer group: the directory reads the membership topic in the service's
+ * group.
  */
 @Component
 class OutcomeListener {
@@ -45,36 +48,42 @@ class OutcomeListener {
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.kafka.consumer.group-id}-outcomes", topics = {
             "${zz.district}.membership.events", "${zz.district}.wishes.events", "${zz.district}.volunteering.events",
-            "${zz.district}.evaluation.events"})
-    void onEvent(ConsumerRecord<String, byte[]> record) {
-        inbound.process(CONSUMER, record, this::apply);
+            "${zz.district}.evaluation.events"}, batch = "true")
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
-    void apply(IncomingEvent<?> event) {
+    void apply(List<IncomingEvent<?>> events) {
+        BatchedWrites writes = outcomes.writes();
+        events.forEach(event -> apply(writes, event));
+        writes.flush();
+    }
+
+    private void apply(BatchedWrites writes, IncomingEvent<?> event) {
         UUID id = event.envelope().id();
         int year = EvaluationProperties.yearOf(event.envelope().time());
         DomainEvent data = event.data();
         if (data instanceof HoursApproved e && !e.training()) {
-            outcomes.record(id, OutcomeKind.HOURS_SERVED, e.hoursId(), e.communityId(), e.servedOn().getYear(),
+            outcomes.record(writes, id, OutcomeKind.HOURS_SERVED, e.hoursId(), e.communityId(), e.servedOn().getYear(),
                     e.minutes());
         } else if (data instanceof WishPosted e) {
-            outcomes.wishPosted(e.wishId(), e.communityId());
+            outcomes.wishPosted(writes, e.wishId(), e.communityId());
         } else if (data instanceof WishConfirmed e) {
-            outcomes.record(id, OutcomeKind.WISHES_CONFIRMED, e.wishId(), e.communityId(), year, 1);
+            outcomes.record(writes, id, OutcomeKind.WISHES_CONFIRMED, e.wishId(), e.communityId(), year, 1);
         } else if (data instanceof MemberReportAccepted e) {
-            outcomes.record(id, OutcomeKind.MEMBER_REPORTS_ACCEPTED, e.reportId(), e.communityId(), year, 1);
+            outcomes.record(writes, id, OutcomeKind.MEMBER_REPORTS_ACCEPTED, e.reportId(), e.communityId(), year, 1);
         } else if (data instanceof UnitReportAccepted e) {
-            outcomes.record(id, OutcomeKind.UNIT_REPORTS_ACCEPTED, e.reportId(), e.communityId(), year, 1);
+            outcomes.record(writes, id, OutcomeKind.UNIT_REPORTS_ACCEPTED, e.reportId(), e.communityId(), year, 1);
         } else if (data instanceof ProjectTargetChecked e && e.met()) {
-            outcomes.record(id, OutcomeKind.TARGETS_MET, e.targetId(), e.organisationId(), e.year(), 1);
+            outcomes.record(writes, id, OutcomeKind.TARGETS_MET, e.targetId(), e.organisationId(), e.year(), 1);
         } else if (data instanceof MemberRegistered e) {
-            outcomes.cadre(e.memberId(), e.homeOrganisationId(), e.cadreRole());
+            outcomes.cadre(writes, e.memberId(), e.homeOrganisationId(), e.cadreRole());
         } else if (data instanceof MemberUpdated e) {
-            outcomes.cadreRole(e.memberId(), e.cadreRole());
+            outcomes.cadreRole(writes, e.memberId(), e.cadreRole());
         } else if (data instanceof MemberTransferredWithinDistrict e) {
-            outcomes.cadreMoved(e.memberId(), e.toOrganisationId());
+            outcomes.cadreMoved(writes, e.memberId(), e.toOrganisationId());
         } else if (data instanceof MemberTransferredOut e) {
-            outcomes.cadre(e.memberId(), null, null);
+            outcomes.cadre(writes, e.memberId(), null, null);
         }
         // Everything else (claims, sign-ups, log-ins ...) is activity, not a verified outcome: not scored. Members'
         // registrations and transfers only keep the two committees' cadres (who must lead a project).

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.zhangzhou.partybuilding.events.membership.CadreRole;
+import cn.zhangzhou.partybuilding.messaging.BatchedWrites;
 
 /** The verified outcomes, the posted wishes and the two committees' cadres, as the district's events told them. */
 @Repository
@@ -18,44 +20,57 @@ public class OutcomeStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    OutcomeStore(JdbcClient jdbc) {
+    OutcomeStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    void record(UUID eventId, OutcomeKind kind, UUID source, UUID organisation, int year, int quantity) {
-        jdbc.sql("insert into outcome (kind, source_id, event_id, organisation_id, year, quantity) "
-                        + "values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                .params(kind.name(), source, eventId, organisation, year, quantity).update();
+    /**
+     * The writes of one poll's events, to {@link BatchedWrites#flush()} before its transaction commits: the outcome,
+     * wish and cadre tables reference none of each other's rows, so they may run table by table.
+     */
+    BatchedWrites writes() {
+        return new BatchedWrites(batches);
     }
 
-    void wishPosted(UUID wish, UUID community) {
-        jdbc.sql("insert into wish (wish_id, community_id) values (?, ?) on conflict do nothing")
-                .params(wish, community).update();
+    void record(BatchedWrites writes, UUID eventId, OutcomeKind kind, UUID source, UUID organisation, int year,
+                int quantity) {
+        writes.add("outcome", """
+                insert into outcome (kind, source_id, event_id, organisation_id, year, quantity)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                """, kind.name(), source, eventId, organisation, year, quantity);
+    }
+
+    void wishPosted(BatchedWrites writes, UUID wish, UUID community) {
+        writes.add("wish", "insert into wish (wish_id, community_id) values (?, ?) on conflict do nothing",
+                wish, community);
     }
 
     /** The member's cadre role (两委) and home organisation; none (null role): not a cadre (any more). */
-    void cadre(UUID member, UUID organisation, CadreRole role) {
+    void cadre(BatchedWrites writes, UUID member, UUID organisation, CadreRole role) {
         if (role == null) {
-            jdbc.sql("delete from cadre where member_id = ?").param(member).update();
+            writes.add("cadre", "delete from cadre where member_id = ?", member);
         } else {
-            jdbc.sql("insert into cadre (member_id, organisation_id, role) values (?, ?, ?) on conflict (member_id) "
-                            + "do update set organisation_id = excluded.organisation_id, role = excluded.role")
-                    .params(member, organisation, role.name()).update();
+            writes.add("cadre", """
+                    insert into cadre (member_id, organisation_id, role) values (?, ?, ?) on conflict (member_id)
+                    do update set organisation_id = excluded.organisation_id, role = excluded.role
+                    """, member, organisation, role.name());
         }
     }
 
     /** A snapshot of the member's attributes: their role changes, their organisation stays. */
-    void cadreRole(UUID member, CadreRole role) {
+    void cadreRole(BatchedWrites writes, UUID member, CadreRole role) {
         if (role == null) {
-            cadre(member, null, null);
+            cadre(writes, member, null, null);
         } else {
-            jdbc.sql("update cadre set role = ? where member_id = ?").params(role.name(), member).update();
+            writes.add("cadre", "update cadre set role = ? where member_id = ?", role.name(), member);
         }
     }
 
-    void cadreMoved(UUID member, UUID organisation) {
-        jdbc.sql("update cadre set organisation_id = ? where member_id = ?").params(organisation, member).update();
+    void cadreMoved(BatchedWrites writes, UUID member, UUID organisation) {
+        writes.add("cadre", "update cadre set organisation_id = ? where member_id = ?", organisation, member);
     }
 
     /** A cadre of a community's two committees (两委): its head (主干) is the community's secretary. */
