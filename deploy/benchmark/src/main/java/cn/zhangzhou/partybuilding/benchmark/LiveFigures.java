@@ -68,6 +68,12 @@ final class LiveFigures {
         return first == Long.MAX_VALUE ? -1 : first - sentNanos;
     }
 
+    /** The changes of the district and kind that arrived, as "time of its newest event @ arrival ns" (a diagnosis). */
+    List<String> changesOf(String district, String kind) {
+        return changes.stream().filter(c -> c.district().equals(district) && c.kind().equals(kind))
+                .map(c -> c.at() + " @ " + c.arrivedNanos()).toList();
+    }
+
     /** How many changes arrived. */
     int received() {
         return new ArrayList<>(changes).size();
