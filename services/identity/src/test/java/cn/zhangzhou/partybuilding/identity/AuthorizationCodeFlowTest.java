@@ -72,6 +72,51 @@ class AuthorizationCodeFlowTest extends IdentityTest {
         assertThat(id.getClaimAsString("district")).isEqualTo("xiangcheng");
     }
 
+    /**
+     * Regression: redeeming a code reads the authorization, whose row mapper reads its client in a nested query. Outside
+     * a transaction that took a second connection while holding the first, so as many redemptions at once as the pool
+     * has connections waited for each other until the pool's timeout (the local platform with all districts: a pool of
+     * 4, and its demo loaders' sign-ins froze identity for 30 s; this context's pool has 2).
+     */
+    @Test
+    void moreCodesRedeemedAtOnceThanThePoolHasConnectionsAreAllAnswered() throws Exception {
+        int signIns = 8;
+        List<Browser> browsers = new java.util.ArrayList<>();
+        List<String[]> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < signIns; i++) {
+            String username = unique("concurrent");
+            createUser(username, Set.of("COMMUNITY_STAFF"), "xiangcheng", UUID.randomUUID(), null);
+            Browser b = new Browser("http://localhost:" + port);
+            String verifier = Browser.verifier();
+            b.startAuthorization(Browser.challenge(verifier), "s-" + i);
+            Browser.Reply afterLogin = b.submitLogin(username, PASSWORD);
+            String code = Browser.queryParameter(b.get(afterLogin.location()).location(), "code");
+            browsers.add(b);
+            codes.add(new String[] {code, verifier});
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(signIns);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < signIns; i++) {
+                Browser b = browsers.get(i);
+                String[] code = codes.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return b.exchange(code[0], code[1]);
+                }));
+            }
+            start.countDown();
+            // Before the fix: a 500 after the pool's timeout (10 s) for those that waited for each other.
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> token = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aMemberTokenCarriesTheMemberId() {
         UUID member = member("longwen");

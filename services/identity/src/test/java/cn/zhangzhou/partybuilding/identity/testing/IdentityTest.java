@@ -40,7 +40,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "zz.identity.bootstrap.admin-password=" + IdentityTest.ADMIN_PASSWORD,
         "zz.identity.browser-client.redirect-uris=" + IdentityTest.REDIRECT_URI,
         "zz.identity.keys.encryption-secret=test-secret-0123456789-0123456789-abcdef",
-        "zz.identity.access-token-ttl=PT10M"})
+        "zz.identity.access-token-ttl=PT10M",
+        // A small pool, as the local platform gives every service with all districts (4): a request that holds one
+        // connection while it asks for a second (Spring Authorization Server's authorization rows read their client
+        // in a nested query) waits for the others doing the same; concurrent sign-ins froze identity that way.
+        "spring.datasource.hikari.maximum-pool-size=2",
+        "spring.datasource.hikari.connection-timeout=10000"})
 @Import(TestClockConfig.class)
 public abstract class IdentityTest {
 
