@@ -74,17 +74,26 @@ public class InboundEvents {
             on conflict do nothing returning event_id
             """;
 
-    private static final String LAST_VERSIONS = """
-            select source, subject, last_version from consumed_aggregate
-            where consumer = ? and (source, subject) in (select * from unnest(?::text[], ?::text[]))
+    // Version 0 for an aggregate not seen yet (versions start at 1), so that every aggregate of a batch has a row to lock.
+    private static final String ENSURE_VERSIONS = """
+            insert into consumed_aggregate (consumer, source, subject, last_version)
+            select ?, source, subject, 0 from unnest(?::text[], ?::text[]) as a (source, subject)
+            order by source, subject
+            on conflict do nothing
             """;
 
-    // Each aggregate once (the newest version of the batch): an upsert may not touch one row twice.
+    // Locked until the batch commits: a consumer of the group that has not yet learnt it lost the partition waits.
+    private static final String LOCK_VERSIONS = """
+            select c.source, c.subject, c.last_version from consumed_aggregate c
+            join unnest(?::text[], ?::text[]) as a (source, subject) on c.source = a.source and c.subject = a.subject
+            where c.consumer = ? order by c.source, c.subject for update of c
+            """;
+
+    // Each aggregate once, with the newest version the batch applied.
     private static final String ADVANCE_ALL_VERSIONS = """
-            insert into consumed_aggregate (consumer, source, subject, last_version)
-            select ?, * from unnest(?::text[], ?::text[], ?::bigint[])
-            on conflict (consumer, source, subject) do update set last_version = excluded.last_version
-            where consumed_aggregate.last_version < excluded.last_version
+            update consumed_aggregate c set last_version = a.version
+            from unnest(?::text[], ?::text[], ?::bigint[]) as a (source, subject, version)
+            where c.consumer = ? and c.source = a.source and c.subject = a.subject and c.last_version < a.version
             """;
 
     private final JdbcClient jdbc;
@@ -143,11 +152,10 @@ public class InboundEvents {
 
     /**
      * Processes a poll's records in one database transaction, with the guarantees of {@link #process} for each: the
-     * dedup records and version checks take three statements for the whole batch and are decided in the records' order
+     * dedup records and version checks take four statements for the whole batch and are decided in the records' order
      * (so a duplicate or an older version later in the same batch is seen as such), then the handler gets every event
-     * to apply at once. A handler that
-     * fails takes the batch back to one record per transaction, so the records before the failing one commit and the
-     * failing one is retried alone (or dead-lettered, if it is poison). Each record has its consumer span, as with
+     * to apply at once. A handler that fails takes the batch back to one record per transaction, so the records before
+     * the failing one commit and the failing one is retried alone (or dead-lettered, if it is poison). Each record has its consumer span, as with
      * {@link #process} ({@link EventSpans#processAll}).
      *
      * @throws BatchListenerFailedException naming the first record that failed (poison, or not applicable now): the
@@ -191,12 +199,12 @@ public class InboundEvents {
     }
 
     /**
-     * The batch's dedup records in three statements whatever its size (one per record cost a replay most of its
-     * PostgreSQL time): the new {@code ce_id}s inserted at once, returning which were new; the aggregates' last applied
-     * versions read at once; each record then decided in order in memory (a second record of one {@code ce_id} is a
-     * DUPLICATE, a version not above the last applied one STALE, as {@link #process} decides them one by one), and the
-     * versions moved forward at once. A version moved meanwhile by another transaction (a consumer of the group not yet
-     * told it lost the partition) fails the batch, which is then applied one record at a time.
+     * The batch's dedup records in four statements whatever its size (one per record cost a replay most of its
+     * PostgreSQL time): the new {@code ce_id}s inserted at once, returning which were new; the aggregates' version rows
+     * made sure of and read at once, locked (so a consumer of the group that has not yet learnt it lost the partition
+     * waits, as it waited on the row of {@link #process}'s upsert); each record then decided in order in memory (a
+     * second record of one {@code ce_id} is a DUPLICATE, a version not above the last applied one STALE, as
+     * {@link #process} decides them one by one); and the versions moved forward at once.
      */
     private void applyBatch(String consumer, List<IncomingEvent<?>> events, List<Outcome> outcomes,
                             IncomingBatchHandler handler) {
@@ -217,15 +225,14 @@ public class InboundEvents {
                 outcomes.set(i, Outcome.DUPLICATE);
             }
         }
-        Map<Aggregate, Long> last = lastVersions(consumer, unseen.stream()
+        Map<Aggregate, Long> last = lockVersions(consumer, unseen.stream()
                 .map(i -> Aggregate.of(events.get(i).envelope())).distinct().toList());
         Map<Aggregate, Long> advanced = new LinkedHashMap<>();
         List<IncomingEvent<?>> applied = new ArrayList<>(unseen.size());
         for (int i : unseen) {
             EventEnvelope envelope = events.get(i).envelope();
             Aggregate aggregate = Aggregate.of(envelope);
-            Long lastVersion = last.get(aggregate);
-            if (lastVersion != null && envelope.aggregateVersion() <= lastVersion) {
+            if (envelope.aggregateVersion() <= last.getOrDefault(aggregate, 0L)) {
                 outcomes.set(i, Outcome.STALE);
             } else {
                 outcomes.set(i, Outcome.APPLIED);
@@ -249,15 +256,16 @@ public class InboundEvents {
                 .query(UUID.class).list());
     }
 
-    private Map<Aggregate, Long> lastVersions(String consumer, List<Aggregate> aggregates) {
+    /** The last applied version of each aggregate (0: none yet), its row locked until the batch commits. */
+    private Map<Aggregate, Long> lockVersions(String consumer, List<Aggregate> aggregates) {
         Map<Aggregate, Long> last = new HashMap<>();
         if (!aggregates.isEmpty()) {
-            jdbc.sql(LAST_VERSIONS).params(consumer,
-                            new SqlArrayValue("text", aggregates.stream().map(Aggregate::source).toArray()),
-                            new SqlArrayValue("text", aggregates.stream().map(Aggregate::subject).toArray()))
-                    .query(rs -> {
-                        last.put(new Aggregate(rs.getString(1), rs.getString(2)), rs.getLong(3));
-                    });
+            Object sources = new SqlArrayValue("text", aggregates.stream().map(Aggregate::source).toArray());
+            Object subjects = new SqlArrayValue("text", aggregates.stream().map(Aggregate::subject).toArray());
+            jdbc.sql(ENSURE_VERSIONS).params(consumer, sources, subjects).update();
+            jdbc.sql(LOCK_VERSIONS).params(sources, subjects, consumer).query(rs -> {
+                last.put(new Aggregate(rs.getString(1), rs.getString(2)), rs.getLong(3));
+            });
         }
         return last;
     }
@@ -266,13 +274,14 @@ public class InboundEvents {
         if (versions.isEmpty()) {
             return;
         }
-        int moved = jdbc.sql(ADVANCE_ALL_VERSIONS).params(consumer,
+        int moved = jdbc.sql(ADVANCE_ALL_VERSIONS).params(
                 new SqlArrayValue("text", versions.keySet().stream().map(Aggregate::source).toArray()),
                 new SqlArrayValue("text", versions.keySet().stream().map(Aggregate::subject).toArray()),
-                new SqlArrayValue("bigint", versions.values().toArray())).update();
+                new SqlArrayValue("bigint", versions.values().toArray()), consumer).update();
         if (moved != versions.size()) {
+            // Cannot happen while the rows are locked; if it does, the one-record path decides each record again.
             throw new IllegalStateException(consumer + ": " + (versions.size() - moved)
-                    + " aggregates' versions were moved by another transaction during the batch");
+                    + " aggregates' versions were not where this batch read them");
         }
     }
 

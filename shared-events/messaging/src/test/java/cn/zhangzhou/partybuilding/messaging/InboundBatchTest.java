@@ -2,6 +2,7 @@ package cn.zhangzhou.partybuilding.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,6 +49,7 @@ class InboundBatchTest {
     @Autowired InboundEvents inbound;
     @Autowired JdbcClient jdbc;
     @Autowired RenamedProjection projection;
+    @Autowired javax.sql.DataSource dataSource;
 
     /** What the handler was given, batch by batch. */
     private final List<List<String>> handed = new ArrayList<>();
@@ -89,6 +91,41 @@ class InboundBatchTest {
         // Another consumer keeps its own versions: the same records are all new to it.
         assertThat(inbound.processBatch("batch-versions-other", List.of(renamed(org, 4, "four")), events -> {
         })).containsExactly(Outcome.APPLIED);
+    }
+
+    /**
+     * A consumer of the group that has not yet learnt it lost the partition (a zombie) applies version 5 in its own
+     * transaction; a batch with versions 4 and 6 of that aggregate waits for it, then takes 4 as stale.
+     */
+    @Test
+    void aBatchWaitsForAnotherTransactionOnTheSameAggregateAndDecidesAfterIt() throws Exception {
+        UUID org = UUID.randomUUID();
+        String source = EventEnvelope.source("longwen", "membership").toString();
+        inbound.processBatch("batch-zombie", List.of(renamed(org, 1, "one")), this::apply);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection zombie = dataSource.getConnection()) {
+            zombie.setAutoCommit(false);
+            try (java.sql.PreparedStatement applied = zombie.prepareStatement("update consumed_aggregate set "
+                    + "last_version = 5 where consumer = 'batch-zombie' and source = ? and subject = ?")) {
+                applied.setString(1, source);
+                applied.setString(2, org.toString());
+                assertThat(applied.executeUpdate()).isEqualTo(1);
+            }
+            java.util.concurrent.Future<List<Outcome>> batch = other.submit(() -> inbound.processBatch("batch-zombie",
+                    List.of(renamed(org, 4, "four"), renamed(org, 6, "six")), this::apply));
+            // It waits on the row the zombie holds (a row lock in pg_locks' terms), however long that takes.
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like "
+                            + "'%consumed_aggregate%'").query(Long.class).single() > 0);
+            assertThat(batch).isNotDone();
+            zombie.commit();
+
+            assertThat(batch.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .containsExactly(Outcome.STALE, Outcome.APPLIED);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(names(org)).containsExactly("one", "six");
     }
 
     @Test
