@@ -35,10 +35,11 @@ public record EvaluationProperties(String district, @DefaultValue Evaluation eva
      * @param minRaters   a mutual, members' or residents' component is reported only with at least this many raters
      * @param gradeQuotas the largest share of a round's organisations each grade may be given (e.g. EXCELLENT: 0.2,
      *                    at most a fifth 优秀); a grade not listed has no quota
+     * @param cadreWeights how a cadre's year-end score weighs their organisation's score and their own assessment
      * @param guarantees  what the evaluation drives (保障): fund floors and cadres' pay
      */
     public record Evaluation(@DefaultValue("5") int minRaters, Map<Grade, BigDecimal> gradeQuotas,
-                             @DefaultValue Guarantees guarantees) {
+                             @DefaultValue CadreWeights cadreWeights, @DefaultValue Guarantees guarantees) {
 
         public Evaluation {
             if (minRaters < 2) {
@@ -48,6 +49,23 @@ public record EvaluationProperties(String district, @DefaultValue Evaluation eva
             if (gradeQuotas.values().stream().anyMatch(q -> q.signum() < 0 || q.compareTo(BigDecimal.ONE) > 0)) {
                 throw new IllegalArgumentException("zz.evaluation.grade-quotas are shares between 0 and 1: "
                         + gradeQuotas);
+            }
+        }
+    }
+
+    /**
+     * A cadre's year-end score (decision 0027): the organisation's score in the round and the level above's
+     * assessment of the cadre (考评), weighted; a part without a value is left out and the rest renormalised.
+     *
+     * @param organisation the weight of the score of the organisation the cadre serves
+     * @param assessment   the weight of the level above's assessment of the cadre
+     */
+    public record CadreWeights(@DefaultValue("50") int organisation, @DefaultValue("50") int assessment) {
+
+        public CadreWeights {
+            if (organisation < 0 || assessment < 0 || organisation + assessment == 0) {
+                throw new IllegalArgumentException("zz.evaluation.cadre-weights: organisation and assessment are "
+                        + "weights of at least 0, not both 0; were " + organisation + " and " + assessment);
             }
         }
     }

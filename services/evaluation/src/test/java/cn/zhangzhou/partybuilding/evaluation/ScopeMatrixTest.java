@@ -200,6 +200,25 @@ class ScopeMatrixTest {
     }
 
     private void afterTheClose(ScopeMatrix matrix) {
+        matrix.rule("POST /api/v1/rounds/{id}/cadre-assessments")
+                .on(() -> Call.post("/api/v1/rounds/" + round() + "/cadre-assessments",
+                        body("memberId", headOf(community), "score", 80)))
+                .allow(ABOVE)
+                .elsewhere(() -> Call.post("/api/v1/rounds/" + UUID.randomUUID() + "/cadre-assessments",
+                        body("memberId", headOf(community), "score", 80)), NOT_FOUND);
+        matrix.rule("GET /api/v1/rounds/{id}/cadre-scores").on(() -> {
+                    UUID head = headOf(community);
+                    return Call.get("/api/v1/rounds/" + closedRound() + "/cadre-scores").showing(head);
+                })
+                .allow(STAFF_IN_SCOPE).as(HIDDEN, OTHER_STREET_STAFF, OTHER_COMMUNITY_STAFF)
+                .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/cadre-scores"), NOT_FOUND);
+        matrix.rule("GET /api/v1/rounds/{id}/cadre-scores/{memberId}").on(() -> {
+                    UUID head = headOf(community);
+                    return Call.get("/api/v1/rounds/" + closedRound() + "/cadre-scores/" + head).showing("ORGANISATION");
+                })
+                .allow(STAFF_IN_SCOPE)
+                .elsewhere(() -> Call.get("/api/v1/rounds/" + UUID.randomUUID() + "/cadre-scores/"
+                        + UUID.randomUUID()), NOT_FOUND);
         matrix.rule("POST /api/v1/rounds/{id}/scores/{organisationId}/calibration")
                 .on(() -> Call.post("/api/v1/rounds/" + closedRound() + "/scores/" + community + "/calibration",
                         body("score", 88.5, "reason", "实地核查")))
@@ -282,9 +301,15 @@ class ScopeMatrixTest {
 
     /** The community, once it has a head whose line a pay sheet shows. */
     private static UUID cadreOf(UUID community) {
+        headOf(community);
+        return community;
+    }
+
+    /** A new head (主干) of the community's committee, once evaluation knows them as a cadre. */
+    private static UUID headOf(UUID community) {
         UUID head = feed.member(RunningEvaluation.DISTRICT, community, CadreRole.HEAD, community);
         feed.awaitRow("cadre where member_id = '" + head + "'");
-        return community;
+        return head;
     }
 
     private static Map<String, Object> fundBody(UUID community) {

@@ -82,12 +82,13 @@ class GuaranteeController {
     ResponseEntity<byte[]> paySheetCsv(Caller caller, @RequestParam UUID communityId,
                                        @RequestParam @Pattern(regexp = MONTH) String month) {
         PaySheet sheet = service.paySheet(caller, communityId, YearMonth.parse(month));
-        StringBuilder csv = new StringBuilder("month,community_id,member_id,role,base_percent,base_yuan,award_yuan,"
-                + "allowance_yuan,total_yuan\r\n");
+        StringBuilder csv = new StringBuilder("month,community_id,member_id,role,base_percent,base_yuan,year_end_score,"
+                + "award_yuan,allowance_yuan,total_yuan\r\n");
         for (PaySheet.Line l : sheet.lines()) {
             csv.append(String.join(",", Csv.field(sheet.month()), Csv.field(sheet.communityId().toString()),
                     Csv.field(l.memberId().toString()), Csv.field(l.role().name()), Integer.toString(l.basePercent()),
-                    l.baseYuan().toPlainString(), Integer.toString(l.awardYuan()), Integer.toString(l.allowanceYuan()),
+                    l.baseYuan().toPlainString(), l.yearEndScore() == null ? "" : l.yearEndScore().toPlainString(),
+                    Integer.toString(l.awardYuan()), Integer.toString(l.allowanceYuan()),
                     l.totalYuan().toPlainString())).append("\r\n");
         }
         return Csv.attachment("pay-sheet-" + communityId + "-" + month + ".csv", csv);

@@ -29,7 +29,8 @@ import cn.zhangzhou.partybuilding.support.security.Caller;
 
 /**
  * Guarantees (保障) the evaluation drives: every community's work funds and mass-service funds with their floor, and
- * the monthly pay of its two committees' cadres — base pay by role, a performance award from the last year-end score,
+ * the monthly pay of its two committees' cadres — base pay by role, a performance award from the cadre's last year-end
+ * score (the community's for a cadre the round did not score),
  * a certified social worker's allowance. Pay is personal: it is shown to staff in scope only and is no event.
  */
 @Service
@@ -113,7 +114,8 @@ class GuaranteeService {
     PaySheet paySheet(Caller caller, UUID communityId, YearMonth month) {
         access.requireOrganisation(communityId, "communityId", Set.of(OrganisationType.COMMUNITY));
         access.requireManage(caller, communityId);
-        BigDecimal score = rounds.yearEndScore(RoundLevel.COMMUNITY, month.getYear() - 1, communityId).orElse(null);
+        int lastYear = month.getYear() - 1;
+        BigDecimal score = rounds.yearEndScore(RoundLevel.COMMUNITY, lastYear, communityId).orElse(null);
         int award = award(score);
         BigDecimal wage = BigDecimal.valueOf(rules.minimumWageYuan());
         List<PaySheet.Line> lines = new ArrayList<>();
@@ -125,8 +127,11 @@ class GuaranteeService {
             boolean certified = store.certifiedOn(c.memberId()).filter(on -> !on.isAfter(month.atEndOfMonth()))
                     .isPresent();
             int allowance = certified ? rules.socialWorkerAllowanceYuan() : 0;
-            BigDecimal line = base.add(BigDecimal.valueOf(award + allowance));
-            lines.add(new PaySheet.Line(c.memberId(), c.role(), percent, base, award, allowance, line));
+            // The cadre's own year-end score when the round scored them (decision 0027), else the community's.
+            BigDecimal own = rounds.yearEndCadreScore(RoundLevel.COMMUNITY, lastYear, c.memberId()).orElse(score);
+            int ownAward = own == null ? award : award(own);
+            BigDecimal line = base.add(BigDecimal.valueOf(ownAward + allowance));
+            lines.add(new PaySheet.Line(c.memberId(), c.role(), percent, base, own, ownAward, allowance, line));
             total = total.add(line);
         }
         return new PaySheet(communityId, month.toString(), rules.minimumWageYuan(), score, award, lines, total);

@@ -31,8 +31,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Rounds (多向度考评): open, rate from every direction, issue residents' codes, close, and the frozen scores with how
- * each was computed. Ratings answer 204: nothing of a rating is ever returned.
+ * Rounds (多向度考评): open, rate from every direction, assess cadres, issue residents' codes, close, and the frozen
+ * scores of organisations and cadres with how each was computed. Ratings answer 204: nothing of a rating is ever returned.
  */
 @RestController
 @Validated
@@ -55,6 +55,9 @@ class RoundController {
     }
 
     record RatingRequest(@NotNull UUID organisationId, @NotNull @Min(0) @Max(100) Integer score) {
+    }
+
+    record CadreAssessmentRequest(@NotNull UUID memberId, @NotNull @Min(0) @Max(100) Integer score) {
     }
 
     record CodesRequest(@NotNull UUID communityId, @NotNull @Min(1) @Max(500) Integer count) {
@@ -123,6 +126,14 @@ class RoundController {
         return ResponseEntity.noContent().build();
     }
 
+    /** 考评 of a cadre by the level above the organisation they serve (decision 0027). */
+    @PostMapping("/api/v1/rounds/{id}/cadre-assessments")
+    ResponseEntity<Void> assessCadre(Caller caller, @PathVariable UUID id,
+                                     @Valid @RequestBody CadreAssessmentRequest r) {
+        service.assessCadre(caller, id, r.memberId(), r.score());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/api/v1/rounds/{id}/resident-codes")
     ResponseEntity<Codes> issueCodes(Caller caller, @PathVariable UUID id, @Valid @RequestBody CodesRequest r) {
         return ResponseEntity.status(201).body(new Codes(r.communityId(),
@@ -149,6 +160,16 @@ class RoundController {
     @GetMapping("/api/v1/rounds/{id}/scores/{organisationId}")
     ScoreView explanation(Caller caller, @PathVariable UUID id, @PathVariable UUID organisationId) {
         return service.explanation(caller, id, organisationId);
+    }
+
+    @GetMapping("/api/v1/rounds/{id}/cadre-scores")
+    List<CadreStore.RankedCadre> cadreRanking(Caller caller, @PathVariable UUID id) {
+        return service.cadreRanking(caller, id);
+    }
+
+    @GetMapping("/api/v1/rounds/{id}/cadre-scores/{memberId}")
+    CadreScore cadreExplanation(Caller caller, @PathVariable UUID id, @PathVariable UUID memberId) {
+        return service.cadreExplanation(caller, id, memberId);
     }
 
     @PostMapping("/api/v1/rounds/{id}/scores/{organisationId}/calibration")

@@ -23,6 +23,7 @@ import cn.zhangzhou.partybuilding.directory.MembershipDirectory.KnownOrganisatio
 import cn.zhangzhou.partybuilding.evaluation.EvaluationProperties;
 import cn.zhangzhou.partybuilding.evaluation.outcome.IndicatorService;
 import cn.zhangzhou.partybuilding.evaluation.outcome.Indicators;
+import cn.zhangzhou.partybuilding.evaluation.outcome.OutcomeStore;
 import cn.zhangzhou.partybuilding.evaluation.scope.AccessPolicy;
 import cn.zhangzhou.partybuilding.events.evaluation.Grade;
 import cn.zhangzhou.partybuilding.events.evaluation.GradeAssigned;
@@ -44,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Rounds of multi-directional evaluation (多向度考评): the district opens one per year and level with its weights;
  * organisations assess themselves (自评), peers rate each other (互评), the level above assesses (考评), members and
  * residents rate their community (群众评价); at the close the scores are computed ({@link Scoring}), frozen with their
- * explanation and published. No individual anonymous rating is ever returned, and none is an event.
+ * explanation and published. No individual anonymous rating is ever returned, and none is an event. The cadres of the
+ * evaluated organisations are scored at the close too (decision 0027): personnel data, shown to staff in scope only and
+ * no event.
  */
 @Service
 public class RoundService {
@@ -54,6 +57,8 @@ public class RoundService {
     private static final int CODE_LENGTH = 10;
 
     private final RoundStore rounds;
+    private final CadreStore cadreScores;
+    private final OutcomeStore cadres;
     private final IndicatorService indicators;
     private final AccessPolicy access;
     private final Outbox outbox;
@@ -61,11 +66,14 @@ public class RoundService {
     private final JsonMapper json;
     private final int minRaters;
     private final Map<Grade, BigDecimal> gradeQuotas;
+    private final EvaluationProperties.CadreWeights cadreWeights;
     private final SecureRandom random = new SecureRandom();
 
-    RoundService(RoundStore rounds, IndicatorService indicators, AccessPolicy access, Outbox outbox, Clock clock,
-                 JsonMapper json, EvaluationProperties properties) {
+    RoundService(RoundStore rounds, CadreStore cadreScores, OutcomeStore cadres, IndicatorService indicators,
+                 AccessPolicy access, Outbox outbox, Clock clock, JsonMapper json, EvaluationProperties properties) {
         this.rounds = rounds;
+        this.cadreScores = cadreScores;
+        this.cadres = cadres;
         this.indicators = indicators;
         this.access = access;
         this.outbox = outbox;
@@ -73,6 +81,7 @@ public class RoundService {
         this.json = json;
         this.minRaters = properties.evaluation().minRaters();
         this.gradeQuotas = properties.evaluation().gradeQuotas();
+        this.cadreWeights = properties.evaluation().cadreWeights();
     }
 
     @Transactional
@@ -159,6 +168,26 @@ public class RoundService {
         rounds.rate(roundId, communityId, Component.MEMBERS, score);
     }
 
+    /**
+     * 考评 of a cadre (两委) of one of the round's organisations by the level above that organisation: once per round,
+     * named, part of the cadre's year-end score (decision 0027).
+     */
+    @Transactional
+    void assessCadre(Caller caller, UUID roundId, UUID memberId, int score) {
+        Round r = lockOpen(roundId);
+        OutcomeStore.Cadre cadre = cadres.cadre(memberId).orElseThrow(() -> NotFoundException.of("cadre", memberId));
+        KnownOrganisation o = access.requireOrganisation(cadre.organisationId(), "memberId",
+                java.util.Set.of(type(r.level())));
+        access.requireAbove(caller, o);
+        if (cadreWeights.assessment() == 0) {
+            throw new ConflictException("district " + access.district() + " leaves the cadres' assessment out "
+                    + "(zz.evaluation.cadre-weights.assessment is 0)");
+        }
+        if (!cadreScores.assess(roundId, memberId, score, caller.subject(), now())) {
+            throw new ConflictException("cadre " + memberId + " already has their assessment in round " + roundId);
+        }
+    }
+
     /** One-time codes the community hands to residents (群众评价); shown this once, kept as hashes. */
     @Transactional
     List<String> issueCodes(Caller caller, UUID roundId, UUID communityId, int count) {
@@ -202,6 +231,7 @@ public class RoundService {
         List<Score> scores = compute(r);
         List<String> explanations = scores.stream().map(json::writeValueAsString).toList();
         rounds.close(roundId, scores, explanations, now(), caller.subject());
+        scoreCadres(r, scores);
         for (Score s : scores) {
             outbox.append(new OrganisationScored(roundId, r.year(), r.level(), s.organisationId(), s.score(), s.rank()),
                     rounds.nextVersion(roundId));
@@ -219,6 +249,43 @@ public class RoundService {
             objective.put(o, indicators.of(o, access.subtree(o), r.year()));
         }
         return Scoring.scores(r.weights(), minRaters, organisations, rounds.tallies(r.id()), objective);
+    }
+
+    /** The cadres of the round's organisations at its close, scored from their organisation's and their assessment. */
+    private void scoreCadres(Round r, List<Score> scores) {
+        List<UUID> organisations = scores.stream().map(Score::organisationId).toList();
+        Map<UUID, BigDecimal> organisationScores = new HashMap<>();
+        scores.forEach(s -> organisationScores.put(s.organisationId(), s.score()));
+        List<CadreScore> cadreScores = Scoring.cadreScores(cadreWeights,
+                organisations.isEmpty() ? List.of() : cadres.cadresOf(organisations), organisationScores,
+                this.cadreScores.assessments(r.id()));
+        this.cadreScores.close(r.id(), cadreScores, cadreScores.stream().map(json::writeValueAsString).toList());
+    }
+
+    /** The closed round's cadres who serve organisations inside the caller's scope, by rank (staff only). */
+    @Transactional(readOnly = true)
+    List<CadreStore.RankedCadre> cadreRanking(Caller caller, UUID roundId) {
+        Round r = requireClosed(roundId);
+        access.requireStaff(caller);
+        List<UUID> visible = access.active(type(r.level())).stream().map(KnownOrganisation::id)
+                .filter(o -> access.mayManage(caller, o)).toList();
+        return visible.isEmpty() ? List.of() : cadreScores.ranking(roundId, visible);
+    }
+
+    /** How the cadre's score was computed, for staff whose scope covers the organisation they served. */
+    @Transactional(readOnly = true)
+    CadreScore cadreExplanation(Caller caller, UUID roundId, UUID memberId) {
+        requireClosed(roundId);
+        access.requireStaff(caller);
+        CadreScore score = cadreScores.explanation(roundId, memberId).map(j -> json.readValue(j, CadreScore.class))
+                .orElseThrow(() -> NotFoundException.of("score of cadre", memberId));
+        access.requireManage(caller, score.organisationId());
+        return score;
+    }
+
+    /** The cadre's own score in the closed round of the year at its level, if they have one (no scope check). */
+    public Optional<BigDecimal> yearEndCadreScore(RoundLevel level, int year, UUID memberId) {
+        return cadreScores.yearEnd(level, year, memberId);
     }
 
     /** The closed round's ranking, of the organisations inside the caller's scope (staff only). */

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.zhangzhou.partybuilding.evaluation.EvaluationProperties;
 import cn.zhangzhou.partybuilding.evaluation.outcome.Indicators;
 import cn.zhangzhou.partybuilding.evaluation.outcome.OutcomeKind;
+import cn.zhangzhou.partybuilding.evaluation.outcome.OutcomeStore;
 
 /**
  * The formulas of a round's scores (decision 0021), on the round's inputs only, so the same inputs give the same
@@ -21,7 +23,9 @@ import cn.zhangzhou.partybuilding.evaluation.outcome.OutcomeKind;
  *     organisations (0 when the best is 0);</li>
  * <li>the score: Σ weight × value / Σ weight over the reported components (the weights of the others are left out and
  *     the rest renormalised); none when nothing is reported;</li>
- * <li>the rank: 1 + how many organisations scored strictly higher.</li>
+ * <li>the rank: 1 + how many organisations scored strictly higher;</li>
+ * <li>a cadre's score (decision 0027): the same weighted mean over their organisation's score and the level above's
+ *     assessment of the cadre, ranked among the round's cadres.</li>
  * </ul>
  * Values are rounded half up to two decimals once, at the end of each formula.
  */
@@ -45,16 +49,76 @@ final class Scoring {
             unranked.add(score(weights, minRaters, organisation, ratings.getOrDefault(organisation, Map.of()),
                     indicators.get(organisation), best));
         }
+        List<BigDecimal> all = unranked.stream().map(Score::score).toList();
         List<Score> ranked = new ArrayList<>();
         for (Score s : unranked) {
-            Integer rank = s.score() == null ? null
-                    : 1 + (int) unranked.stream().filter(o -> o.score() != null && o.score().compareTo(s.score()) > 0)
-                    .count();
-            ranked.add(new Score(s.organisationId(), s.score(), rank, s.components()));
+            ranked.add(new Score(s.organisationId(), s.score(), rank(s.score(), all), s.components()));
         }
         ranked.sort(Comparator.comparing((Score s) -> s.rank() == null ? Integer.MAX_VALUE : s.rank())
                 .thenComparing(Score::organisationId));
         return ranked;
+    }
+
+    /**
+     * The cadres' scores: Σ weight × value / Σ weight over the parts with a value (their organisation's score in the
+     * round, the level above's assessment of the cadre), ranked among the round's cadres.
+     *
+     * @param organisations the round's scores by organisation (an organisation without a score: absent or null)
+     * @param assessments   the level above's assessment of each assessed cadre, by member
+     */
+    static List<CadreScore> cadreScores(EvaluationProperties.CadreWeights weights, List<OutcomeStore.Cadre> cadres,
+                                        Map<UUID, BigDecimal> organisations, Map<UUID, Integer> assessments) {
+        List<CadreScore> unranked = new ArrayList<>();
+        for (OutcomeStore.Cadre c : cadres) {
+            Integer assessment = assessments.get(c.memberId());
+            unranked.add(cadreScore(weights, c, organisations.get(c.organisationId()),
+                    assessment == null ? null : BigDecimal.valueOf(assessment).setScale(2)));
+        }
+        List<BigDecimal> all = unranked.stream().map(CadreScore::score).toList();
+        List<CadreScore> ranked = new ArrayList<>();
+        for (CadreScore s : unranked) {
+            ranked.add(new CadreScore(s.memberId(), s.organisationId(), s.role(), s.score(), rank(s.score(), all),
+                    s.parts()));
+        }
+        ranked.sort(Comparator.comparing((CadreScore s) -> s.rank() == null ? Integer.MAX_VALUE : s.rank())
+                .thenComparing(CadreScore::memberId));
+        return ranked;
+    }
+
+    private static CadreScore cadreScore(EvaluationProperties.CadreWeights weights, OutcomeStore.Cadre cadre,
+                                         BigDecimal organisation, BigDecimal assessment) {
+        Map<CadreScore.Source, BigDecimal> values = new java.util.EnumMap<>(CadreScore.Source.class);
+        Map<CadreScore.Source, Integer> weightOf = Map.of(CadreScore.Source.ORGANISATION, weights.organisation(),
+                CadreScore.Source.ASSESSMENT, weights.assessment());
+        if (organisation != null && weights.organisation() > 0) {
+            values.put(CadreScore.Source.ORGANISATION, organisation);
+        }
+        if (assessment != null && weights.assessment() > 0) {
+            values.put(CadreScore.Source.ASSESSMENT, assessment);
+        }
+        int reportedWeight = values.keySet().stream().mapToInt(weightOf::get).sum();
+        BigDecimal weighted = BigDecimal.ZERO;
+        List<CadreScore.Part> parts = new ArrayList<>();
+        for (CadreScore.Source source : CadreScore.Source.values()) {
+            int weight = weightOf.get(source);
+            BigDecimal value = values.get(source);
+            if (value == null) {
+                parts.add(new CadreScore.Part(source, weight, BigDecimal.ZERO.setScale(2), false, null));
+                continue;
+            }
+            weighted = weighted.add(value.multiply(BigDecimal.valueOf(weight)));
+            parts.add(new CadreScore.Part(source, weight, round(BigDecimal.valueOf(weight).multiply(HUNDRED)
+                    .divide(BigDecimal.valueOf(reportedWeight), WORKING_SCALE, RoundingMode.HALF_UP)), true, value));
+        }
+        BigDecimal score = reportedWeight == 0 ? null
+                : round(weighted.divide(BigDecimal.valueOf(reportedWeight), WORKING_SCALE, RoundingMode.HALF_UP));
+        return new CadreScore(cadre.memberId(), cadre.organisationId(), cadre.role(), score, null, parts);
+    }
+
+    /** 1 + how many of all scored strictly higher; null without a score. */
+    private static Integer rank(BigDecimal score, List<BigDecimal> all) {
+        return score == null ? null
+                : 1 + (int) all.stream().filter(o -> o != null && o.compareTo(score) > 0).count();
     }
 
     private static Score score(Round.Weights weights, int minRaters, UUID organisation, Map<Component, Tally> ratings,

@@ -97,8 +97,8 @@ class GuaranteeTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("attachment", ".csv");
         assertThat(csv.raw()).startsWith("\uFEFFmonth,community_id,member_id,role,")
-                .contains("2037-03," + a + "," + head + ",HEAD,160,3136.00,420,0,3556.00\r\n")
-                .contains(deputy + ",DEPUTY,150,2940.00,420,200,3560.00\r\n");
+                .contains("2037-03," + a + "," + head + ",HEAD,160,3136.00,81.00,420,0,3556.00\r\n")
+                .contains(deputy + ",DEPUTY,150,2940.00,81.00,420,200,3560.00\r\n");
         assertThat(e.api.get("/api/v1/pay-sheets.csv?communityId=" + a + "&month=2037-03", e.staff(b)).status())
                 .isEqualTo(403);
         assertThat(e.api.get("/api/v1/pay-sheets?communityId=" + a + "&month=2037-13", e.staff(a)).status())
