@@ -18,6 +18,7 @@ import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.local.demo.DemoDistrict;
 import cn.zhangzhou.partybuilding.local.demo.DemoMember;
 import cn.zhangzhou.partybuilding.local.demo.DemoOrganisation;
+import cn.zhangzhou.partybuilding.local.demo.DemoVolunteering;
 import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
@@ -323,15 +324,19 @@ public final class EvaluationLoader {
 
     /**
      * The objective indicators are read at the close: waits until the service counted every confirmed demo wish of
-     * the year and every met target of the projects (they reach it as events).
+     * the year and every met target of the projects (they reach it as events), and in 芗城区 every entry of the
+     * patrol's approved hours ({@link VolunteeringLoader}, HoursApproved from its volunteering service).
      */
     private void awaitIndicators(String d, int year, int projects) {
         long wishes = membership.wishes().getOrDefault(d, List.of()).stream()
                 .filter(w -> w.state() == DemoWishState.CONFIRMED).count();
+        long hours = d.equals(DemoVolunteering.DISTRICT)
+                ? DemoVolunteering.patrolHours(membership.data().district(d)).size() : 0;
         Instant deadline = Instant.now().plus(knowledgeWait);
         while (true) {
             long confirmed = 0;
             long met = 0;
+            long served = 0;
             // Indicators are an organisation's that is evaluated: the district's are its streets' together.
             for (DemoOrganisation street : membership.data().district(d).organisations(OrganisationType.STREET_COMMITTEE)) {
                 JsonNode indicators = evaluation.get(d).getOk("/indicators", Map.of("organisationId",
@@ -339,14 +344,16 @@ public final class EvaluationLoader {
                         .path("indicators");
                 confirmed += count(indicators, "WISHES_CONFIRMED");
                 met += count(indicators, "TARGETS_MET");
+                served += count(indicators, "HOURS_SERVED");
             }
-            if (confirmed >= wishes && met >= projects) {
+            if (confirmed >= wishes && met >= projects && served >= hours) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("evaluation-" + d + " counts " + confirmed + " confirmed wishes and "
-                        + met + " met targets of " + year + " after " + knowledgeWait.toSeconds() + " s, not " + wishes
-                        + " and at least " + projects + "; it reads them from " + d + ".wishes.events and "
+                throw new IllegalStateException("evaluation-" + d + " counts " + confirmed + " confirmed wishes, "
+                        + met + " met targets and " + served + " approved hours of " + year + " after "
+                        + knowledgeWait.toSeconds() + " s, not " + wishes + ", at least " + projects + " and at least "
+                        + hours + "; it reads them from " + d + ".wishes.events, " + d + ".volunteering.events and "
                         + d + ".evaluation.events (see its log)");
             }
             DemoLoader.pause();

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -245,9 +246,10 @@ final class Platform {
             wishes.load(parallel);
         }
         if (districts.contains(DemoVolunteering.DISTRICT)) {
-            VolunteeringLoader volunteering = volunteeringLoader(wishes, clients);
+            VolunteeringLoader volunteering = volunteeringLoader(wishes, clients, tokens::token);
             if (volunteering.alreadyLoaded()) {
-                out.println(districts + ": volunteering demo data already loaded (the brand projects are there)");
+                out.println(districts + ": volunteering demo data already loaded (the brand projects and the patrol's "
+                        + "hours are there)");
             } else {
                 out.println(districts + ": loading volunteering demo data through the volunteering REST API ...");
                 volunteering.load();
@@ -460,7 +462,9 @@ final class Platform {
             printWishes(d, wishes, who);
             printEvaluation(d, wishes, clients.get(d).at(PlatformService.EVALUATION.in(d).localUrl()));
             if (d.equals(DemoVolunteering.DISTRICT)) {
-                printVolunteering(volunteeringLoader(wishes, clients));
+                printVolunteering(volunteeringLoader(wishes, clients, (district, caller) -> {
+                    throw new IllegalStateException("the summary only reads");
+                }));
             }
         }
         out.println();
@@ -490,10 +494,15 @@ final class Platform {
         }
     }
 
-    /** 芗城区's volunteering service, as its district system, with membership's reads of the demo data. */
-    private VolunteeringLoader volunteeringLoader(WishesLoader wishes, Map<String, ServiceClient> clients) {
+    /**
+     * 芗城区's volunteering service, as its district system, with membership's reads of the demo data; members and
+     * staff sign in where the rules say ({@code tokens}).
+     */
+    private VolunteeringLoader volunteeringLoader(WishesLoader wishes, Map<String, ServiceClient> clients,
+                                                  BiFunction<String, Caller, String> tokens) {
         String d = DemoVolunteering.DISTRICT;
-        return new VolunteeringLoader(wishes, clients.get(d).at(PlatformService.VOLUNTEERING.in(d).localUrl()), out);
+        return new VolunteeringLoader(wishes, clients.get(d).at(PlatformService.VOLUNTEERING.in(d).localUrl()),
+                tokens, out);
     }
 
     /** The article's brand projects, their outcomes read back from the volunteering service's own reports. */
@@ -509,6 +518,11 @@ final class Platform {
                         p == DemoVolunteering.PATROL ? " (" + loader.patrolTeamSize() + " members)" : "",
                         loader.outcomes(p), GATEWAY_URL, d, id, loader.year(), loader.year());
             }
+            int y = loader.hoursYear();
+            out.printf("   %-10s %s %d: %.1f h approved   (%s/api/v1/%s/volunteering/reports/volunteering"
+                            + "?organisationId=%s&from=%d-01-01&to=%d-12-31)%n", DemoVolunteering.PATROL_STREET,
+                    DemoVolunteering.PATROL_POST, y, loader.patrolMinutes() / 60.0, GATEWAY_URL, d,
+                    loader.patrolStreet(), y, y);
         } catch (RuntimeException e) {
             out.println("   figures    unavailable: " + e.getMessage());
         }

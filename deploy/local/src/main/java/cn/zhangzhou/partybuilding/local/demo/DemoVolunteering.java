@@ -1,7 +1,10 @@
 package cn.zhangzhou.partybuilding.local.demo;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,7 +56,36 @@ public final class DemoVolunteering {
 
     public static final List<BrandProject> BRAND_PROJECTS = List.of(JUDGES_STUDIO, PATROL, STATION);
 
+    /** The service post (服务岗位) of 南坑街道's patrol in each community its volunteers serve in: 巡逻岗. */
+    public static final String PATROL_POST = "治安巡逻岗";
+    /** Volunteers of the patrol team per community whose hours are recorded: the first ones of each community. */
+    public static final int HOURS_PER_COMMUNITY = 3;
+
+    /**
+     * Hours a patrol volunteer served on the post of their community: {@code minutes} on the 10th of {@code month}
+     * of the year evaluated (this one), or today when that day is still to come.
+     */
+    public record Shift(DemoMember member, int month, int minutes) {
+    }
+
     private DemoVolunteering() {
+    }
+
+    /**
+     * The patrol's hours: up to {@link #HOURS_PER_COMMUNITY} volunteers of the team in each community they live in
+     * (the lead first), each with one entry of 2 to 4 hours, spread over the year's first months.
+     */
+    public static List<Shift> patrolHours(DemoDistrict xiangcheng) {
+        List<Shift> shifts = new ArrayList<>();
+        Map<String, Integer> perCommunity = new HashMap<>();
+        for (DemoMember m : patrolTeam(xiangcheng)) {
+            int n = perCommunity.merge(m.residenceCommunityCode(), 1, Integer::sum);
+            if (n <= HOURS_PER_COMMUNITY) {
+                int i = shifts.size();
+                shifts.add(new Shift(m, 1 + i % 6, 120 + 60 * (i % 3)));
+            }
+        }
+        return List.copyOf(shifts);
     }
 
     /**
