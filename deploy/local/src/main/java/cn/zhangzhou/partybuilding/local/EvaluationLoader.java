@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * targets checked on site and its results published, responsibility contracts signed level by level (district →
  * street → community), funds (one community under the floor) and a certified social worker; a COMMUNITY round with
  * every component — the district's assessment of every community, and for the first street's communities their own
- * staff, their peers, five residents with one-time codes each and five members of one of them — closed once the
+ * staff, their peers, five residents with one-time codes each and five members of one of them, and the district's
+ * assessment of their cadres (decision 0027) — closed once the
  * objective indicators show the year's confirmed wishes and met targets, one score calibrated, graded within the quota.
  * The year is the one the district's wishes were confirmed in (this year; 漳浦县 replays 2015). Most steps are the
  * district system's (one token); only what the rules reserve to an organisation's own staff or to members signs in as
@@ -154,6 +155,7 @@ public final class EvaluationLoader {
         contract(d, year, orgs.get(street(d).code()), secretary(d, focus.get(1)), projects, "street");
         certifySocialWorker(d, year, focus);
         String round = rate(d, year, orgs, focus);
+        assessCadres(d, round, focus);
         awaitIndicators(d, year, focus.size());
         close(d, round, orgs.get(focus.get(focus.size() - 1).code()));
         out.printf("  %-10s evaluation %d: %d projects, %d contracts, a COMMUNITY round closed and graded in %d s%n", d,
@@ -290,6 +292,32 @@ public final class EvaluationLoader {
                     orgs.get(rated.code()), 86 + i * 2);
         }
         return id;
+    }
+
+    /**
+     * 考评 of the focus communities' cadres by the district (decision 0027): each cadre's own score is then their
+     * community's and this assessment, and sets their award on next year's pay sheets.
+     */
+    private void assessCadres(String d, String round, List<DemoOrganisation> focus) {
+        List<DemoMember> cadres = cadres(d, focus);
+        for (int i = 0; i < cadres.size(); i++) {
+            UUID member = membership.memberId(d, cadres.get(i).key());
+            int score = 72 + (i * 5) % 24;
+            untilKnown(d, "assess cadre " + cadres.get(i).key(), () -> {
+                Response answer = evaluation.get(d).post("/rounds/" + round + "/cadre-assessments",
+                        Map.of("memberId", member, "score", score), null);
+                // 409: assessed by an earlier, interrupted run
+                return answer.status() == 409 ? new Response(answer.call(), 204, null, "", false) : answer;
+            });
+        }
+    }
+
+    /** The demo's cadres (两委) whose home is one of the focus communities. */
+    List<DemoMember> cadres(String d, List<DemoOrganisation> focus) {
+        return membership.data().district(d).members().stream()
+                .filter(m -> m.cadreRole() != null && focus.stream()
+                        .anyMatch(c -> c.code().equals(m.homeOrganisationCode())))
+                .toList();
     }
 
     /** Members of the district living in the community (their token is their home district's: this one). */
