@@ -62,6 +62,10 @@ final class EvaluationBenchmark extends Mode {
             description = "codes and members each sent by 8 clients at once, then again (default ${DEFAULT-VALUE})")
     int duplicates;
 
+    @Option(names = "--outcome-consumers", paramLabel = "N",
+            description = "consumers of the outcomes listener (zz.evaluation.outcome-consumers; default: the service's)")
+    Integer outcomeConsumers;
+
     /** What the last {@link #measure} found, for its test. */
     Replay replay;
     List<RatingLoad.Duplicates> checks;
@@ -105,7 +109,8 @@ final class EvaluationBenchmark extends Mode {
                 STREETS, COMMUNITIES_PER_STREET, members, outcomes);
         out.printf("published %d events; starting the service, whose outcomes consumer reads them from the start ...%n",
                 year0.events());
-        ServiceProcess service = bench.startService(PlatformService.EVALUATION, Map.of());
+        ServiceProcess service = bench.startService(PlatformService.EVALUATION, outcomeConsumers == null ? Map.of()
+                : Map.of("ZZ_EVALUATION_OUTCOME_CONSUMERS", outcomeConsumers.toString()));
         String db = bench.database(PlatformService.EVALUATION);
         double seconds = awaitApplied(db, year0.events());
         ServiceClient admin = new ServiceClient("http://127.0.0.1:" + service.port(),

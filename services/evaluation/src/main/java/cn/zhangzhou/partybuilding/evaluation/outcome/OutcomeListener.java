@@ -46,7 +46,9 @@ class OutcomeListener {
         this.outcomes = outcomes;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${spring.kafka.consumer.group-id}-outcomes", topics = {
+    /** {@code zz.evaluation.outcome-consumers} consumers share the partitions (decision 0026, "Evaluation"). */
+    @KafkaListener(id = CONSUMER, groupId = "${spring.kafka.consumer.group-id}-outcomes",
+            concurrency = "${zz.evaluation.outcome-consumers:1}", topics = {
             "${zz.district}.membership.events", "${zz.district}.wishes.events", "${zz.district}.volunteering.events",
             "${zz.district}.evaluation.events"}, batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
