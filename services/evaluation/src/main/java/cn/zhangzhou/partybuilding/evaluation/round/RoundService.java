@@ -265,10 +265,7 @@ public class RoundService {
     /** The closed round's cadres who serve organisations inside the caller's scope, by rank (staff only). */
     @Transactional(readOnly = true)
     List<CadreStore.RankedCadre> cadreRanking(Caller caller, UUID roundId) {
-        Round r = requireClosed(roundId);
-        access.requireStaff(caller);
-        List<UUID> visible = access.active(type(r.level())).stream().map(KnownOrganisation::id)
-                .filter(o -> access.mayManage(caller, o)).toList();
+        List<UUID> visible = visibleOrganisations(caller, requireClosed(roundId));
         return visible.isEmpty() ? List.of() : cadreScores.ranking(roundId, visible);
     }
 
@@ -291,11 +288,15 @@ public class RoundService {
     /** The closed round's ranking, of the organisations inside the caller's scope (staff only). */
     @Transactional(readOnly = true)
     List<RoundStore.Ranked> ranking(Caller caller, UUID roundId) {
-        Round r = requireClosed(roundId);
-        access.requireStaff(caller);
-        List<UUID> visible = access.active(type(r.level())).stream().map(KnownOrganisation::id)
-                .filter(o -> access.mayManage(caller, o)).toList();
+        List<UUID> visible = visibleOrganisations(caller, requireClosed(roundId));
         return visible.isEmpty() ? List.of() : rounds.ranking(roundId, visible);
+    }
+
+    /** The round's organisations inside the caller's scope (staff only). */
+    private List<UUID> visibleOrganisations(Caller caller, Round r) {
+        access.requireStaff(caller);
+        return access.active(type(r.level())).stream().map(KnownOrganisation::id)
+                .filter(o -> access.mayManage(caller, o)).toList();
     }
 
     /** The organisation's result and how it was computed, for staff whose scope covers it. */
