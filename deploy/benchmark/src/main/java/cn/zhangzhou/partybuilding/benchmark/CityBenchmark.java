@@ -266,7 +266,8 @@ final class CityBenchmark extends Mode {
         return sorted.toString();
     }
 
-    private static long committed(Admin admin, String group) throws ExecutionException, InterruptedException {
+    /** The sum of the group's committed offsets: how many records of its topics it has consumed. */
+    static long committed(Admin admin, String group) throws ExecutionException, InterruptedException {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
                 .filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
     }
