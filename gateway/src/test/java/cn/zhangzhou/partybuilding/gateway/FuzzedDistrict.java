@@ -27,7 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Xiangcheng's membership, wishes and volunteering services (child JVMs from their jars, on real PostgreSQL and Kafka)
+ * Xiangcheng's membership, wishes, volunteering and evaluation services (child JVMs from their jars, on real
+ * PostgreSQL and Kafka)
  * behind a gateway of their own in this JVM, for the fuzz tests of each service: started once per test JVM, stopped
  * when it exits. The gateway's rate limit is lifted (the fuzzer is one client sending thousands of requests); its
  * body limit is the default 1 MB; the services' own is 64 KB.
@@ -54,7 +55,7 @@ final class FuzzedDistrict {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String service : List.of("membership", "wishes", "volunteering")) {
+        for (String service : List.of("membership", "wishes", "volunteering", "evaluation")) {
             services.put(service, ServiceProcess.create(service, DISTRICT, key));
         }
         services.values().forEach(ServiceProcess::start);
@@ -64,7 +65,8 @@ final class FuzzedDistrict {
                 "--zz.gateway.rate-limit.defaults.capacity=1000000",
                 "--zz.gateway.districts." + DISTRICT + ".membership=" + services.get("membership").baseUrl(),
                 "--zz.gateway.districts." + DISTRICT + ".wishes=" + services.get("wishes").baseUrl(),
-                "--zz.gateway.districts." + DISTRICT + ".volunteering=" + services.get("volunteering").baseUrl());
+                "--zz.gateway.districts." + DISTRICT + ".volunteering=" + services.get("volunteering").baseUrl(),
+                "--zz.gateway.districts." + DISTRICT + ".evaluation=" + services.get("evaluation").baseUrl());
         // Killed, not stopped: a graceful stop waits on Kafka, which the JVM is closing too, past surefire's 30 s.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.values().forEach(ServiceProcess::kill);
@@ -96,11 +98,11 @@ final class FuzzedDistrict {
      * The fuzz test of a service: {@code -Dfuzz.requests} (10,000) requests through the gateway and a tenth of that,
      * with the next seed, straight at the service's port.
      */
-    void fuzz(String service, Fuzzer fuzzer) {
+    void fuzz(String service, Fuzzer fuzzer, String... fedByEvents) {
         Fuzzer.Report gateway = fuzzer.run(throughTheGateway(service), Fuzzer.seed(), Fuzzer.requests(10_000),
-                state(service));
+                state(service, fedByEvents));
         Fuzzer.Report straight = fuzzer.run(straight(service), Fuzzer.seed() + 1, Fuzzer.requests(10_000) / 10,
-                state(service));
+                state(service, fedByEvents));
         assertThat(gateway.count(413)).as("bodies over the gateway's limit").isPositive();
         assertThat(straight.count(413)).as("bodies over the service's limit").isPositive();
     }
@@ -132,6 +134,12 @@ final class FuzzedDistrict {
         return TestTokens.districtAdmin("fuzz-admin", DISTRICT);
     }
 
+    /** A staff member of the organisation (its own staff: COMMUNITY_STAFF of a community). */
+    static String staffToken(Object organisation) {
+        return TestTokens.withClaims("fuzz-staff-" + organisation, Map.of("roles", List.of("COMMUNITY_STAFF"),
+                "district", DISTRICT, "org", organisation.toString()));
+    }
+
     static String memberToken(Object member) {
         return TestTokens.withClaims("fuzz-member-" + member, Map.of("roles", List.of("MEMBER"), "district", DISTRICT,
                 "member", member.toString()));
@@ -139,12 +147,14 @@ final class FuzzedDistrict {
 
     /**
      * What reads and refused changes must leave as they were: every row of the service's tables and the records of its
-     * topic, read once its outbox is empty (so an event appended by mistake has reached the topic by then).
+     * topic, read once its outbox is empty (so an event appended by mistake has reached the topic by then); the
+     * tables the service fills from other services' events only ({@code fedByEvents}) are left out, as the other
+     * services' fuzz tests may still be feeding them.
      */
-    Supplier<String> state(String service) {
+    Supplier<String> state(String service, String... fedByEvents) {
         ServiceProcess process = services.get(service);
         DatabaseFingerprint rows = new DatabaseFingerprint(process.jdbcUrl(), TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
+                TestInfrastructure.postgresPassword(), fedByEvents);
         String topic = DISTRICT + "." + service + ".events";
         return () -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> outbox(process) == 0);
