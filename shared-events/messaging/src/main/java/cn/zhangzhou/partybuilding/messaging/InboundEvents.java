@@ -75,18 +75,15 @@ public class InboundEvents {
             """;
 
     // Version 0 for an aggregate not seen yet (versions start at 1), so that every aggregate of a batch has a row to lock.
-    private static final String ENSURE_VERSIONS = """
+    // Every aggregate of the batch given its row (0: none applied yet) and all of them locked until the batch commits,
+    // returning the last applied versions: the no-op update of an existing row locks it as FOR UPDATE would (a
+    // consumer of the group that has not yet learnt it lost the partition waits) and returns its committed version.
+    private static final String LOCK_VERSIONS = """
             insert into consumed_aggregate (consumer, source, subject, last_version)
             select ?, source, subject, 0 from unnest(?::text[], ?::text[]) as a (source, subject)
             order by source, subject
-            on conflict do nothing
-            """;
-
-    // Locked until the batch commits: a consumer of the group that has not yet learnt it lost the partition waits.
-    private static final String LOCK_VERSIONS = """
-            select c.source, c.subject, c.last_version from consumed_aggregate c
-            join unnest(?::text[], ?::text[]) as a (source, subject) on c.source = a.source and c.subject = a.subject
-            where c.consumer = ? order by c.source, c.subject for update of c
+            on conflict (consumer, source, subject) do update set last_version = consumed_aggregate.last_version
+            returning source, subject, last_version
             """;
 
     // Each aggregate once, with the newest version the batch applied.
@@ -152,7 +149,7 @@ public class InboundEvents {
 
     /**
      * Processes a poll's records in one database transaction, with the guarantees of {@link #process} for each: the
-     * dedup records and version checks take four statements for the whole batch and are decided in the records' order
+     * dedup records and version checks take three statements for the whole batch and are decided in the records' order
      * (so a duplicate or an older version later in the same batch is seen as such), then the handler gets every event
      * to apply at once. A handler that fails takes the batch back to one record per transaction, so the records before
      * the failing one commit and the failing one is retried alone (or dead-lettered, if it is poison). Each record has its consumer span, as with
@@ -199,9 +196,9 @@ public class InboundEvents {
     }
 
     /**
-     * The batch's dedup records in four statements whatever its size (one per record cost a replay most of its
+     * The batch's dedup records in three statements whatever its size (one per record cost a replay most of its
      * PostgreSQL time): the new {@code ce_id}s inserted at once, returning which were new; the aggregates' version rows
-     * made sure of and read at once, locked (so a consumer of the group that has not yet learnt it lost the partition
+     * made sure of, locked and read in one upsert (so a consumer of the group that has not yet learnt it lost the partition
      * waits, as it waited on the row of {@link #process}'s upsert); each record then decided in order in memory (a
      * second record of one {@code ce_id} is a DUPLICATE, a version not above the last applied one STALE, as
      * {@link #process} decides them one by one); and the versions moved forward at once.
@@ -262,8 +259,7 @@ public class InboundEvents {
         if (!aggregates.isEmpty()) {
             Object sources = new SqlArrayValue("text", aggregates.stream().map(Aggregate::source).toArray());
             Object subjects = new SqlArrayValue("text", aggregates.stream().map(Aggregate::subject).toArray());
-            jdbc.sql(ENSURE_VERSIONS).params(consumer, sources, subjects).update();
-            jdbc.sql(LOCK_VERSIONS).params(sources, subjects, consumer).query(rs -> {
+            jdbc.sql(LOCK_VERSIONS).params(consumer, sources, subjects).query(rs -> {
                 last.put(new Aggregate(rs.getString(1), rs.getString(2)), rs.getLong(3));
             });
         }
