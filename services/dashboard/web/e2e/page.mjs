@@ -98,7 +98,14 @@ try {
   await drill('芗城区', '芗城区');
   await expectFigure('grids', 83);
   await expectFigure('partyGroups', 248);
-  assert.deepEqual((await series('wishes'))[0].data.length, await page.locator('[data-test="children"] tbody tr').count());
+  // The chart and the table redraw from the same answer, not in the same tick (CI once read the chart still drawing
+  // the city's 11 districts beside Xiangcheng's rows): wait until they agree.
+  await page.waitForFunction(() => {
+    const chart = document.querySelector('[data-chart="wishes"]')?.chart;
+    const rows = document.querySelectorAll('[data-test="children"] tbody tr').length;
+    return chart !== undefined && chart.getOption().series[0].data.length === rows;
+  }, null, { timeout: 10000 }).catch(async () => assert.fail(`the wishes chart draws ${(await series('wishes'))[0]
+    .data.length} children, the table lists ${await page.locator('[data-test="children"] tbody tr').count()}`));
 
   step('2015, Zhangpu → 绥安镇 → 城西社区: 150 wishes claimed, 35 residents helped');
   await page.locator('[data-test="crumbs"] a', { hasText: '漳州市' }).click();
