@@ -2,13 +2,10 @@ package cn.zhangzhou.partybuilding.messaging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -33,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The idempotent consumer (docs/conventions.md, "Events"): at-least-once delivery, exactly-once effects. The
- * handler's effect, the {@code (consumer, ce_id)} row and the newest applied aggregate version commit in
- * one database transaction.
+ * handler's effect and the newest applied aggregate version (and, one record at a time, the {@code (consumer, ce_id)}
+ * row) commit in one database transaction.
  */
 public class InboundEvents {
 
@@ -42,12 +39,17 @@ public class InboundEvents {
     public enum Outcome {
         /** The handler ran and its effect committed. */
         APPLIED,
-        /** This consumer had already processed this {@code ce_id}. */
+        /**
+         * This consumer had already processed this {@code ce_id} ({@link #process}); in a batch
+         * ({@link #processBatch}, decision 0028), the event carries the version last applied to its aggregate: the
+         * same event delivered again, versions being strictly increasing per aggregate.
+         */
         DUPLICATE,
         /**
          * This consumer had already applied a newer (or the same) version of the aggregate, under another
-         * {@code ce_id}. Our relays never send that (decision 0017: a resent earlier version is a DUPLICATE);
-         * it guards against events replayed from outside, such as re-published dead letters.
+         * {@code ce_id} ({@link #process}; our relays never send that: decision 0017, a resent earlier version is a
+         * DUPLICATE, and it guards against events replayed from outside, such as re-published dead letters); in a
+         * batch, a version below the last applied one, whether an earlier event delivered again or one from outside.
          */
         STALE,
         /** A {@code ce_type} this build does not know (a newer producer); skipped, not an error. */
@@ -67,11 +69,6 @@ public class InboundEvents {
             values (?, ?, ?, ?)
             on conflict (consumer, source, subject) do update set last_version = excluded.last_version
             where consumed_aggregate.last_version < excluded.last_version
-            """;
-
-    private static final String RECORD_ALL_PROCESSED = """
-            insert into processed_event (consumer, event_id) select ?, unnest(?::uuid[])
-            on conflict do nothing returning event_id
             """;
 
     // Version 0 for an aggregate not seen yet (versions start at 1), so that every aggregate of a batch has a row to lock.
@@ -148,12 +145,14 @@ public class InboundEvents {
     }
 
     /**
-     * Processes a poll's records in one database transaction, with the guarantees of {@link #process} for each: the
-     * dedup records and version checks take three statements for the whole batch and are decided in the records' order
-     * (so a duplicate or an older version later in the same batch is seen as such), then the handler gets every event
-     * to apply at once. A handler that fails takes the batch back to one record per transaction, so the records before
-     * the failing one commit and the failing one is retried alone (or dead-lettered, if it is poison). Each record has its consumer span, as with
-     * {@link #process} ({@link EventSpans#processAll}).
+     * Processes a poll's records in one database transaction, with the effects of {@link #process} for each: each
+     * event is applied once, and never after a newer version of its aggregate. The aggregate version alone decides
+     * (decision 0028: no {@code (consumer, ce_id)} row, whose insert was a third of a replay's PostgreSQL work), in two
+     * statements for the whole batch and in the records' order (so a duplicate or an older version later in the same
+     * batch is seen as such), then the handler gets every event to apply at once. A handler that fails takes the
+     * batch back to one record per transaction, so the records before the failing one commit and the failing one is
+     * retried alone (or dead-lettered, if it is poison). Each record has its consumer span, as with {@link #process}
+     * ({@link EventSpans#processAll}).
      *
      * @throws BatchListenerFailedException naming the first record that failed (poison, or not applicable now): the
      *         records before it are committed, the listener's error handler commits their offsets, retries or
@@ -196,12 +195,11 @@ public class InboundEvents {
     }
 
     /**
-     * The batch's dedup records in three statements whatever its size (one per record cost a replay most of its
-     * PostgreSQL time): the new {@code ce_id}s inserted at once, returning which were new; the aggregates' version rows
-     * made sure of, locked and read in one upsert (so a consumer of the group that has not yet learnt it lost the partition
-     * waits, as it waited on the row of {@link #process}'s upsert); each record then decided in order in memory (a
-     * second record of one {@code ce_id} is a DUPLICATE, a version not above the last applied one STALE, as
-     * {@link #process} decides them one by one); and the versions moved forward at once.
+     * The batch's version checks in two statements whatever its size (one per record cost a replay most of its
+     * PostgreSQL time): the aggregates' version rows made sure of, locked and read in one upsert (so a consumer of the
+     * group that has not yet learnt it lost the partition waits, as it waited on the row of {@link #process}'s upsert);
+     * each record then decided in order in memory (a version not above the last applied one is skipped: DUPLICATE if
+     * it is that version, STALE if below); and the versions moved forward at once.
      */
     private void applyBatch(String consumer, List<IncomingEvent<?>> events, List<Outcome> outcomes,
                             IncomingBatchHandler handler) {
@@ -211,26 +209,16 @@ public class InboundEvents {
                 known.add(i);
             }
         }
-        Set<UUID> firstSeen = recordProcessed(consumer, known.stream().map(i -> events.get(i).envelope().id())
-                .distinct().toArray(UUID[]::new));
-        List<Integer> unseen = new ArrayList<>();
-        for (int i : known) {
-            // remove: a second record of the same ce_id in this batch is a duplicate of the first.
-            if (firstSeen.remove(events.get(i).envelope().id())) {
-                unseen.add(i);
-            } else {
-                outcomes.set(i, Outcome.DUPLICATE);
-            }
-        }
-        Map<Aggregate, Long> last = lockVersions(consumer, unseen.stream()
+        Map<Aggregate, Long> last = lockVersions(consumer, known.stream()
                 .map(i -> Aggregate.of(events.get(i).envelope())).distinct().toList());
         Map<Aggregate, Long> advanced = new LinkedHashMap<>();
-        List<IncomingEvent<?>> applied = new ArrayList<>(unseen.size());
-        for (int i : unseen) {
+        List<IncomingEvent<?>> applied = new ArrayList<>(known.size());
+        for (int i : known) {
             EventEnvelope envelope = events.get(i).envelope();
             Aggregate aggregate = Aggregate.of(envelope);
-            if (envelope.aggregateVersion() <= last.getOrDefault(aggregate, 0L)) {
-                outcomes.set(i, Outcome.STALE);
+            long lastApplied = last.getOrDefault(aggregate, 0L);
+            if (envelope.aggregateVersion() <= lastApplied) {
+                outcomes.set(i, envelope.aggregateVersion() == lastApplied ? Outcome.DUPLICATE : Outcome.STALE);
             } else {
                 outcomes.set(i, Outcome.APPLIED);
                 last.put(aggregate, envelope.aggregateVersion());
@@ -242,15 +230,6 @@ public class InboundEvents {
         if (!applied.isEmpty()) {
             handler.handle(applied);
         }
-    }
-
-    /** Inserts the {@code (consumer, ce_id)} rows, returning the ids that were not there yet. */
-    private Set<UUID> recordProcessed(String consumer, UUID[] ids) {
-        if (ids.length == 0) {
-            return new HashSet<>();
-        }
-        return new HashSet<>(jdbc.sql(RECORD_ALL_PROCESSED).params(consumer, new SqlArrayValue("uuid", (Object[]) ids))
-                .query(UUID.class).list());
     }
 
     /** The last applied version of each aggregate (0: none yet), its row locked until the batch commits. */

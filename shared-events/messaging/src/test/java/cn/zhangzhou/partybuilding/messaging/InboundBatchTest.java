@@ -63,14 +63,17 @@ class InboundBatchTest {
         List<Outcome> outcomes = inbound.processBatch("batch-dedup", List.of(v1, v1, v3, renamed(org, 2, "second"),
                 renamed(org, 3, "third again")), this::apply);
 
+        // The version alone decides (decision 0028): the version last applied again is a duplicate, whatever its ce_id.
         assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.DUPLICATE, Outcome.APPLIED, Outcome.STALE,
-                Outcome.STALE);
+                Outcome.DUPLICATE);
         assertThat(handed).containsExactly(List.of("first", "third"));
         assertThat(names(org)).containsExactly("first", "third");
         // The next poll's redelivery of the same records changes nothing.
         assertThat(inbound.processBatch("batch-dedup", List.of(v1, v3), this::apply))
-                .containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
+                .containsExactly(Outcome.STALE, Outcome.DUPLICATE);
         assertThat(names(org)).containsExactly("first", "third");
+        assertThat(jdbc.sql("select count(*) from processed_event where consumer = 'batch-dedup'").query(Long.class)
+                .single()).as("a batch writes no ce_id rows").isZero();
     }
 
     @Test
@@ -83,7 +86,7 @@ class InboundBatchTest {
         List<Outcome> outcomes = inbound.processBatch("batch-versions", List.of(renamed(org, 4, "four"),
                 renamed(other, 2, "other two"), renamed(org, 5, "five again"), renamed(org, 6, "six")), this::apply);
 
-        assertThat(outcomes).containsExactly(Outcome.STALE, Outcome.APPLIED, Outcome.STALE, Outcome.APPLIED);
+        assertThat(outcomes).containsExactly(Outcome.STALE, Outcome.APPLIED, Outcome.DUPLICATE, Outcome.APPLIED);
         assertThat(names(org)).containsExactly("five", "six");
         assertThat(names(other)).containsExactly("other one", "other two");
         assertThat(jdbc.sql("select last_version from consumed_aggregate where consumer = 'batch-versions' "

@@ -57,7 +57,7 @@ class WebPageTest {
             DistrictEvents.hours(ArticleCity.XIANGCHENG, city.qunyu, "LEGAL", false, 30, LocalDate.of(2016, 5, 1));
             int sent = DistrictEvents.sent();
             await("the article's events consumed").atMost(Duration.ofMinutes(3))
-                    .until(() -> dashboard.rows("processed_event") >= sent);
+                    .until(() -> dashboard.consumed() >= sent);
             List<String> output = runPage(dashboard.baseUrl + "/", () -> DistrictEvents.hours(ArticleCity.XIANGCHENG,
                     city.qunyu, "PATROL", false, 60, LocalDate.of(2016, 6, 1)));
             assertThat(output).contains("passed: sign-in, figures, charts, live, drill-down, CSV, scope");

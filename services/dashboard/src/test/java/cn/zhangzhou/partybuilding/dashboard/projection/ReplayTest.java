@@ -30,7 +30,7 @@ class ReplayTest {
         // received_at is when each dashboard heard a district: the one thing a replay does not reproduce.
         try (DatabaseFingerprint running = fingerprint(d); DatabaseFingerprint fresh = fingerprint(replayed)) {
             await().atMost(Duration.ofMinutes(3)).until(() -> fresh.get().equals(running.get()));
-            System.out.println("replay: " + replayed.rows("processed_event") + " events rebuilt in "
+            System.out.println("replay: " + replayed.consumed() + " events rebuilt in "
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms (start-up included)");
             assertThat(figures(replayed, "/api/v1/city")).isEqualTo(figures(d, "/api/v1/city"));
             assertThat(figures(replayed, "/api/v1/reconciliation")).isEqualTo(figures(d, "/api/v1/reconciliation"));

@@ -73,7 +73,7 @@ public final class ArticleCity {
         city.chengxiWishes();
         int sent = DistrictEvents.sent();
         await("the article's " + sent + " events consumed").atMost(Duration.ofMinutes(3))
-                .until(() -> dashboard.rows("processed_event") >= sent);
+                .until(() -> dashboard.consumed() >= sent);
         return city;
     }
 

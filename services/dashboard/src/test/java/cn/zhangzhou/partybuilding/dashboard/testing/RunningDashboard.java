@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -76,6 +79,24 @@ public final class RunningDashboard extends DistrictFixture {
     public static RunningDashboard signingInThrough(String issuer, String database) {
         return new RunningDashboard(database, "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer
                 + "/oauth2/jwks", "--zz.dashboard.sign-in.issuer=" + issuer);
+    }
+
+    /**
+     * Events its consumers have processed (applied, or skipped as a duplicate, a stale version or an unknown type), as
+     * its {@code zz.events.consumed} counters have them after each commit: a batch writes no row per event to count
+     * (decision 0028).
+     */
+    public long consumed() {
+        return consumed(context.getBean(MeterRegistry.class).find("zz.events.consumed"));
+    }
+
+    /** Events its consumers have processed with this outcome ({@code applied}, {@code duplicate}, {@code stale}). */
+    public long consumed(String outcome) {
+        return consumed(context.getBean(MeterRegistry.class).find("zz.events.consumed").tag("outcome", outcome));
+    }
+
+    private static long consumed(Search search) {
+        return (long) search.counters().stream().mapToDouble(Counter::count).sum();
     }
 
     public String cityAdmin() {

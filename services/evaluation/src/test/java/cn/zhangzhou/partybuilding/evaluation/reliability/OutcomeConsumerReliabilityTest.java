@@ -61,7 +61,9 @@ class OutcomeConsumerReliabilityTest {
 
         assertThat(e.rows("outcome where organisation_id = '" + community + "'")).isEqualTo(2);
         assertThat(e.rows("outcome where source_id = '" + hours + "' and quantity = 60")).isEqualTo(1);
-        assertThat(e.rows("processed_event where event_id = '" + first.id() + "'")).isEqualTo(1);
+        // Decided by the version alone (decision 0028): the aggregate's version row holds the one applied.
+        assertThat(e.rows("consumed_aggregate where subject = '" + hours + "' and last_version = "
+                + first.aggregateVersion())).isEqualTo(1);
     }
 
     @Test

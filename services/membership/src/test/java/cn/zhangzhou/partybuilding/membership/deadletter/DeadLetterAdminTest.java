@@ -64,8 +64,8 @@ class DeadLetterAdminTest {
         assertThat(replayed.text("state")).isEqualTo("REPLAYED");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> organisationRows(organisation) == 1);
-        assertThat(xc.rows("processed_event where event_id = '" + eventId + "' and consumer = 'membership-directory'"))
-                .isEqualTo(1);
+        assertThat(xc.rows("consumed_aggregate where subject = '" + organisation
+                + "' and consumer = 'membership-directory'")).isEqualTo(1);
         assertThat(xc.api.get(path, operator).text("state")).isEqualTo("REPLAYED");
 
         Response again = xc.api.post(path + "/replay", operator, null);
