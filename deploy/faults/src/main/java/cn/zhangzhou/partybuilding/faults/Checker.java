@@ -72,6 +72,9 @@ final class Checker {
     static final String GAP = "BAD aggregate with a missing version";
     static final String DISORDER = "BAD aggregate out of version order";
     static final String LOST_PROJECTION = "BAD lost: not in a projection";
+    /** The services whose membership directory must hold every member registered (membership keeps its own). */
+    static final List<PlatformService> DIRECTORIES = List.of(PlatformService.WISHES, PlatformService.VOLUNTEERING,
+            PlatformService.EVALUATION);
     static final String UNKNOWN = "BAD never answered";
     static final String BLOCKED = "BAD key blocked (409 in progress) longer than a live request can run";
     /**
@@ -238,12 +241,20 @@ final class Checker {
     private void projections(Verdict verdict, String district, List<Command> commands) throws SQLException {
         List<String> members = commands.stream()
                 .filter(c -> c.kind() == Kind.REGISTER_MEMBER && c.acknowledged()).map(Command::id).toList();
-        for (PlatformService consumer : List.of(PlatformService.WISHES, PlatformService.VOLUNTEERING)) {
+        for (PlatformService consumer : DIRECTORIES) {
             Set<String> known = ids(consumer, district, "select member_id::text from directory.member");
             members.stream().filter(id -> !known.contains(id)).forEach(id -> verdict.problem(LOST_PROJECTION,
                     "member " + id + " not in " + consumer.id() + "-" + district));
             verdict.count("projection rows checked", members.size());
         }
+        // Evaluation's outcomes consumer (a batch listener deciding by version alone, decision 0028): every wish
+        // posted is a row of its own, none lost.
+        Set<String> wishes = ids(PlatformService.EVALUATION, district, "select wish_id::text from wish");
+        List<String> posted = commands.stream()
+                .filter(c -> c.kind() == Kind.POST_WISH && c.acknowledged()).map(Command::id).toList();
+        posted.stream().filter(id -> !wishes.contains(id)).forEach(id -> verdict.problem(LOST_PROJECTION,
+                "wish " + id + " not in evaluation-" + district + "'s outcomes"));
+        verdict.count("projection rows checked", posted.size());
         for (String other : districts) {
             if (!other.equals(district)) {
                 Set<String> known = ids(PlatformService.MEMBERSHIP, other, "select id::text from external_member");

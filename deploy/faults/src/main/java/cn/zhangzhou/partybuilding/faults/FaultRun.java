@@ -30,7 +30,7 @@ final class FaultRun {
 
     /** How much of everything: the CI profile runs every fault once; the full one twenty times. */
     enum Profile {
-        SHORT(1, 2, 500, 250),
+        SHORT(1, 2, 250, 125),
         FULL(20, 4, 10_000, 10_000);
 
         final int rounds;
@@ -73,7 +73,7 @@ final class FaultRun {
             Driver driver = new Driver(platform, DISTRICTS);
             driver.createTrees();
             for (String district : DISTRICTS) {
-                for (PlatformService consumer : List.of(PlatformService.WISHES, PlatformService.VOLUNTEERING)) {
+                for (PlatformService consumer : Checker.DIRECTORIES) {
                     awaitRow(platform, consumer.in(district).database().orElseThrow(),
                             "select count(*) from directory.organisation where id = ?", driver.community(district));
                 }
@@ -90,7 +90,7 @@ final class FaultRun {
                     : String.format(Locale.ROOT, "after %.1f s", drained.toMillis() / 1000.0)));
             Checker.Verdict verdict = new Checker(platform, DISTRICTS).check(driver.history(), driver.run());
             List<String> groups = new ArrayList<>();
-            DISTRICTS.forEach(d -> groups.addAll(List.of("membership-" + d, "wishes-" + d, "volunteering-" + d)));
+            DISTRICTS.forEach(d -> Platform.SERVICES.forEach(service -> groups.add(service.id() + "-" + d)));
             PoisonCheck.Result poison = new PoisonCheck(platform.kafka.directBootstrap())
                     .run(profile.poisonBatch, profile.poisonEvery, groups);
             Outcome outcome = new Outcome(injections, verdict, poison, driver.retries(), drained);

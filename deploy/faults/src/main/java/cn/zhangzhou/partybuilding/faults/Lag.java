@@ -71,7 +71,7 @@ final class Lag implements AutoCloseable {
     double consumers() throws Exception {
         List<String> groups = admin.listConsumerGroups().all().get(3, TimeUnit.SECONDS).stream()
                 .map(ConsumerGroupListing::groupId)
-                .filter(g -> g.startsWith("membership-") || g.startsWith("wishes-") || g.startsWith("volunteering-"))
+                .filter(g -> Platform.SERVICES.stream().anyMatch(service -> g.startsWith(service.id() + "-")))
                 .toList();
         Map<TopicPartition, Long> behind = new HashMap<>();
         for (String group : groups) {

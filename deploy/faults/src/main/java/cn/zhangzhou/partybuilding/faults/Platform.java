@@ -30,11 +30,12 @@ final class Platform implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /**
-     * Services of each district, in start order: membership first, wishes and volunteering learn their district from
-     * it (volunteering is a consumer here: its membership directory is checked like wishes').
+     * Services of each district, in start order: membership first, the others learn their district from it
+     * (volunteering and evaluation are consumers here: their membership directories are checked like wishes', and
+     * evaluation's outcomes consumer must hold every wish posted).
      */
     static final List<PlatformService> SERVICES = List.of(PlatformService.MEMBERSHIP, PlatformService.WISHES,
-            PlatformService.VOLUNTEERING);
+            PlatformService.VOLUNTEERING, PlatformService.EVALUATION);
 
     private final Path root;
     private final Path dir;
@@ -109,7 +110,7 @@ final class Platform implements AutoCloseable {
         this.kafkaProxy = FaultProxy.start("kafka-proxy", kafkaProxyPort, kafka.faultyPort());
     }
 
-    /** Starts PostgreSQL, Kafka, the proxies and membership, wishes and volunteering of each district. */
+    /** Starts PostgreSQL, Kafka, the proxies and the {@link #SERVICES} of each district. */
     static Platform start(Path root, Path dir, List<String> districts, PrintStream out) {
         Platform platform = new Platform(root, dir, out);
         try {
