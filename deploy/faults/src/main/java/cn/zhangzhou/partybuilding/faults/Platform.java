@@ -74,7 +74,10 @@ final class Platform implements AutoCloseable {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaProxy.port());
             env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
                     "file:" + keys.publicKeyFile().toAbsolutePath());
-            process = ServiceProcess.start(name, root.resolve(kind.jar()), root, port, env, List.of(),
+            // C1 only, as the local platform and the other suites' child JVMs (decision 0019): eight Spring starts and a
+            // light load on two cores never pay C2's compile time back.
+            process = ServiceProcess.start(name, root.resolve(kind.jar()), root, port, env,
+                    List.of("-XX:TieredStopAtLevel=1"),
                     dir.resolve(name + "-" + ++starts + ".log"));
             process.awaitReady(Instant.now().plus(READY_TIMEOUT));
         }
