@@ -81,12 +81,16 @@ final class EvaluationBenchmark extends Mode {
     }
 
     /** The replay: how many events, how fast the consumer applied them, how long the closes took. */
-    record Replay(long events, double seconds, Map<EvaluationYear.Kind, Long> published,
+    record Replay(long events, double seconds, ProcessCpu.PerCommand cpu, Map<EvaluationYear.Kind, Long> published,
                   Map<EvaluationYear.Kind, Long> counted, double communityCloseSeconds, double streetCloseSeconds,
                   int communitiesScored) {
         double perSecond() {
             return events / seconds;
         }
+    }
+
+    /** The replay's time, and its CPU per event over the same window. */
+    record Applied(double seconds, ProcessCpu.PerCommand cpu) {
     }
 
     /** One rating path at one level, beside its ceiling. */
@@ -116,14 +120,17 @@ final class EvaluationBenchmark extends Mode {
         ServiceProcess service = bench.startService(PlatformService.EVALUATION, outcomeConsumers == null ? Map.of()
                 : Map.of("ZZ_EVALUATION_OUTCOME_CONSUMERS", outcomeConsumers.toString()));
         String db = bench.database(PlatformService.EVALUATION);
-        double seconds = awaitApplied(year0.events());
+        Applied applied = awaitApplied(year0.events(), new ProcessCpu(service.pid(), bench.postgres.dataDir()));
         ServiceClient admin = new ServiceClient("http://127.0.0.1:" + service.port(),
                 () -> bench.token("benchmark-admin", Role.DISTRICT_ADMIN, null, null));
-        replay = recompute(admin, year0, year, seconds);
-        out.println(String.format(Locale.ROOT, "replay: %d events in %.1f s, %.0f events/s; counted %s of %s; "
+        replay = recompute(admin, year0, year, applied);
+        out.println(String.format(Locale.ROOT, "replay: %d events in %.1f s, %.0f events/s; CPU ms per event: service "
+                        + "%.4f, PostgreSQL %.4f, broker %.4f, machine %.4f (of %.4f on %d cores); counted %s of %s; "
                         + "COMMUNITY round of %d communities closed in %.2f s, STREET round in %.2f s",
-                replay.events(), replay.seconds(), replay.perSecond(), replay.counted(), replay.published(),
-                replay.communitiesScored(), replay.communityCloseSeconds(), replay.streetCloseSeconds()));
+                replay.events(), replay.seconds(), replay.perSecond(), replay.cpu().service(), replay.cpu().postgres(),
+                replay.cpu().broker(), replay.cpu().machine(), machine.cpus() * 1000 / replay.perSecond(),
+                machine.cpus(), replay.counted(), replay.published(), replay.communitiesScored(),
+                replay.communityCloseSeconds(), replay.streetCloseSeconds()));
 
         UUID community = year0.communities().get(0);
         awaitRows(db, "select count(*) from directory.member where residence_community_id = '" + community + "'",
@@ -202,12 +209,13 @@ final class EvaluationBenchmark extends Mode {
 
     /**
      * Polls the outcomes group's committed offsets until they cover every event; the seconds from the first to the
-     * last.
+     * last, and the CPU per event the processes spent between those two polls.
      */
-    private double awaitApplied(long events) throws ExecutionException, InterruptedException {
+    private Applied awaitApplied(long events, ProcessCpu cpu) throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + REPLAY_TIMEOUT.toNanos();
         long firstNanos = 0;
         long firstCount = 0;
+        ProcessCpu.Snapshot first = null;
         long n = 0;
         // The group's committed offsets, not a count of its processed_event rows: counting a table of hundreds of
         // thousands of rows ten times a second took a good part of the PostgreSQL CPU the replay was measuring.
@@ -217,10 +225,14 @@ final class EvaluationBenchmark extends Mode {
                 if (n > 0 && firstNanos == 0) {
                     firstNanos = System.nanoTime();
                     firstCount = n;
+                    first = cpu.snapshot();
                 }
                 if (n >= events) {
                     // The events applied between the first and the last poll, over that time (the start is not timed).
-                    return (System.nanoTime() - firstNanos) / 1e9 * events / Math.max(1, events - firstCount);
+                    ProcessCpu.PerCommand perEvent = ProcessCpu.PerCommand.between(first, cpu.snapshot(),
+                            events - firstCount);
+                    return new Applied((System.nanoTime() - firstNanos) / 1e9 * events
+                            / Math.max(1, events - firstCount), perEvent);
                 }
                 TimeUnit.MILLISECONDS.sleep(100); // a poll interval in a command-line tool, not a test
             }
@@ -230,7 +242,7 @@ final class EvaluationBenchmark extends Mode {
     }
 
     /** Every score of the district from the replayed year: a COMMUNITY and a STREET round closed, timed. */
-    static Replay recompute(ServiceClient admin, EvaluationYear.Published year0, int year, double seconds) {
+    static Replay recompute(ServiceClient admin, EvaluationYear.Published year0, int year, Applied applied) {
         Map<String, Object> objective = Map.of("self", 0, "mutual", 0, "assessment", 0, "members", 0, "residents", 0,
                 "objective", 100);
         double[] closes = new double[2];
@@ -262,7 +274,8 @@ final class EvaluationBenchmark extends Mode {
                 }
             }
         }
-        return new Replay(year0.events(), seconds, year0.outcomes(), counted, closes[0], closes[1], scored);
+        return new Replay(year0.events(), applied.seconds(), applied.cpu(), year0.outcomes(), counted, closes[0],
+                closes[1], scored);
     }
 
     static Counted counted(String db, UUID round) throws SQLException {
@@ -315,11 +328,14 @@ final class EvaluationBenchmark extends Mode {
                 options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0,
                 options.jitWarmup().toSeconds());
         out.println();
-        out.println("| replayed events | applied in s | events/s | target ≥ 20,000/s | published per kind | counted per kind "
+        out.println("| replayed events | applied in s | events/s | target ≥ 20,000/s | CPU ms per event: service "
+                + "| PostgreSQL | broker | machine | published per kind | counted per kind "
                 + "| COMMUNITY round closed (communities) | STREET round closed |");
-        out.println("|---:|---:|---:|---|---|---|---:|---:|");
-        out.println(String.format(Locale.ROOT, "| %d | %.1f | %.0f | %s | %s | %s | %.2f s (%d) | %.2f s |",
+        out.println("|---:|---:|---:|---|---:|---:|---:|---:|---|---|---:|---:|");
+        out.println(String.format(Locale.ROOT, "| %d | %.1f | %.0f | %s | %.4f | %.4f | %.4f | %.4f | %s | %s "
+                        + "| %.2f s (%d) | %.2f s |",
                 replay.events(), replay.seconds(), replay.perSecond(), replay.perSecond() >= 20_000 ? "met" : "missed",
+                replay.cpu().service(), replay.cpu().postgres(), replay.cpu().broker(), replay.cpu().machine(),
                 replay.published(), replay.counted(), replay.communityCloseSeconds(), replay.communitiesScored(),
                 replay.streetCloseSeconds()));
         out.println();

@@ -1,11 +1,18 @@
 package cn.zhangzhou.partybuilding.messaging;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -65,29 +72,42 @@ public class InboundEvents {
 
     // Moves last_version forward only; 0 rows means the event is not newer than what was applied.
     private static final String ADVANCE_VERSION = """
-            insert into consumed_aggregate (consumer, source, subject, last_version)
-            values (?, ?, ?, ?)
-            on conflict (consumer, source, subject) do update set last_version = excluded.last_version
+            insert into consumed_aggregate (aggregate, consumer, source, subject, last_version)
+            values (?, ?, ?, ?, ?)
+            on conflict (aggregate) do update set last_version = excluded.last_version
             where consumed_aggregate.last_version < excluded.last_version
             """;
 
-    // Version 0 for an aggregate not seen yet (versions start at 1), so that every aggregate of a batch has a row to lock.
-    // Every aggregate of the batch given its row (0: none applied yet) and all of them locked until the batch commits,
-    // returning the last applied versions: the no-op update of an existing row locks it as FOR UPDATE would (a
-    // consumer of the group that has not yet learnt it lost the partition waits) and returns its committed version.
+    // The batch's aggregates, each once with the newest version the batch holds of it. Those with a row are locked
+    // until the batch commits (a consumer of the group that has not yet learnt it lost the partition waits) and return
+    // their committed version; the others get their row at once with the batch's newest version, which is what the
+    // batch will have applied (versions start at 1, so from none applied every newer version is applied in turn).
+    // An aggregate whose row another transaction inserts meanwhile is in neither part: the caller sees it missing.
     private static final String LOCK_VERSIONS = """
-            insert into consumed_aggregate (consumer, source, subject, last_version)
-            select ?, source, subject, 0 from unnest(?::text[], ?::text[]) as a (source, subject)
-            order by source, subject
-            on conflict (consumer, source, subject) do update set last_version = consumed_aggregate.last_version
-            returning source, subject, last_version
+            with batch as (
+                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[])
+                    as b (aggregate, source, subject, version)),
+            known as (
+                select c.aggregate, c.last_version from consumed_aggregate c join batch b on c.aggregate = b.aggregate
+                order by c.aggregate
+                for update of c),
+            fresh as (
+                insert into consumed_aggregate (aggregate, consumer, source, subject, last_version)
+                select b.aggregate, ?, b.source, b.subject, b.version from batch b
+                where not exists (select 1 from known k where k.aggregate = b.aggregate)
+                order by b.aggregate
+                on conflict do nothing
+                returning aggregate)
+            select aggregate, last_version, false from known
+            union all
+            select aggregate, 0, true from fresh
             """;
 
-    // Each aggregate once, with the newest version the batch applied.
+    // The known aggregates' newest applied versions, each once.
     private static final String ADVANCE_ALL_VERSIONS = """
             update consumed_aggregate c set last_version = a.version
-            from unnest(?::text[], ?::text[], ?::bigint[]) as a (source, subject, version)
-            where c.consumer = ? and c.source = a.source and c.subject = a.subject and c.last_version < a.version
+            from unnest(?::uuid[], ?::bigint[]) as a (aggregate, version)
+            where c.aggregate = a.aggregate and c.last_version < a.version
             """;
 
     private final JdbcClient jdbc;
@@ -195,52 +215,79 @@ public class InboundEvents {
     }
 
     /**
-     * The batch's version checks in two statements whatever its size (one per record cost a replay most of its
-     * PostgreSQL time): the aggregates' version rows made sure of, locked and read in one upsert (so a consumer of the
-     * group that has not yet learnt it lost the partition waits, as it waited on the row of {@link #process}'s upsert);
-     * each record then decided in order in memory (a version not above the last applied one is skipped: DUPLICATE if
-     * it is that version, STALE if below); and the versions moved forward at once.
+     * The batch's version checks in at most two statements whatever its size (one per record cost a replay most of its
+     * PostgreSQL time): the aggregates' version rows locked and read, and those without one given it at once with the
+     * batch's newest version (decision 0029), in one statement (so a consumer of the group that has not yet learnt it
+     * lost the partition waits, as it waited on the row of {@link #process}'s upsert); each record then decided in
+     * order in memory (a version not above the last applied one is skipped: DUPLICATE if it is that version, STALE if
+     * below); and the known aggregates' versions moved forward at once.
      */
     private void applyBatch(String consumer, List<IncomingEvent<?>> events, List<Outcome> outcomes,
                             IncomingBatchHandler handler) {
-        List<Integer> known = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) != null) {
-                known.add(i);
+        List<Aggregate> aggregates = new ArrayList<>(events.size());
+        Map<Aggregate, Long> newest = new LinkedHashMap<>();
+        for (IncomingEvent<?> event : events) {
+            Aggregate aggregate = event == null ? null : Aggregate.of(consumer, event.envelope());
+            aggregates.add(aggregate);
+            if (aggregate != null) {
+                newest.merge(aggregate, event.envelope().aggregateVersion(), Math::max);
             }
         }
-        Map<Aggregate, Long> last = lockVersions(consumer, known.stream()
-                .map(i -> Aggregate.of(events.get(i).envelope())).distinct().toList());
+        Set<Aggregate> fresh = new HashSet<>();
+        Map<Aggregate, Long> last = lockVersions(consumer, newest, fresh);
         Map<Aggregate, Long> advanced = new LinkedHashMap<>();
-        List<IncomingEvent<?>> applied = new ArrayList<>(known.size());
-        for (int i : known) {
-            EventEnvelope envelope = events.get(i).envelope();
-            Aggregate aggregate = Aggregate.of(envelope);
-            long lastApplied = last.getOrDefault(aggregate, 0L);
+        List<IncomingEvent<?>> applied = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent<?> event = events.get(i);
+            if (event == null) {
+                continue;
+            }
+            EventEnvelope envelope = event.envelope();
+            Aggregate aggregate = aggregates.get(i);
+            long lastApplied = last.get(aggregate);
             if (envelope.aggregateVersion() <= lastApplied) {
                 outcomes.set(i, envelope.aggregateVersion() == lastApplied ? Outcome.DUPLICATE : Outcome.STALE);
             } else {
                 outcomes.set(i, Outcome.APPLIED);
                 last.put(aggregate, envelope.aggregateVersion());
                 advanced.put(aggregate, envelope.aggregateVersion());
-                applied.add(events.get(i));
+                applied.add(event);
             }
         }
+        advanced.keySet().removeAll(fresh);
         advance(consumer, advanced);
         if (!applied.isEmpty()) {
             handler.handle(applied);
         }
     }
 
-    /** The last applied version of each aggregate (0: none yet), its row locked until the batch commits. */
-    private Map<Aggregate, Long> lockVersions(String consumer, List<Aggregate> aggregates) {
+    /**
+     * The last applied version of each aggregate, its row locked until the batch commits; an aggregate without a row
+     * yet gets one with its newest version in the batch, counts as none applied (0) and is added to {@code fresh}.
+     */
+    private Map<Aggregate, Long> lockVersions(String consumer, Map<Aggregate, Long> newest, Set<Aggregate> fresh) {
+        Map<UUID, Aggregate> byKey = new HashMap<>();
+        newest.keySet().forEach(aggregate -> byKey.put(aggregate.key(), aggregate));
         Map<Aggregate, Long> last = new HashMap<>();
-        if (!aggregates.isEmpty()) {
-            Object sources = new SqlArrayValue("text", aggregates.stream().map(Aggregate::source).toArray());
-            Object subjects = new SqlArrayValue("text", aggregates.stream().map(Aggregate::subject).toArray());
-            jdbc.sql(LOCK_VERSIONS).params(consumer, sources, subjects).query(rs -> {
-                last.put(new Aggregate(rs.getString(1), rs.getString(2)), rs.getLong(3));
-            });
+        if (newest.isEmpty()) {
+            return last;
+        }
+        jdbc.sql(LOCK_VERSIONS).params(
+                new SqlArrayValue("uuid", newest.keySet().stream().map(Aggregate::key).toArray()),
+                new SqlArrayValue("text", newest.keySet().stream().map(Aggregate::source).toArray()),
+                new SqlArrayValue("text", newest.keySet().stream().map(Aggregate::subject).toArray()),
+                new SqlArrayValue("bigint", newest.values().toArray()), consumer).query(rs -> {
+            Aggregate aggregate = byKey.get(rs.getObject(1, UUID.class));
+            last.put(aggregate, rs.getLong(2));
+            if (rs.getBoolean(3)) {
+                fresh.add(aggregate);
+            }
+        });
+        if (last.size() != newest.size()) {
+            // Another transaction gave one of them its row since this statement began (a consumer of the group that
+            // has not yet learnt it lost the partition): the one-record path decides each record again, after it.
+            throw new IllegalStateException(consumer + ": " + (newest.size() - last.size())
+                    + " aggregates' version rows were written by another transaction meanwhile");
         }
         return last;
     }
@@ -250,9 +297,8 @@ public class InboundEvents {
             return;
         }
         int moved = jdbc.sql(ADVANCE_ALL_VERSIONS).params(
-                new SqlArrayValue("text", versions.keySet().stream().map(Aggregate::source).toArray()),
-                new SqlArrayValue("text", versions.keySet().stream().map(Aggregate::subject).toArray()),
-                new SqlArrayValue("bigint", versions.values().toArray()), consumer).update();
+                new SqlArrayValue("uuid", versions.keySet().stream().map(Aggregate::key).toArray()),
+                new SqlArrayValue("bigint", versions.values().toArray())).update();
         if (moved != versions.size()) {
             // Cannot happen while the rows are locked; if it does, the one-record path decides each record again.
             throw new IllegalStateException(consumer + ": " + (versions.size() - moved)
@@ -260,11 +306,27 @@ public class InboundEvents {
         }
     }
 
-    /** An aggregate as the version records know it: its {@code ce_source} and {@code ce_subject}. */
-    private record Aggregate(String source, String subject) {
+    /** An aggregate as a consumer's version rows know it: its row's key ({@link #aggregateKey}), source and subject. */
+    private record Aggregate(UUID key, String source, String subject) {
 
-        static Aggregate of(EventEnvelope envelope) {
-            return new Aggregate(envelope.source().toString(), envelope.subject());
+        static Aggregate of(String consumer, EventEnvelope envelope) {
+            String source = envelope.source().toString();
+            return new Aggregate(aggregateKey(consumer, source, envelope.subject()), source, envelope.subject());
+        }
+    }
+
+    /**
+     * The key of a consumer's version row of an aggregate (decision 0029): the first 16 bytes of the SHA-256 of
+     * {@code consumer \n source \n subject} in UTF-8, as the messaging migration V3 computes it for existing rows.
+     */
+    static UUID aggregateKey(String consumer, String source, String subject) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    (consumer + '\n' + source + '\n' + subject).getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(hash);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
@@ -282,7 +344,9 @@ public class InboundEvents {
     }
 
     private static Object[] versionOf(String consumer, EventEnvelope envelope) {
-        return new Object[] {consumer, envelope.source().toString(), envelope.subject(), envelope.aggregateVersion()};
+        String source = envelope.source().toString();
+        return new Object[] {aggregateKey(consumer, source, envelope.subject()), consumer, source, envelope.subject(),
+                envelope.aggregateVersion()};
     }
 
     /** The record's event, or null for a type this build does not know. */

@@ -131,6 +131,56 @@ class InboundBatchTest {
         assertThat(names(org)).containsExactly("one", "six");
     }
 
+    /**
+     * The zombie gives an aggregate this batch has not seen its first version row (version 5) and has not committed
+     * when the batch begins: the batch's insert of that row waits for it, finds it taken, and the batch is decided
+     * again record by record after it (decision 0029), taking 4 as stale and applying 6.
+     */
+    @Test
+    void aBatchRacingAnotherTransactionForAnAggregatesFirstRowDecidesAfterIt() throws Exception {
+        UUID org = UUID.randomUUID();
+        String source = EventEnvelope.source("longwen", "membership").toString();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection zombie = dataSource.getConnection()) {
+            zombie.setAutoCommit(false);
+            try (java.sql.PreparedStatement applied = zombie.prepareStatement("insert into consumed_aggregate "
+                    + "(aggregate, consumer, source, subject, last_version) values (?, 'batch-race', ?, ?, 5)")) {
+                applied.setObject(1, InboundEvents.aggregateKey("batch-race", source, org.toString()));
+                applied.setString(2, source);
+                applied.setString(3, org.toString());
+                assertThat(applied.executeUpdate()).isEqualTo(1);
+            }
+            java.util.concurrent.Future<List<Outcome>> batch = other.submit(() -> inbound.processBatch("batch-race",
+                    List.of(renamed(org, 4, "four"), renamed(org, 6, "six")), this::apply));
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like "
+                            + "'%consumed_aggregate%'").query(Long.class).single() > 0);
+            assertThat(batch).isNotDone();
+            zombie.commit();
+
+            assertThat(batch.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .containsExactly(Outcome.STALE, Outcome.APPLIED);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(names(org)).containsExactly("six");
+        assertThat(jdbc.sql("select last_version from consumed_aggregate where consumer = 'batch-race'")
+                .query(Long.class).single()).isEqualTo(6);
+    }
+
+    /** Each version row's key is what the messaging migration V3 computed for the rows it found (decision 0029). */
+    @Test
+    void theJavaKeyOfAVersionRowIsTheMigrationsKey() {
+        for (String subject : List.of(UUID.randomUUID().toString(), "placement:" + UUID.randomUUID(), "芗城区 社区")) {
+            String source = EventEnvelope.source("longwen", "membership").toString();
+            UUID migrations = jdbc.sql("select encode(substring(sha256(convert_to(? || E'\\n' || ? || E'\\n' || ?, "
+                    + "'UTF8')) from 1 for 16), 'hex')::uuid").params("batch-keys", source, subject)
+                    .query(UUID.class).single();
+            assertThat(InboundEvents.aggregateKey("batch-keys", source, subject)).as(subject).isEqualTo(migrations);
+        }
+        assertThat(InboundEvents.aggregateKey("a", "b", "c")).isNotEqualTo(InboundEvents.aggregateKey("b", "a", "c"));
+    }
+
     @Test
     void poisonMidBatchFailsAloneAfterTheRecordsBeforeItCommitted() {
         UUID org = UUID.randomUUID();

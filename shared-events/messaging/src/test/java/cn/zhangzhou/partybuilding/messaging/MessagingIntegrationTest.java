@@ -313,7 +313,7 @@ class MessagingIntegrationTest {
                 .contains("1");
         // The service's tables were there first, so the messaging history starts with a baseline at 0.
         assertThat(jdbc.sql("select version || ':' || type from messaging_schema_history order by installed_rank")
-                .query(String.class).list()).containsExactly("0:BASELINE", "1:SQL", "2:SQL");
+                .query(String.class).list()).containsExactly("0:BASELINE", "1:SQL", "2:SQL", "3:SQL");
     }
 
     @Test
