@@ -105,29 +105,17 @@ class InboundBatchTest {
         UUID org = UUID.randomUUID();
         String source = EventEnvelope.source("longwen", "membership").toString();
         inbound.processBatch("batch-zombie", List.of(renamed(org, 1, "one")), this::apply);
-        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (java.sql.Connection zombie = dataSource.getConnection()) {
-            zombie.setAutoCommit(false);
+
+        List<Outcome> outcomes = batchWhileUncommitted(zombie -> {
             try (java.sql.PreparedStatement applied = zombie.prepareStatement("update consumed_aggregate set "
                     + "last_version = 5 where consumer = 'batch-zombie' and source = ? and subject = ?")) {
                 applied.setString(1, source);
                 applied.setString(2, org.toString());
                 assertThat(applied.executeUpdate()).isEqualTo(1);
             }
-            java.util.concurrent.Future<List<Outcome>> batch = other.submit(() -> inbound.processBatch("batch-zombie",
-                    List.of(renamed(org, 4, "four"), renamed(org, 6, "six")), this::apply));
-            // It waits on the row the zombie holds (a row lock in pg_locks' terms), however long that takes.
-            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like "
-                            + "'%consumed_aggregate%'").query(Long.class).single() > 0);
-            assertThat(batch).isNotDone();
-            zombie.commit();
+        }, "batch-zombie", List.of(renamed(org, 4, "four"), renamed(org, 6, "six")));
 
-            assertThat(batch.get(30, java.util.concurrent.TimeUnit.SECONDS))
-                    .containsExactly(Outcome.STALE, Outcome.APPLIED);
-        } finally {
-            other.shutdownNow();
-        }
+        assertThat(outcomes).containsExactly(Outcome.STALE, Outcome.APPLIED);
         assertThat(names(org)).containsExactly("one", "six");
     }
 
@@ -140,9 +128,8 @@ class InboundBatchTest {
     void aBatchRacingAnotherTransactionForAnAggregatesFirstRowDecidesAfterIt() throws Exception {
         UUID org = UUID.randomUUID();
         String source = EventEnvelope.source("longwen", "membership").toString();
-        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (java.sql.Connection zombie = dataSource.getConnection()) {
-            zombie.setAutoCommit(false);
+
+        List<Outcome> outcomes = batchWhileUncommitted(zombie -> {
             try (java.sql.PreparedStatement applied = zombie.prepareStatement("insert into consumed_aggregate "
                     + "(aggregate, consumer, source, subject, last_version) values (?, 'batch-race', ?, ?, 5)")) {
                 applied.setObject(1, InboundEvents.aggregateKey("batch-race", source, org.toString()));
@@ -150,22 +137,40 @@ class InboundBatchTest {
                 applied.setString(3, org.toString());
                 assertThat(applied.executeUpdate()).isEqualTo(1);
             }
-            java.util.concurrent.Future<List<Outcome>> batch = other.submit(() -> inbound.processBatch("batch-race",
-                    List.of(renamed(org, 4, "four"), renamed(org, 6, "six")), this::apply));
+        }, "batch-race", List.of(renamed(org, 4, "four"), renamed(org, 6, "six")));
+
+        assertThat(outcomes).containsExactly(Outcome.STALE, Outcome.APPLIED);
+        assertThat(names(org)).containsExactly("six");
+        assertThat(jdbc.sql("select last_version from consumed_aggregate where consumer = 'batch-race'")
+                .query(Long.class).single()).isEqualTo(6);
+    }
+
+    /** What another transaction (a zombie consumer) writes and holds uncommitted while a batch runs. */
+    interface ZombieWrite {
+        void write(java.sql.Connection zombie) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs the batch while the zombie's write is uncommitted, checks the batch waits on it (a row lock in pg_locks'
+     * terms, however long that takes), commits the zombie and returns the batch's outcomes.
+     */
+    private List<Outcome> batchWhileUncommitted(ZombieWrite write, String consumer,
+                                                List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection zombie = dataSource.getConnection()) {
+            zombie.setAutoCommit(false);
+            write.write(zombie);
+            java.util.concurrent.Future<List<Outcome>> batch = other.submit(() -> inbound.processBatch(consumer,
+                    records, this::apply));
             await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
                     "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like "
                             + "'%consumed_aggregate%'").query(Long.class).single() > 0);
             assertThat(batch).isNotDone();
             zombie.commit();
-
-            assertThat(batch.get(30, java.util.concurrent.TimeUnit.SECONDS))
-                    .containsExactly(Outcome.STALE, Outcome.APPLIED);
+            return batch.get(30, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             other.shutdownNow();
         }
-        assertThat(names(org)).containsExactly("six");
-        assertThat(jdbc.sql("select last_version from consumed_aggregate where consumer = 'batch-race'")
-                .query(Long.class).single()).isEqualTo(6);
     }
 
     /** Each version row's key is what the messaging migration V3 computed for the rows it found (decision 0029). */
