@@ -28,30 +28,38 @@ import cn.zhangzhou.partybuilding.platform.PlatformService;
  */
 final class FaultRun {
 
-    /** How much of everything: the CI profile runs every fault once; the full one twenty times. */
+    /**
+     * How much of everything: the CI profile runs every fault once; the full one twenty times. Only the full profile
+     * judges the throughput ratio with poison: a short run's 250 events take a few seconds each way, and on a shared
+     * machine their ratio swings by more than the criterion's 10 % (0.89 and 0.98 in two CI runs of one build), so
+     * the short profile reports it and judges the rest.
+     */
     enum Profile {
-        SHORT(1, 2, 250, 125),
-        FULL(20, 4, 10_000, 10_000);
+        SHORT(1, 2, 250, 125, false),
+        FULL(20, 4, 10_000, 10_000, true);
 
         final int rounds;
         final int clients;
         final int poisonBatch;
         final int poisonEvery;
+        final boolean judgesThroughput;
 
-        Profile(int rounds, int clients, int poisonBatch, int poisonEvery) {
+        Profile(int rounds, int clients, int poisonBatch, int poisonEvery, boolean judgesThroughput) {
             this.rounds = rounds;
             this.clients = clients;
             this.poisonBatch = poisonBatch;
             this.poisonEvery = poisonEvery;
+            this.judgesThroughput = judgesThroughput;
         }
     }
 
     /** What a run counted. */
-    record Outcome(List<Injection> injections, Checker.Verdict verdict, PoisonCheck.Result poison, long retries,
-                   Duration drained) {
+    record Outcome(Profile profile, List<Injection> injections, Checker.Verdict verdict, PoisonCheck.Result poison,
+                   long retries, Duration drained) {
 
         boolean passed() {
-            return verdict.bad() == 0 && poison.passed() && drained != null;
+            return verdict.bad() == 0 && verdict.problems.isEmpty() && drained != null && poison.allDeadLettered()
+                    && poison.stallWithinLimit() && (!profile.judgesThroughput || poison.throughputKept());
         }
 
         long injected(Fault fault) {
@@ -93,7 +101,7 @@ final class FaultRun {
             DISTRICTS.forEach(d -> Platform.SERVICES.forEach(service -> groups.add(service.id() + "-" + d)));
             PoisonCheck.Result poison = new PoisonCheck(platform.kafka.directBootstrap())
                     .run(profile.poisonBatch, profile.poisonEvery, groups);
-            Outcome outcome = new Outcome(injections, verdict, poison, driver.retries(), drained);
+            Outcome outcome = new Outcome(profile, injections, verdict, poison, driver.retries(), drained);
             print(outcome, out);
             out.println("load average at the end " + loadAverage());
             return outcome;
@@ -145,11 +153,15 @@ final class FaultRun {
                         + "(ratio %.2f)%n",
                 p.poison(), p.events(), p.groups(), p.deadLettered(), (long) p.poison() * p.groups(),
                 seconds(p.longestStall()), p.cleanPerSecond(), p.poisonedPerSecond(), p.ratio());
-        // Each criterion named, so a reader of a short run (which asserts all but the throughput ratio) sees which one.
-        out.printf(Locale.ROOT, "%s: %d bad counts (lost or applied twice); poison: dead letters %s, stall %s, "
-                        + "throughput ratio %.2f %s 0.9%s%n", o.passed() ? "PASSED" : "FAILED", o.verdict().bad(),
+        // Each criterion named, so that a reader sees which one decided.
+        String throughput = String.format(Locale.ROOT, "throughput ratio %.2f %s 0.9", p.ratio(),
+                p.throughputKept() ? ">=" : "<") + (o.profile().judgesThroughput ? "" : " (reported, not judged: "
+                + "the short profile's runs are too short for it; the full profile judges it)");
+        out.printf(Locale.ROOT, "%s: %d bad counts (lost or applied twice)%s; poison: dead letters %s, stall %s, %s%s%n",
+                o.passed() ? "PASSED" : "FAILED", o.verdict().bad(),
+                o.verdict().problems.isEmpty() ? "" : ", " + o.verdict().problems.size() + " problems",
                 p.allDeadLettered() ? "all" : "MISSING", p.stallWithinLimit() ? "within the limit" : "OVER THE LIMIT",
-                p.ratio(), p.throughputKept() ? ">=" : "<", o.drained() == null ? "; consumers NOT drained" : "");
+                throughput, o.drained() == null ? "; consumers NOT drained" : "");
     }
 
     private static String seconds(Duration d) {

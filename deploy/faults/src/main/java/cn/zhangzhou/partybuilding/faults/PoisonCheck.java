@@ -56,10 +56,6 @@ final class PoisonCheck {
             return poisonedPerSecond / cleanPerSecond;
         }
 
-        boolean passed() {
-            return allDeadLettered() && stallWithinLimit() && throughputKept();
-        }
-
         boolean allDeadLettered() {
             return deadLettered == (long) poison * groups;
         }

@@ -38,6 +38,7 @@ class FaultSuiteTest {
         assertThat(outcome.poison().deadLettered()).as(report)
                 .isEqualTo((long) outcome.poison().poison() * outcome.poison().groups());
         assertThat(outcome.poison().longestStall()).as(report).isLessThanOrEqualTo(PoisonCheck.STALL_LIMIT);
+        assertThat(outcome.passed()).as("the verdict of the short profile\n" + report).isTrue();
     }
 
     /** The run's lines both on the console and in the assertion messages. */
