@@ -27,13 +27,20 @@ final class TraceStore implements AutoCloseable {
         this.api = new Api("http://localhost:" + process.port());
     }
 
-    static TraceStore start(Path dir) {
+    /**
+     * Starts Zipkin's server and returns at once, so that it starts while the services do; {@link #awaitUp()} before
+     * reading a trace. Spans sent before it answers are lost, and none of those is looked for.
+     */
+    static TraceStore launch(Path dir) {
         int port = FreePorts.find();
         ServiceProcess process = ServiceProcess.start("zipkin", JAR, dir, port,
-                Map.of("QUERY_PORT", String.valueOf(port), "STORAGE_TYPE", "mem"), List.of("-Xmx256m"),
-                dir.resolve("logs/zipkin.log"));
-        process.awaitAnswer("/health", 200, Instant.now().plus(Duration.ofMinutes(2)));
+                Map.of("QUERY_PORT", String.valueOf(port), "STORAGE_TYPE", "mem"),
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), dir.resolve("logs/zipkin.log"));
         return new TraceStore(process);
+    }
+
+    void awaitUp() {
+        process.awaitAnswer("/health", 200, Instant.now().plus(Duration.ofMinutes(2)));
     }
 
     /** Where the services post their spans (Zipkin's v2 JSON). */

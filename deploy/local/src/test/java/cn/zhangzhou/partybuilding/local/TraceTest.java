@@ -58,7 +58,7 @@ class TraceTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        store = TraceStore.start(dir);
+        store = TraceStore.launch(dir);
         Map<String, String> tracing = Map.of(
                 "management.tracing.export.zipkin.enabled", "true",
                 "management.tracing.export.zipkin.endpoint", store.spansEndpoint(),
@@ -73,8 +73,9 @@ class TraceTest {
             configuration.put("zz.gateway.districts." + DISTRICT + "." + s.id(), services.apis.get(s).baseUrl());
         }
         gateway = ServiceProcess.start("gateway", DistrictServices.ROOT.resolve(PlatformService.GATEWAY.jar()),
-                DistrictServices.ROOT, port, ServiceConfiguration.environment(configuration), List.of(),
-                dir.resolve("logs/gateway.log"));
+                DistrictServices.ROOT, port, ServiceConfiguration.environment(configuration),
+                List.of("-XX:TieredStopAtLevel=1"), dir.resolve("logs/gateway.log"));
+        store.awaitUp();
         gateway.awaitReady(Instant.now().plus(DistrictServices.START));
         viaGateway = new Api("http://localhost:" + port);
     }
