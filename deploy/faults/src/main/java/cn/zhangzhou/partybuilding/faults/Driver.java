@@ -104,10 +104,12 @@ final class Driver {
             String district = districts.get((int) ((client + i) % districts.size()));
             String key = run + "-" + client + "-" + i;
             Command registered = send(Kind.REGISTER_MEMBER, district, "/members", member(key, district, community(district)), key);
-            Command posted = send(Kind.POST_WISH, district, "/wishes", wish(key, community(district)), key + "-wish");
-            if (posted.acknowledged()) {
-                send(Kind.PUBLISH_WISH, district, "/wishes/" + posted.id() + "/publish",
-                        Map.of("version", posted.version()), key + "-publish");
+            if (platform.runs(PlatformService.WISHES, district)) {
+                Command posted = send(Kind.POST_WISH, district, "/wishes", wish(key, community(district)), key + "-wish");
+                if (posted.acknowledged()) {
+                    send(Kind.PUBLISH_WISH, district, "/wishes/" + posted.id() + "/publish",
+                            Map.of("version", posted.version()), key + "-publish");
+                }
             }
             if (!registered.acknowledged() && !registered.unknown()) {
                 // A refused registration is the system's answer, not a fault: pace this client a little.

@@ -82,6 +82,9 @@ final class FaultRun {
             driver.createTrees();
             for (String district : DISTRICTS) {
                 for (PlatformService consumer : Checker.DIRECTORIES) {
+                    if (!platform.runs(consumer, district)) {
+                        continue;
+                    }
                     awaitRow(platform, consumer.in(district).database().orElseThrow(),
                             "select count(*) from directory.organisation where id = ?", driver.community(district));
                 }
@@ -97,10 +100,8 @@ final class FaultRun {
             out.println("driver stopped; platform caught up " + (drained == null ? "NOT within " + DRAIN_LIMIT
                     : String.format(Locale.ROOT, "after %.1f s", drained.toMillis() / 1000.0)));
             Checker.Verdict verdict = new Checker(platform, DISTRICTS).check(driver.history(), driver.run());
-            List<String> groups = new ArrayList<>();
-            DISTRICTS.forEach(d -> Platform.SERVICES.forEach(service -> groups.add(service.id() + "-" + d)));
             PoisonCheck.Result poison = new PoisonCheck(platform.kafka.directBootstrap())
-                    .run(profile.poisonBatch, profile.poisonEvery, groups);
+                    .run(profile.poisonBatch, profile.poisonEvery, platform.consumerGroups());
             Outcome outcome = new Outcome(profile, injections, verdict, poison, driver.retries(), drained);
             print(outcome, out);
             out.println("load average at the end " + loadAverage());

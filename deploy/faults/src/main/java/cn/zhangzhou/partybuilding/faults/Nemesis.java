@@ -87,7 +87,10 @@ final class Nemesis {
                 return (crash ? "crashed (SIGKILL)" : "fast shutdown") + ", down " + DOWN.toSeconds() + " s";
             }
             case CONSUMER_KILL -> {
-                Platform.Service wishes = platform.service(PlatformService.WISHES, district);
+                List<String> withWishes = districts.stream().filter(d -> platform.runs(PlatformService.WISHES, d))
+                        .toList();
+                Platform.Service wishes = platform.service(PlatformService.WISHES,
+                        withWishes.get(round % withWishes.size()));
                 double behind = lag.seconds();
                 wishes.kill();
                 wishes.start();

@@ -27,15 +27,15 @@ import cn.zhangzhou.partybuilding.testing.TestKeys;
 /**
  * The system under faults, every piece a real process on loopback: PostgreSQL (one server, a database per service
  * and district, {@code synchronous_commit=on} as in production), the KRaft broker in its own JVM, a fault proxy in
- * front of each, and membership, wishes and volunteering of each district, each in its own JVM and reaching PostgreSQL and Kafka
- * only through the proxies. The suite itself reads PostgreSQL and Kafka directly. Tokens are signed with a key pair of
+ * front of each, and the services of {@link #layout}, each in its own JVM and reaching PostgreSQL and Kafka only
+ * through the proxies. The suite itself reads PostgreSQL and Kafka directly. Tokens are signed with a key pair of
  * the run (no identity service: the faults are between the services and their infrastructure).
  */
 final class Platform implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /**
-     * Services of each district, in start order: membership first, the others learn their district from it
+     * Services of the first district, in start order: membership first, the others learn their district from it
      * (volunteering and evaluation are consumers here: their membership directories are checked like wishes', and
      * evaluation's outcomes consumer must hold every wish posted).
      */
@@ -79,7 +79,7 @@ final class Platform implements AutoCloseable {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaProxy.port());
             env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
                     "file:" + keys.publicKeyFile().toAbsolutePath());
-            // C1 only, as the local platform and the other suites' child JVMs (decision 0019): eight Spring starts and a
+            // C1 only, as the local platform and the other suites' child JVMs (decision 0019): five Spring starts and a
             // light load on two cores never pay C2's compile time back.
             process = ServiceProcess.start(name, root.resolve(kind.jar()), root, port, env,
                     List.of("-XX:TieredStopAtLevel=1"),
@@ -118,7 +118,22 @@ final class Platform implements AutoCloseable {
         this.kafkaProxy = FaultProxy.start("kafka-proxy", kafkaProxyPort, kafka.faultyPort());
     }
 
-    /** Starts PostgreSQL, Kafka, the proxies and the {@link #SERVICES} of each district. */
+    /**
+     * Which services run in which district: every one of {@link #SERVICES} in the first, membership alone in the
+     * others. A second district is there for what crosses districts (membership's dual reporting: each membership
+     * service projects the other district's members) and for the faults to strike one district while the other
+     * runs on; a second copy of wishes, volunteering and evaluation would only run their code twice, and three JVM
+     * starts on two cores cost the short profile about a minute.
+     */
+    static Map<String, List<PlatformService>> layout(List<String> districts) {
+        Map<String, List<PlatformService>> layout = new LinkedHashMap<>();
+        for (String district : districts) {
+            layout.put(district, layout.isEmpty() ? SERVICES : List.of(PlatformService.MEMBERSHIP));
+        }
+        return layout;
+    }
+
+    /** Starts PostgreSQL, Kafka, the proxies and the services of {@link #layout} of the districts. */
     static Platform start(Path root, Path dir, List<String> districts, PrintStream out) {
         Platform platform = new Platform(root, dir, out);
         try {
@@ -135,28 +150,28 @@ final class Platform implements AutoCloseable {
         startPostgres();
         out.println("starting Kafka on " + kafka.directPort() + " (proxy " + kafkaProxy.port() + ") ...");
         kafka.start();
-        for (PlatformService kind : SERVICES) {
-            List<Service> ofKind = new ArrayList<>();
-            for (String district : districts) {
-                Service service = new Service(kind.in(district).name(), kind, district);
-                postgres.ensureDatabase(service.database());
-                out.println("starting " + service.name + " on " + service.port + " ...");
-                services.put(service.name, service);
-                ofKind.add(service);
-            }
-            startTogether(ofKind);
-        }
+        List<Service> memberships = new ArrayList<>();
+        List<Service> others = new ArrayList<>();
+        layout(districts).forEach((district, kinds) -> kinds.forEach(kind -> {
+            Service service = new Service(kind.in(district).name(), kind, district);
+            postgres.ensureDatabase(service.database());
+            services.put(service.name, service);
+            (kind == PlatformService.MEMBERSHIP ? memberships : others).add(service);
+        }));
+        startTogether(memberships);
+        startTogether(others);
     }
 
     /**
-     * Starts a kind's instances (one a district) at the same time and waits for all: a Spring start keeps about one
-     * core busy, so one at a time left the other core idle (the short profile's module took 5:44 and 5:26 after, 5:53
-     * before, on one machine: most of its start-up is CPU either way).
+     * Starts services at the same time and waits for all: a Spring start keeps about one core busy, so one at a time
+     * left the other core idle (the short profile's module took 5:44 and 5:26 after, 5:53 before, on one machine:
+     * most of its start-up is CPU either way).
      */
-    private static void startTogether(List<Service> ofKind) {
-        ExecutorService starter = Executors.newFixedThreadPool(ofKind.size());
+    private void startTogether(List<Service> batch) {
+        batch.forEach(service -> out.println("starting " + service.name + " on " + service.port + " ..."));
+        ExecutorService starter = Executors.newFixedThreadPool(batch.size());
         try {
-            List<Future<?>> starts = ofKind.stream().<Future<?>>map(service -> starter.submit(service::start)).toList();
+            List<Future<?>> starts = batch.stream().<Future<?>>map(service -> starter.submit(service::start)).toList();
             for (Future<?> start : starts) {
                 start.get();
             }
@@ -172,6 +187,16 @@ final class Platform implements AutoCloseable {
 
     Service service(PlatformService kind, String district) {
         return services.get(kind.in(district).name());
+    }
+
+    /** Whether {@code kind} runs in {@code district} ({@link #layout}). */
+    boolean runs(PlatformService kind, String district) {
+        return services.containsKey(kind.in(district).name());
+    }
+
+    /** The consumer groups of the running services ({@code <service>-<district>}), one a service. */
+    List<String> consumerGroups() {
+        return services.values().stream().map(s -> s.kind.id() + "-" + s.district).toList();
     }
 
     List<Service> services() {

@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Poison on a membership topic, as another district's relay could publish it: the topic of a district that is not
  * running ({@link #SOURCE}), consumed by membership and the directories of wishes, volunteering and evaluation of every
- * running district (eight consumer groups).
+ * running district (five consumer groups: {@link Platform#layout}).
  * <ul>
  *   <li>Throughput: a clean batch of registrations, then a batch of the same size in which one record in
  *       {@code poisonEvery} is malformed (valid CloudEvents headers, a payload that is not JSON); each timed from its
