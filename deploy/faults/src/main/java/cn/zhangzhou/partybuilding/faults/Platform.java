@@ -122,8 +122,8 @@ final class Platform implements AutoCloseable {
      * Which services run in which district: every one of {@link #SERVICES} in the first, membership alone in the
      * others. A second district is there for what crosses districts (membership's dual reporting: each membership
      * service projects the other district's members) and for the faults to strike one district while the other
-     * runs on; a second copy of wishes, volunteering and evaluation would only run their code twice, and three JVM
-     * starts on two cores cost the short profile about a minute.
+     * runs on; a second copy of wishes, volunteering and evaluation would only run their code twice, and their three JVMs
+     * on two cores cost the short profile about 20–30 s (255 s with them, 233 s without) and slowed every fault.
      */
     static Map<String, List<PlatformService>> layout(List<String> districts) {
         Map<String, List<PlatformService>> layout = new LinkedHashMap<>();
