@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -177,6 +178,31 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations(MembershipEvents.MEMBER_REGISTERED, payload))
                 .extracting(EventSchemas.Violation::field, EventSchemas.Violation::keyword)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("$.residenceCommunityId", "format"));
+    }
+
+    /** The {@code uuid} format is checked by hand (a regular expression was a quarter of the check): as strictly. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5", "7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b6",
+            "7f1c2d3e4b5a-6978-8a9b-0c1d2e3f4a5b-", "7f1c2d3e-4b5a-6978-8a9b_0c1d2e3f4a5b", "7f1c2d3g-4b5a-6978-8a9b-0c1d2e3f4a5b",
+            "{7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5}", " 7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5", "７f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b",
+            "7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5\n"})
+    void everyMalformedUuidFails(String malformed) {
+        ObjectNode payload = memberRegistered();
+        payload.put("residenceCommunityId", malformed);
+
+        assertThat(EventSchemas.violations(MembershipEvents.MEMBER_REGISTERED, payload))
+                .extracting(EventSchemas.Violation::field, EventSchemas.Violation::keyword)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("$.residenceCommunityId", "format"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b", "7F1C2D3E-4B5A-6978-8A9B-0C1D2E3F4A5B",
+            "00000000-0000-0000-0000-000000000000"})
+    void uuidsInEitherCaseConform(String uuid) {
+        ObjectNode payload = memberRegistered();
+        payload.put("residenceCommunityId", uuid);
+
+        assertThat(EventSchemas.violations(MembershipEvents.MEMBER_REGISTERED, payload)).isEmpty();
     }
 
     @Test
