@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -54,6 +56,101 @@ class BatchedWritesTest {
         assertThat(writes.pending()).isZero();
         writes.flush();
         assertThat(jdbc.queryForObject("select count(*) from counter", Integer.class)).isEqualTo(2);
+    }
+
+    /** The common values go straight to the driver, the rest through JdbcTemplate's setter: each lands as written. */
+    @Test
+    void everyKindOfParameterLandsAsJdbcTemplateWouldWriteIt() {
+        jdbc.execute("create table typed (t text, u uuid, i int, l bigint, b boolean, ts timestamptz, d date, "
+                + "n numeric, bytes bytea, nothing uuid)");
+        UUID id = UUID.randomUUID();
+        Timestamp at = Timestamp.from(java.time.Instant.parse("2026-12-07T04:05:06.123456Z"));
+        BatchedWrites writes = new BatchedWrites(jdbc);
+        writes.add("typed", "insert into typed values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "群裕社区", id, 7, 1L << 40, true,
+                at, java.time.LocalDate.of(2026, 2, 28), new java.math.BigDecimal("12.50"), new byte[] {1, 2}, null);
+
+        writes.flush();
+
+        assertThat(jdbc.queryForMap("select * from typed")).containsEntry("t", "群裕社区").containsEntry("u", id)
+                .containsEntry("i", 7).containsEntry("l", 1L << 40).containsEntry("b", true).containsEntry("ts", at)
+                .containsEntry("d", java.sql.Date.valueOf("2026-02-28")).containsEntry("n", new java.math.BigDecimal("12.50"))
+                .containsEntry("nothing", null).hasEntrySatisfying("bytes", bytes -> assertThat((byte[]) bytes)
+                        .containsExactly(1, 2));
+    }
+
+    /**
+     * A run of a one-row insert goes as inserts of many rows (up to 128 a statement, in powers of two): every row, in the
+     * order added, and under {@code do nothing} a repeated key skipped as it would be row by row, the first one kept.
+     */
+    @Test
+    void aRunOfOneRowInsertsLandsInOrderWithRepeatedKeysSkippedAsRowByRow() {
+        jdbc.execute("create table arrival (n serial, k int primary key, v text)");
+        List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchedWrites writes = new BatchedWrites(new JdbcTemplate(recordingDriverStatements(prepared)));
+        String insert = """
+                insert into arrival (k, v)
+                values (?, ?) on conflict do nothing""";
+        for (int k = 0; k < 300; k++) {
+            writes.add("arrival", insert, k, k == 7 ? null : "v" + k);
+            if (k == 150) {
+                writes.add("arrival", insert, 5, "again");
+            }
+        }
+
+        writes.flush();
+
+        assertThat(jdbc.queryForList("select k from arrival order by n", Integer.class))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).boxed().toList());
+        assertThat(jdbc.queryForObject("select v from arrival where k = 5", String.class)).isEqualTo("v5");
+        assertThat(jdbc.queryForObject("select v from arrival where k = 7", String.class)).isNull();
+        // 301 rows: 128 + 128 + 32 + 8 + 4 + 1.
+        assertThat(prepared).extracting(sql -> sql.split("\\(\\?, \\?\\)", -1).length - 1)
+                .containsExactly(128, 128, 32, 8, 4, 1);
+    }
+
+    /** A data source whose connections' driver connection ({@code unwrap}) records the statements prepared on it. */
+    private DataSource recordingDriverStatements(List<String> prepared) {
+        return new DelegatingDataSource(jdbc.getDataSource()) {
+            @Override
+            public Connection getConnection() throws java.sql.SQLException {
+                Connection target = super.getConnection();
+                Connection driver = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement")) {
+                                prepared.add((String) args[0]);
+                            }
+                            return invoke(target, method, args);
+                        });
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) ->
+                                method.getName().equals("unwrap") ? driver : invoke(target, method, args));
+            }
+        };
+    }
+
+    private static Object invoke(Connection target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** An upsert that updates may not touch a row twice in one statement: it stays a JDBC batch, row by row. */
+    @Test
+    void aRunOfUpsertsOfOneKeyAppliesEachInTurn() {
+        jdbc.execute("create table total (k text primary key, n int not null)");
+        List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchedWrites writes = new BatchedWrites(new JdbcTemplate(recordingDriverStatements(prepared)));
+        for (int i = 1; i <= 3; i++) {
+            writes.add("total", "insert into total (k, n) values (?, ?) on conflict (k) do update set n = total.n + excluded.n",
+                    "a", i);
+        }
+
+        writes.flush();
+
+        assertThat(jdbc.queryForObject("select n from total where k = 'a'", Integer.class)).isEqualTo(6);
+        assertThat(prepared).hasSize(1).allSatisfy(sql -> assertThat(sql).containsOnlyOnce("(?, ?)"));
     }
 
     @Test
