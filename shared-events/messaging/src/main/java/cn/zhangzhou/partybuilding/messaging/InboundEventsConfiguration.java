@@ -10,8 +10,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -59,5 +61,17 @@ public class InboundEventsConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler eventsErrorHandler(DeadLetters deadLetters) {
         return deadLetters.errorHandler();
+    }
+
+    /**
+     * Offsets committed without waiting for the broker's answer (decision 0031), by Boot's default listener container
+     * factory. Every listener goes through {@link InboundEvents}: its effects and versions are committed in the
+     * database before the offsets, so an offset commit lost to a crash or a rebalance only delivers records again that
+     * the versions skip. Waiting for each commit was about a tenth of a replaying listener's time.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ContainerCustomizer.class)
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 }

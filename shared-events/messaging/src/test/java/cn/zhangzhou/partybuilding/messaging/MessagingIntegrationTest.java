@@ -35,11 +35,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +52,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -101,6 +105,7 @@ class MessagingIntegrationTest {
     @Autowired TransactionTemplate transaction;
     @Autowired Tracer tracer;
     @Autowired MeterRegistry meters;
+    @Autowired KafkaListenerEndpointRegistry listeners;
 
     @Test
     void appendedEventReachesKafkaWithCloudEventsHeadersKeyAndTraceparent() {
@@ -136,6 +141,31 @@ class MessagingIntegrationTest {
                 .isEqualTo(new OrganisationRenamed(org, "芗城区东铺头街道党工委"));
         // The listener of the test service applies it once.
         await().atMost(Duration.ofSeconds(20)).until(() -> appliedCount(envelope.id()) == 1);
+    }
+
+    /**
+     * Decision 0031: the listeners commit their offsets without waiting for the broker's answer, after the database
+     * transaction, and the commits still reach the broker.
+     */
+    @Test
+    void listenersCommitTheirOffsetsWithoutWaitingAndTheCommitsReachTheBroker() throws Exception {
+        assertThat(listeners.getListenerContainers()).isNotEmpty()
+                .allSatisfy(container -> assertThat(container.getContainerProperties().isSyncCommits()).isFalse());
+        UUID org = UUID.randomUUID();
+        EventEnvelope envelope = names.rename(org, "its offset committed", 1);
+        ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(20))
+                .until(() -> reader.records(org.toString()), r -> !r.isEmpty()).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> appliedCount(envelope.id()) == 1);
+
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(RenamedProjection.CONSUMER)
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
     }
 
     @Test
