@@ -21,9 +21,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * The projection writes of a consumed batch ({@link InboundEvents#processBatch}), sent as JDBC batches (a run of a
  * one-row insert as inserts of many rows: {@link RowsInsert}): one round trip for a run of the same statement instead
- * of one per event (docs/performance.md, "Dashboard": the statements sent one
- * by one were what held a replay back). A store adds its statements in the events' order and {@link #flush()}es them
- * inside the batch's transaction.
+ * of one per event (docs/performance.md, "Dashboard": the statements sent one by one were what held a replay back). A
+ * store adds its statements in the events' order and {@link #flush()}es them inside the batch's transaction.
  *
  * <p>Order: the writes to one table run in the order added; the writes to different tables run table by table (in the
  * order each table was first written), so runs of one statement are not cut by another table's. A store uses it only

@@ -347,7 +347,6 @@ public class InboundEvents {
         return new UUID(bytes.getLong(), bytes.getLong());
     }
 
-
     private List<Outcome> oneByOne(String consumer, List<ConsumerRecord<String, byte[]>> records,
                                    IncomingBatchHandler handler) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
