@@ -159,9 +159,11 @@ public final class BatchedWrites {
         private static final Pattern ONE_ROW = Pattern.compile("(?i)(insert into [\\w.]+ ?\\([\\w, ]+\\)) values "
                 + "(\\((?: ?\\?,)* ?\\? ?\\))( on conflict(?: ?\\([\\w, ]+\\))? do nothing)?");
 
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
         /** The insert of many rows of {@code sql}, or null when {@code sql} is not an insert of one row. */
         static RowsInsert of(String sql) {
-            Matcher matcher = ONE_ROW.matcher(sql.strip().replaceAll("\\s+", " "));
+            Matcher matcher = ONE_ROW.matcher(WHITESPACE.matcher(sql.strip()).replaceAll(" "));
             return matcher.matches()
                     ? new RowsInsert(matcher.group(1), matcher.group(2), matcher.group(3) == null ? "" : matcher.group(3))
                     : null;
