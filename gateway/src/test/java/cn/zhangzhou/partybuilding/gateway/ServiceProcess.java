@@ -3,6 +3,7 @@ package cn.zhangzhou.partybuilding.gateway;
 import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +79,15 @@ final class ServiceProcess {
         return env.get("SPRING_DATASOURCE_URL");
     }
 
+    /** From the extracted jar with class data sharing ({@link ProcessJar}), as the other suites start services. */
     void start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString())
+        ProcessJar unpacked = ProcessJar.besideJar(jar);
+        ProcessJar.ClassSharing sharing = unpacked.classSharing();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(sharing.options());
+        command.addAll(List.of("-jar", unpacked.jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -89,6 +96,7 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service + " for " + district, e);
         }
+        process.onExit().thenAccept(ended -> sharing.keep(ended.exitValue()));
     }
 
     /** Polls readiness (the child cannot tell us otherwise); fails with the log tail if it exits or times out. */

@@ -35,7 +35,6 @@ import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.local.host.HostedJar;
 import cn.zhangzhou.partybuilding.local.host.HostedService;
-import cn.zhangzhou.partybuilding.local.host.ProcessJar;
 import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.local.demo.DemoData;
 import cn.zhangzhou.partybuilding.local.demo.DemoDataSet;
@@ -45,6 +44,7 @@ import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.ServiceClient;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
@@ -78,7 +78,7 @@ final class Platform {
     private final LocalPlatform.Run options;
     private final PrintStream out;
     /** The services in their own JVMs (identity, the gateway), with the jar each runs from. */
-    private final List<OwnJvm> processes = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     /** The services in this JVM (decision 0019), in start order. */
     private final List<HostedService> hosted = new CopyOnWriteArrayList<>();
     private volatile ServiceHost host;
@@ -135,8 +135,7 @@ final class Platform {
         stops.push(status::close);
         out.printf("status at a glance: %s (every service's health, consumer lag and outbox age; reloads every %d s)%n%s",
                 status.url(), StatusPage.REFRESH_SECONDS, StatusPage.text(status.read()));
-        for (OwnJvm own : processes) {
-            ServiceProcess s = own.process();
+        for (ServiceProcess s : processes) {
             s.onExit().thenAccept(p -> {
                 if (!stopping.get()) {
                     out.printf("%s exited unexpectedly with code %d; see %s%n", s.name(), p.exitValue(), s.log());
@@ -202,9 +201,9 @@ final class Platform {
             }
         }
         ownJvms.forEach(CompletableFuture::join);
-        for (OwnJvm own : processes) {
-            own.process().awaitReady(deadline);
-            out.printf("%s ready (%d s)%n", own.process().name(), Duration.between(start, Instant.now()).toSeconds());
+        for (ServiceProcess own : processes) {
+            own.awaitReady(deadline);
+            out.printf("%s ready (%d s)%n", own.name(), Duration.between(start, Instant.now()).toSeconds());
         }
     }
 
@@ -273,17 +272,13 @@ final class Platform {
     }
 
     /** A service in its own JVM and the unpacked jar it runs from (whose class archive it may write at exit). */
-    private record OwnJvm(ServiceProcess process, ProcessJar jar) {
-    }
 
     /** Starts the service's JVM (C1 only, like the host; class data sharing, {@link ProcessJar}) and keeps it. */
-    private OwnJvm startOwnJvm(Instance instance, ProcessJar jar, Map<String, String> configuration) {
+    private ServiceProcess startOwnJvm(Instance instance, ProcessJar jar, Map<String, String> configuration) {
         Path log = dataDir.resolve("logs").resolve(instance.name() + ".log");
         out.printf("starting %s on %d in its own JVM (log %s) ...%n", instance.name(), instance.port(), log);
-        List<String> jvm = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-        jvm.addAll(jar.classSharing());
-        OwnJvm own = new OwnJvm(ServiceProcess.start(instance.name(), jar.jar(), root, instance.port(),
-                ServiceConfiguration.environment(configuration), jvm, log), jar);
+        ServiceProcess own = ServiceProcess.start(instance.name(), jar, root, instance.port(),
+                ServiceConfiguration.environment(configuration), List.of("-XX:TieredStopAtLevel=1"), log);
         processes.add(own);
         return own;
     }
@@ -300,7 +295,7 @@ final class Platform {
         footprint.add("local-platform: Kafka and " + hosted.size() + " hosted services", ProcessHandle.current().pid(),
                 false);
         HostJvm.launcher().ifPresent(pid -> footprint.add("java -jar local-platform.jar (started the above)", pid, false));
-        processes.forEach(own -> footprint.add(own.process().name(), own.process().pid(), false));
+        processes.forEach(own -> footprint.add(own.name(), own.pid(), false));
         postmasterPid().ifPresent(pid -> footprint.add("PostgreSQL", pid, true));
         return footprint;
     }
@@ -646,16 +641,15 @@ final class Platform {
     /** The hosted contexts and the service JVMs, all at once: each gets the same grace period, not a queue of them. */
     private void stopServices() {
         out.println("stopping " + (hosted.size() + processes.size()) + " service(s) ...");
-        processes.forEach(own -> own.process().requestStop());
+        processes.forEach(ServiceProcess::requestStop);
         List<Thread> closing = new ArrayList<>();
         for (HostedService s : hosted) {
             Thread t = new Thread(() -> stopQuietly(s.name(), s::close), s.name() + "-stop");
             t.start();
             closing.add(t);
         }
-        for (OwnJvm own : processes) {
-            own.process().close();
-            own.jar().keepArchive(own.process().onExit().join().exitValue());
+        for (ServiceProcess own : processes) {
+            own.close();
         }
         for (Thread t : closing) {
             try {

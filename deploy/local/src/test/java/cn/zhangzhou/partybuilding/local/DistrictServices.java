@@ -18,6 +18,7 @@ import cn.zhangzhou.partybuilding.local.host.HostedService;
 import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
@@ -65,7 +66,7 @@ final class DistrictServices implements AutoCloseable {
         for (PlatformService s : PlatformService.districtServices()) {
             Instance i = s.in(district);
             Map<String, String> configuration = started.configuration(i);
-            processes.add(ServiceProcess.start(i.name(), ROOT.resolve(s.jar()), ROOT,
+            processes.add(ServiceProcess.start(i.name(), ProcessJar.besideJar(ROOT.resolve(s.jar())), ROOT,
                     Integer.parseInt(configuration.get("server.port")), ServiceConfiguration.environment(configuration),
                     List.of("-XX:TieredStopAtLevel=1"), started.logs.get(s)));
         }
@@ -117,6 +118,9 @@ final class DistrictServices implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // Every service JVM asked first, so that their shutdowns (and a class archive written at an exit) overlap.
+        running.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+                .forEach(ServiceProcess::requestStop);
         for (AutoCloseable r : running) {
             r.close();
         }

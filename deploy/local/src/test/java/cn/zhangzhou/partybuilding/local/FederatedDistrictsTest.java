@@ -44,6 +44,7 @@ import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.platform.Federation;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
@@ -113,8 +114,9 @@ class FederatedDistrictsTest {
                         "http://localhost:" + configuration.get("server.port"));
             }
         });
-        gateway = ServiceProcess.start("gateway", DistrictServices.ROOT.resolve(GATEWAY.jar()), DistrictServices.ROOT,
-                port, ServiceConfiguration.environment(c), List.of(), dir.resolve("logs/gateway.log"));
+        gateway = ServiceProcess.start("gateway", ProcessJar.besideJar(DistrictServices.ROOT.resolve(GATEWAY.jar())),
+                DistrictServices.ROOT, port, ServiceConfiguration.environment(c), List.of("-XX:TieredStopAtLevel=1"),
+                dir.resolve("logs/gateway.log"));
         viaGateway = new Api("http://localhost:" + port);
     }
 

@@ -19,6 +19,7 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.local.IdentityClient.LoginRefusedException;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.CallerClaims;
@@ -66,7 +67,8 @@ class IdentityClientTest {
         configuration.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
         configuration.put("spring.kafka.consumer.group-id", "identity-" + UUID.randomUUID());
         Map<String, String> env = ServiceConfiguration.environment(configuration);
-        identity = ServiceProcess.start("identity", jar, ROOT, port, env, List.of(), dataDir.resolve("identity.log"));
+        identity = ServiceProcess.start("identity", ProcessJar.besideJar(jar), ROOT, port, env,
+                List.of("-XX:TieredStopAtLevel=1"), dataDir.resolve("identity.log"));
         identity.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
         decoder = NimbusJwtDecoder.withJwkSetUri(url + "/oauth2/jwks").build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(url));

@@ -30,6 +30,7 @@ import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
@@ -107,7 +108,8 @@ class ObservedPlatformTest {
         configuration.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 "file:" + dir.resolve("jwt-public.pem"));
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        ServiceProcess started = ServiceProcess.start("gateway", Deployments.ROOT.resolve(PlatformService.GATEWAY.jar()),
+        ServiceProcess started = ServiceProcess.start("gateway",
+                ProcessJar.besideJar(Deployments.ROOT.resolve(PlatformService.GATEWAY.jar())),
                 Deployments.ROOT, port, ServiceConfiguration.environment(configuration), List.of("-XX:TieredStopAtLevel=1"),
                 logs.resolve("gateway.log"));
         started.awaitReady(Instant.now().plus(DistrictServices.START));

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
+import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;
@@ -72,7 +73,7 @@ class TraceTest {
         for (PlatformService s : PlatformService.districtServices()) {
             configuration.put("zz.gateway.districts." + DISTRICT + "." + s.id(), services.apis.get(s).baseUrl());
         }
-        gateway = ServiceProcess.start("gateway", DistrictServices.ROOT.resolve(PlatformService.GATEWAY.jar()),
+        gateway = ServiceProcess.start("gateway", ProcessJar.besideJar(DistrictServices.ROOT.resolve(PlatformService.GATEWAY.jar())),
                 DistrictServices.ROOT, port, ServiceConfiguration.environment(configuration),
                 List.of("-XX:TieredStopAtLevel=1"), dir.resolve("logs/gateway.log"));
         store.awaitUp();

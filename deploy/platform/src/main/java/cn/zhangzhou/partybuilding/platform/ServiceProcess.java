@@ -37,11 +37,31 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
+    /** The class sharing of a start from the extracted layout; null from an executable jar. */
+    private volatile ProcessJar.ClassSharing sharing;
+
     private ServiceProcess(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * Starts a service from its extracted layout with class data sharing ({@link ProcessJar}): as
+     * {@link #start(String, Path, Path, int, Map, List, Path)}, plus the archive's options; when this start writes the
+     * archive, it is kept once the JVM ends by its own shutdown.
+     */
+    public static ServiceProcess start(String name, ProcessJar jar, Path workDir, int port, Map<String, String> env,
+                                       List<String> jvmArgs, Path log) {
+        ProcessJar.ClassSharing sharing = jar.classSharing();
+        List<String> options = new ArrayList<>(jvmArgs);
+        options.addAll(sharing.options());
+        ServiceProcess started = start(name, jar.jar(), workDir, port, env, options, log);
+        started.sharing = sharing;
+        // Also when it ends otherwise than by close() (killed by a test, stopped by requestStop()).
+        started.process.onExit().thenAccept(ended -> sharing.keep(ended.exitValue()));
+        return started;
     }
 
     /**
@@ -195,6 +215,9 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process, STOP_GRACE);
+        if (sharing != null && !process.isAlive()) {
+            sharing.keep(process.exitValue()); // before this JVM may end, not only in the onExit callback
+        }
     }
 
     private static JdkClientHttpRequestFactory probeFactory() {

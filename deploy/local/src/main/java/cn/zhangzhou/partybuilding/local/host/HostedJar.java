@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.Manifest;
 
+import cn.zhangzhou.partybuilding.platform.Unpacked;
+
 /**
  * A service's jar as {@link ServiceHost} reads it: its own classes ({@code BOOT-INF/classes}: its code,
  * {@code application.yml}, {@code db/migration}), its libraries in the order of its {@code classpath.idx}, and its

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.local.host;
+package cn.zhangzhou.partybuilding.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +16,11 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A service's executable jar unpacked by Spring Boot's own tool ({@code java -Djarmode=tools -jar <jar> extract}) into
  * {@code <host dir>/<jar name>-<layout>-<size and time of the jar>/}: done once and reused while the jar stays the
- * same; a rebuilt jar gets a new directory and the old one goes.
+ * same; a rebuilt jar gets a new directory and the old one goes. Safe when several JVMs of the same jar start at once
+ * (the fault suite starts a kind's two instances together): each unpacks into a directory of its own and the first
+ * to finish names it; the others drop theirs.
  */
-final class Unpacked {
+public final class Unpacked {
 
     /** Written last: a directory without it is a half-finished unpacking. */
     private static final String COMPLETE = ".complete";
@@ -27,7 +29,7 @@ final class Unpacked {
     }
 
     /** The unpacked directory of {@code jar}; {@code options} are the tool's ({@code --launcher} or none). */
-    static Path directory(Path jar, Path hostDir, String layout, String... options) {
+    public static Path directory(Path jar, Path hostDir, String layout, String... options) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first: mvn -B -DskipTests package");
         }
@@ -41,16 +43,29 @@ final class Unpacked {
             Path tmp = hostDir.resolve(dir.getFileName() + ".tmp-" + UUID.randomUUID());
             extract(jar, tmp, options);
             Files.writeString(tmp.resolve(COMPLETE), jar.toString());
-            try (Stream<Path> siblings = Files.list(hostDir)) {
-                for (Path older : siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(tmp))
-                        .toList()) {
-                    FileSystemUtils.deleteRecursively(older);
+            removeOlder(hostDir, prefix, dir);
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException another) {
+                // Another JVM of the same jar unpacked it first (the target is then a non-empty directory).
+                FileSystemUtils.deleteRecursively(tmp);
+                if (!Files.exists(dir.resolve(COMPLETE))) {
+                    throw another;
                 }
             }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + jar + " into " + dir, e);
+        }
+    }
+
+    /** Earlier versions of the jar; not another JVM's unpacking under way ({@code .tmp-}), nor the current one. */
+    private static void removeOlder(Path hostDir, String prefix, Path current) throws IOException {
+        try (Stream<Path> siblings = Files.list(hostDir)) {
+            for (Path older : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && !p.getFileName().toString().contains(".tmp-") && !p.equals(current)).toList()) {
+                FileSystemUtils.deleteRecursively(older);
+            }
         }
     }
 
