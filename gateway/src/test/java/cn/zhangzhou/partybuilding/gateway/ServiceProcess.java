@@ -2,8 +2,8 @@ package cn.zhangzhou.partybuilding.gateway;
 
 import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
-import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.testing.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
 
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
-import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.testing.TestKeys;

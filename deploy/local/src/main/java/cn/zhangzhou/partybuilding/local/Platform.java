@@ -31,6 +31,7 @@ import org.springframework.util.FileSystemUtils;
 
 import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
 import cn.zhangzhou.partybuilding.embedded.PostgresServer;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 import cn.zhangzhou.partybuilding.events.Districts;
 import cn.zhangzhou.partybuilding.local.WishesLoader.Caller;
 import cn.zhangzhou.partybuilding.local.host.HostedJar;
@@ -44,7 +45,6 @@ import cn.zhangzhou.partybuilding.local.demo.DemoWish;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishState;
 import cn.zhangzhou.partybuilding.local.demo.DemoWishes;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
-import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.ServiceClient;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
@@ -77,7 +77,7 @@ final class Platform {
     private final Path dataDir;
     private final LocalPlatform.Run options;
     private final PrintStream out;
-    /** The services in their own JVMs (identity, the gateway), with the jar each runs from. */
+    /** The services in their own JVMs (identity, the gateway), each from its unpacked jar ({@link ProcessJar}). */
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     /** The services in this JVM (decision 0019), in start order. */
     private final List<HostedService> hosted = new CopyOnWriteArrayList<>();
@@ -270,8 +270,6 @@ final class Platform {
         districts.forEach(d -> evaluation.put(d, clients.get(d).at(PlatformService.EVALUATION.in(d).localUrl())));
         return new EvaluationLoader(wishes, evaluation, tokens::token, out);
     }
-
-    /** A service in its own JVM and the unpacked jar it runs from (whose class archive it may write at exit). */
 
     /** Starts the service's JVM (C1 only, like the host; class data sharing, {@link ProcessJar}) and keeps it. */
     private ServiceProcess startOwnJvm(Instance instance, ProcessJar jar, Map<String, String> configuration) {

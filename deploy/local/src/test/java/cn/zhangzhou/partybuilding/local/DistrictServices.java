@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.local.host.HostedJar;
 import cn.zhangzhou.partybuilding.local.host.HostedService;
 import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
-import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.RepositoryRoot;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
 import cn.zhangzhou.partybuilding.embedded.KafkaBroker;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.local.host.HostedJar;
 import cn.zhangzhou.partybuilding.local.host.HostedService;
@@ -44,7 +45,6 @@ import cn.zhangzhou.partybuilding.local.host.ServiceHost;
 import cn.zhangzhou.partybuilding.platform.Federation;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
 import cn.zhangzhou.partybuilding.platform.PlatformService.Instance;
-import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.zhangzhou.partybuilding.embedded.FreePorts;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.platform.PlatformService;
-import cn.zhangzhou.partybuilding.platform.ProcessJar;
 import cn.zhangzhou.partybuilding.platform.ServiceProcess;
 import cn.zhangzhou.partybuilding.support.security.Role;
 import cn.zhangzhou.partybuilding.support.testing.TestTokens;

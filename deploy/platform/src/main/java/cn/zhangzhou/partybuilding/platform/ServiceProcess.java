@@ -19,6 +19,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import cn.zhangzhou.partybuilding.embedded.ChildProcesses;
+import cn.zhangzhou.partybuilding.embedded.ProcessJar;
 
 /**
  * One service JVM started as a child process, its output in a log file: the local platform's services and the

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.Manifest;
 
-import cn.zhangzhou.partybuilding.platform.Unpacked;
+import cn.zhangzhou.partybuilding.embedded.Unpacked;
+
 
 /**
  * A service's jar as {@link ServiceHost} reads it: its own classes ({@code BOOT-INF/classes}: its code,

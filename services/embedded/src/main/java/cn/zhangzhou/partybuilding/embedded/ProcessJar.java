@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.platform;
+package cn.zhangzhou.partybuilding.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A service that runs in its own JVM, started from Spring Boot's extracted layout (its classes as a jar whose manifest
  * names its libraries): unlike the nested jars of the executable jar, a class path of plain jars is what class data
- * sharing can archive. The first run writes the archive when the JVM exits; later runs map it and skip most of the
- * class loading (decision 0019; the gateway's start to refresh on C1: 10–12 s of CPU from the executable jar, 7 s
- * extracted, 4.5 s with the archive).
+ * sharing can archive. A start writes the archive when its JVM exits ({@link #classSharing()} says which); later
+ * starts map it and skip most of the class loading (decision 0019; the gateway's start to refresh on C1: 10–12 s of
+ * CPU from the executable jar, 7 s extracted, 4.5 s with the archive).
  *
  * @param jar          the application jar to run with {@code java -jar}
  * @param archive      the class data sharing archive beside it

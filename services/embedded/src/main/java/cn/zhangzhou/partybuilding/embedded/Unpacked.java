@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.platform;
+package cn.zhangzhou.partybuilding.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A service's executable jar unpacked by Spring Boot's own tool ({@code java -Djarmode=tools -jar <jar> extract}) into
@@ -48,7 +47,7 @@ public final class Unpacked {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException another) {
                 // Another JVM of the same jar unpacked it first (the target is then a non-empty directory).
-                FileSystemUtils.deleteRecursively(tmp);
+                deleteRecursively(tmp);
                 if (!Files.exists(dir.resolve(COMPLETE))) {
                     throw another;
                 }
@@ -64,7 +63,18 @@ public final class Unpacked {
         try (Stream<Path> siblings = Files.list(hostDir)) {
             for (Path older : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && !p.getFileName().toString().contains(".tmp-") && !p.equals(current)).toList()) {
-                FileSystemUtils.deleteRecursively(older);
+                deleteRecursively(older);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -1,4 +1,4 @@
-package cn.zhangzhou.partybuilding.platform;
+package cn.zhangzhou.partybuilding.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
