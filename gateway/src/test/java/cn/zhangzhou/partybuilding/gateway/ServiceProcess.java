@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One district's service (membership, wishes, volunteering) as a child JVM, started from its fat jar the way the
- * local platform starts it (configuration in environment variables), on real PostgreSQL and Kafka. Can be stopped and
+ * One district's service (membership, wishes, volunteering) as a child JVM, started from its jar (extracted, with class
+ * data sharing: {@link ProcessJar}) and configured the way the local platform configures it (environment variables), on real PostgreSQL and Kafka. Can be stopped and
  * started again on the same port and database, as an operator would restart it.
  */
 final class ServiceProcess {

@@ -54,7 +54,10 @@ final class DistrictServices implements AutoCloseable {
         this.running = running;
     }
 
-    /** Each service in its own JVM, from its executable jar: {@code java -jar}, configured by environment variables. */
+    /**
+     * Each service in its own JVM, from its jar ({@code java -jar}, extracted, with class data sharing:
+     * {@link ProcessJar}), configured by environment variables.
+     */
     static DistrictServices inOwnJvms(String district, Path dir) {
         return inOwnJvms(district, dir, Map.of());
     }

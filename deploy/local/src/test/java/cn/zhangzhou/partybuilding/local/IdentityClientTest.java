@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The launcher's tokens against the real identity service (its fat jar as a child process on real PostgreSQL,
+ * The launcher's tokens against the real identity service (its jar as a child process on real PostgreSQL,
  * configured as the launcher configures it): the login form with PKCE, users created through the admin API,
  * client credentials, the {@code token} command, caching and renewal. Tokens are checked the way every service
  * checks them: against identity's JWKS with its issuer.
