@@ -21,8 +21,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * One district's service (membership, wishes, volunteering) as a child JVM, started from its jar (extracted, with class
- * data sharing: {@link ProcessJar}) and configured the way the local platform configures it (environment variables), on real PostgreSQL and Kafka. Can be stopped and
- * started again on the same port and database, as an operator would restart it.
+ * data sharing: {@link ProcessJar}) and configured the way the local platform configures it (environment variables),
+ * on real PostgreSQL and Kafka. Can be stopped and started again on the same port and database, as an operator would
+ * restart it.
  */
 final class ServiceProcess {
 
