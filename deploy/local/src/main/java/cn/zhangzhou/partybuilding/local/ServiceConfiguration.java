@@ -17,7 +17,6 @@ final class ServiceConfiguration {
 
     /** Tomcat's threads: the demo load and a developer's clicks, not production's 200. */
     static final int TOMCAT_THREADS = 20;
-    static final String RELAY_IDLE_POLL = "1s";
 
     private ServiceConfiguration() {
     }
@@ -44,10 +43,6 @@ final class ServiceConfiguration {
             p.put("spring.kafka.bootstrap-servers", kafka);
             // Kafka names its clients' metrics and MBeans by client id: unique per instance, also in one JVM.
             p.put("spring.kafka.client-id", instance.name());
-            // Each append wakes its instance's relay at once; the idle poll only looks for rows of other instances of
-            // the database, and locally there are none. At the default 20 ms the six relays of the default districts
-            // polled PostgreSQL 300 times a second while idle: a tenth of a core between the host and PostgreSQL.
-            p.put("zz.outbox.poll-interval", RELAY_IDLE_POLL);
         }
         if (jdbcUrl != null) {
             p.put("spring.datasource.url", jdbcUrl);

@@ -42,7 +42,7 @@ final class Deployments {
             // The local platform's sizing (ConnectionBudget, ServiceConfiguration) and names of its instances.
             "spring.datasource.hikari.maximum-pool-size", "spring.datasource.hikari.minimum-idle",
             "spring.datasource.hikari.pool-name", "spring.kafka.client-id", "server.tomcat.threads.max",
-            "server.tomcat.threads.min-spare", "zz.outbox.poll-interval",
+            "server.tomcat.threads.min-spare",
             // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
             "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry",
             // Boot's OTLP span export (spring-boot-starter-opentelemetry): compose sends spans to its collector.

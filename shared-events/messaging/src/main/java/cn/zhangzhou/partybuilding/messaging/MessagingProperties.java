@@ -31,13 +31,14 @@ public record MessagingProperties(String district, String service, @DefaultValue
     /**
      * @param relayEnabled whether this instance runs a relay at all (several may; one is active at a time)
      * @param batchSize rows published per poll, at most one per aggregate
-     * @param pollInterval pause after a poll that found nothing to publish
+     * @param pollInterval pause after a poll that found nothing to publish, unless a commit of this instance signals
+     *                     sooner: the safety net for rows of instances without a relay
      * @param maxBackoff longest pause after failed polls (broker or database down)
      */
     public record Relay(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("500") int batchSize,
-            @DefaultValue("20ms") Duration pollInterval,
+            @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("2s") Duration maxBackoff) {
 
         public Relay {

@@ -46,6 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * different batch ({@code SKIP LOCKED}) and send them concurrently, so version 2 of an aggregate (in
  * the second batch) could reach Kafka before version 1 (in the first). The lock is per transaction, so
  * when the active instance dies another takes over on its next poll, with no lease to expire.
+ *
+ * <p><b>When it polls.</b> At once after a poll that sent something (a next version may wait behind it); after
+ * {@link #LOCK_RETRY} when another instance held the lock (it may have taken its rows before this instance's commit
+ * made them visible); else when a commit of this instance signals, or after {@code zz.outbox.poll-interval} (1 s),
+ * the safety net for rows of instances without a relay. An idle poll is a transaction with two statements: at the
+ * former default of 20 ms each relay cost its service about 5 % of a core and PostgreSQL 50 transactions a second
+ * while nothing happened (docs/performance.md, "Evaluation", Run 7).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -54,6 +61,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    /** Pause before polling again after another instance held the relay lock. */
+    static final Duration LOCK_RETRY = Duration.ofMillis(20);
+
+    /** What a poll found: rows it sent, nothing, or another instance's relay active. */
+    private static final int LOCK_HELD_ELSEWHERE = -1;
 
     /** How many of the oldest rows a poll looks at to find each aggregate's oldest one, in batches. */
     private static final int HEAD_WINDOW_BATCHES = 10;
@@ -162,7 +175,7 @@ public class OutboxRelay implements SmartLifecycle {
                     int sent = publishBatch();
                     backoff = FIRST_BACKOFF;
                     // Anything sent may have a next version waiting behind it: go again at once.
-                    waitMillis = sent > 0 ? 0 : idleMillis;
+                    waitMillis = sent > 0 ? 0 : sent == LOCK_HELD_ELSEWHERE ? LOCK_RETRY.toMillis() : idleMillis;
                 } catch (RuntimeException e) {
                     closeProducer();
                     log.warn("outbox relay: batch not published, retrying in {} ms: {}", backoff.toMillis(),
@@ -184,16 +197,16 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Publishes one batch in one database transaction.
      *
-     * @return the number of events published; 0 when there was nothing or another instance is active
+     * @return the number of events published (0 when there was nothing), or {@link #LOCK_HELD_ELSEWHERE}
      */
-    int publishBatch() {
+    private int publishBatch() {
         List<Acked> acked = transaction.execute(status -> {
             Boolean active = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
                     .param("key", RELAY_LOCK_KEY)
                     .query(Boolean.class)
                     .single();
             if (!Boolean.TRUE.equals(active)) {
-                return List.of();
+                return null;
             }
             List<OutboxRow> batch = jdbc.sql(SELECT_BATCH)
                     .param("window", properties.outbox().batchSize() * HEAD_WINDOW_BATCHES)
@@ -210,6 +223,9 @@ public class OutboxRelay implements SmartLifecycle {
             beforeCommit(batch);
             return result;
         });
+        if (acked == null) {
+            return LOCK_HELD_ELSEWHERE;
+        }
         for (Acked a : acked) {
             latency.record(Duration.between(a.occurredAt(), a.ackedAt()));
             published.computeIfAbsent(a.type(), type -> Counter.builder("zz.events.published")
