@@ -337,13 +337,14 @@ final class CityYear {
     }
 
     /**
-     * The record a district's relay publishes for an event (OutboxRelay's): its JSON, its CloudEvents headers, keyed
-     * by its aggregate on the district's topic of the event's service.
+     * The record a district's relay publishes for an event (OutboxRelay's): its JSON, its CloudEvents headers and a
+     * request's traceparent, keyed by its aggregate on the district's topic of the event's service.
      */
     static <E extends DomainEvent> ProducerRecord<String, byte[]> relayed(String district, EventType<E> type, E event,
                                                                          Instant at, long version, UUID eventId) {
         EventEnvelope envelope = new EventEnvelope(eventId, EventEnvelope.source(district, type.service()),
-                type.ceType(), at, event.aggregateId(), type.dataSchema(), district, version, null);
+                type.ceType(), at, event.aggregateId(), type.dataSchema(), district, version,
+                Traceparents.ofARequest());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(district, type.service()),
                 event.aggregateId(), EventJson.toBytes(event));
         envelope.writeTo(record.headers());

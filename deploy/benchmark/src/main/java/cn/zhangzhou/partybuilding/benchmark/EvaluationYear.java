@@ -42,10 +42,10 @@ import cn.zhangzhou.partybuilding.events.wishes.WishesEvents;
 
 /**
  * A district's year of what the evaluation scores, published on the district's topics exactly as the services' relays
- * would (CloudEvents headers, each aggregate's versions in order): the tree (streets and communities), members living
- * in the first community, and the year's verified outcomes spread over the communities and months — approved hours (7 in
- * 10), wishes posted and confirmed, accepted member and unit reports. The evaluation service learns all of it through
- * its real consumers.
+ * would (CloudEvents headers and a request's traceparent, each aggregate's versions in order): the tree (streets and
+ * communities), members living in the first community, and the year's verified outcomes spread over the communities
+ * and months — approved hours (7 in 10), wishes posted and confirmed, accepted member and unit reports. The evaluation
+ * service learns all of it through its real consumers.
  *
  * @param outcomes how many outcome events (hours, confirmed wishes, reports) to publish; a wish adds its posting
  */
@@ -160,7 +160,8 @@ final class EvaluationYear {
                                               long version, Instant time) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(district, type.service()),
                 event.aggregateId(), EventJson.toBytes(event));
-        EventEnvelope.create(type, district, event.aggregateId(), version, time, null).writeTo(record.headers());
+        EventEnvelope.create(type, district, event.aggregateId(), version, time, Traceparents.ofARequest())
+                .writeTo(record.headers());
         producer.send(record, (metadata, error) -> {
             if (error != null) {
                 failed.compareAndSet(null, error);

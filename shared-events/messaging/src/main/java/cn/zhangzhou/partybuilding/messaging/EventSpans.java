@@ -41,9 +41,10 @@ public interface EventSpans {
     <T> T process(String consumer, ConsumerRecord<String, byte[]> record, Supplier<T> work);
 
     /**
-     * Runs the consumer's work on a poll's batch with one span per record, each a child of its record's
-     * {@code traceparent}, all ended when the work ends (with its error, if it fails). None is current while the work
-     * runs: the batch has no single trace.
+     * Runs the consumer's work on a poll's batch with one span per record whose {@code traceparent} is sampled, each a
+     * child of its record's, all ended when the work ends (with its error, if it fails). None is current while the
+     * work runs: the batch has no single trace. A record without a sampled trace gets no span: it would not be
+     * recorded, and with none current nothing would log its trace id (decision 0024).
      */
     <T> T processAll(String consumer, List<ConsumerRecord<String, byte[]>> records, Supplier<T> work);
 

@@ -121,6 +121,29 @@ class EventSpansTest {
     }
 
     @Test
+    void aBatchRecordWhoseTraceIsNotSampledOrWhoHasNoneGetsNoSpan() {
+        String otherTrace = "0af7651916cd43dd8448eb211c80319c";
+        ConsumerRecord<String, byte[]> sampled = received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01");
+        ConsumerRecord<String, byte[]> notSampled = received("00-" + otherTrace + "-b7ad6b7169203331-00");
+        ConsumerRecord<String, byte[]> none = new ConsumerRecord<>("xiangcheng.wishes.events", 0, 8, "k",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> garbled = received("not a traceparent");
+
+        String result = spans.processAll("dashboard", List.of(sampled, notSampled, none, garbled), () -> "applied");
+
+        assertThat(result).isEqualTo("applied");
+        assertThat(ended).extracting(SpanData::getTraceId).containsExactly(TRACE_ID);
+    }
+
+    @Test
+    void theSampledFlagIsTheLowestBitOfTheTraceFlags() {
+        assertThat(MicrometerEventSpans.sampled(received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-03"))).isTrue();
+        assertThat(MicrometerEventSpans.sampled(received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-02"))).isFalse();
+        assertThat(MicrometerEventSpans.sampled(received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-0g"))).isFalse();
+        assertThat(MicrometerEventSpans.sampled(received("01-" + TRACE_ID + "-" + REQUEST_SPAN + "-01"))).isFalse();
+    }
+
+    @Test
     void aFailedBatchIsAnErrorOfEachRecordsSpan() {
         List<ConsumerRecord<String, byte[]>> batch = List.of(received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01"),
                 received("00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01"));
