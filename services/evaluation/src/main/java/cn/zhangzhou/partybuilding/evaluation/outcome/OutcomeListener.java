@@ -48,7 +48,7 @@ class OutcomeListener {
 
     /** {@code zz.evaluation.outcome-consumers} consumers share the partitions (decision 0026, "Evaluation"). */
     @KafkaListener(id = CONSUMER, groupId = "${spring.kafka.consumer.group-id}-outcomes",
-            concurrency = "${zz.evaluation.outcome-consumers:1}", topics = {
+            concurrency = "${zz.evaluation.outcome-consumers:2}", topics = {
             "${zz.district}.membership.events", "${zz.district}.wishes.events", "${zz.district}.volunteering.events",
             "${zz.district}.evaluation.events"}, batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
