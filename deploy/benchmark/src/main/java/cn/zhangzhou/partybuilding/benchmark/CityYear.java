@@ -344,7 +344,7 @@ final class CityYear {
                                                                          Instant at, long version, UUID eventId) {
         EventEnvelope envelope = new EventEnvelope(eventId, EventEnvelope.source(district, type.service()),
                 type.ceType(), at, event.aggregateId(), type.dataSchema(), district, version,
-                Traceparents.ofARequest());
+                Traceparents.ofARequest(eventId));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.events(district, type.service()),
                 event.aggregateId(), EventJson.toBytes(event));
         envelope.writeTo(record.headers());

@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.benchmark;
 
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,9 +16,16 @@ final class Traceparents {
     private Traceparents() {
     }
 
+    /** A request's traceparent made from the event's id, so a seeded year gives the same records every time. */
+    static String ofARequest(UUID eventId) {
+        long high = eventId.getMostSignificantBits();
+        long low = eventId.getLeastSignificantBits();
+        return "00-" + HEX.toHexDigits(high) + HEX.toHexDigits(low) + "-" + HEX.toHexDigits(high ^ Long.reverse(low))
+                + (Math.floorMod(low, 10) == 0 ? "-01" : "-00");
+    }
+
     static String ofARequest() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "00-" + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong()) + "-"
-                + HEX.toHexDigits(random.nextLong()) + (random.nextInt(10) == 0 ? "-01" : "-00");
+        return ofARequest(new UUID(random.nextLong(), random.nextLong()));
     }
 }
