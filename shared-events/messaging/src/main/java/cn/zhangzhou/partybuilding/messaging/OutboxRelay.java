@@ -63,7 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
     /** Pause before polling again after another instance held the relay lock. */
-    static final Duration LOCK_RETRY = Duration.ofMillis(20);
+    private static final Duration LOCK_RETRY = Duration.ofMillis(20);
 
     /** What a poll found: rows it sent, nothing, or another instance's relay active. */
     private static final int LOCK_HELD_ELSEWHERE = -1;
