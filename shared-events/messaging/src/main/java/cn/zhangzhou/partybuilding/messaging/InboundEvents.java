@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
@@ -60,7 +61,13 @@ public class InboundEvents {
          */
         STALE,
         /** A {@code ce_type} this build does not know (a newer producer); skipped, not an error. */
-        UNKNOWN_TYPE
+        UNKNOWN_TYPE,
+        /**
+         * A type the consumer applies by keys of its own ({@link #processBatch(String, List, IncomingBatchHandler,
+         * Predicate)}, decision 0033): handed to the handler without a version check or row, whose keys make a
+         * second delivery change nothing. Counted so whether it changed anything or not.
+         */
+        UNVERSIONED
     }
 
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
@@ -119,6 +126,8 @@ public class InboundEvents {
             where c.aggregate = a.aggregate and c.last_version < a.version
             """;
 
+    private static final Predicate<EventType<?>> EVERY_TYPE = type -> true;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
@@ -150,13 +159,18 @@ public class InboundEvents {
      *         (not retryable: it goes to the dead-letter topic)
      */
     public Outcome process(String consumer, ConsumerRecord<String, byte[]> record, IncomingEventHandler handler) {
-        return spans.process(consumer, record, () -> processInSpan(consumer, record, handler));
+        return spans.process(consumer, record, () -> processInSpan(consumer, record, handler, EVERY_TYPE));
     }
 
-    private Outcome processInSpan(String consumer, ConsumerRecord<String, byte[]> record, IncomingEventHandler handler) {
+    private Outcome processInSpan(String consumer, ConsumerRecord<String, byte[]> record, IncomingEventHandler handler,
+                                  Predicate<EventType<?>> versioned) {
         IncomingEvent<?> event = readKnown(consumer, record);
         if (event == null) {
             return counted(consumer, Outcome.UNKNOWN_TYPE);
+        }
+        if (!versioned.test(event.type())) {
+            transaction.executeWithoutResult(status -> handler.handle(event));
+            return counted(consumer, Outcome.UNVERSIONED);
         }
         Outcome outcome = transaction.execute(status -> {
             int first = jdbc.sql(RECORD_PROCESSED).params(consumer, event.envelope().id()).update();
@@ -189,14 +203,28 @@ public class InboundEvents {
      */
     public List<Outcome> processBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
                                       IncomingBatchHandler handler) {
+        return processBatch(consumer, records, handler, EVERY_TYPE);
+    }
+
+    /**
+     * {@link #processBatch(String, List, IncomingBatchHandler)} with a version row kept only for the aggregates of the
+     * {@code versioned} types (decision 0033): the types whose effects in this consumer depend on their aggregate's
+     * order. The others are handed to the handler in their place in the batch, duplicates and earlier versions too
+     * ({@link Outcome#UNVERSIONED}): it may exclude only types it ignores, or applies by keys of its own (an insert
+     * keyed by the event's own identity, {@code on conflict do nothing}) that no other event of their aggregate
+     * changes in this consumer. For those a version row only repeated what the handler's key already guarantees, at
+     * a second indexed row per aggregate.
+     */
+    public List<Outcome> processBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
+                                      IncomingBatchHandler handler, Predicate<EventType<?>> versioned) {
         if (records.isEmpty()) {
             return List.of();
         }
-        return spans.processAll(consumer, records, () -> processBatchInSpans(consumer, records, handler));
+        return spans.processAll(consumer, records, () -> processBatchInSpans(consumer, records, handler, versioned));
     }
 
     private List<Outcome> processBatchInSpans(String consumer, List<ConsumerRecord<String, byte[]>> records,
-                                              IncomingBatchHandler handler) {
+                                              IncomingBatchHandler handler, Predicate<EventType<?>> versioned) {
         List<IncomingEvent<?>> events = new ArrayList<>(records.size());
         List<Outcome> outcomes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -207,17 +235,17 @@ public class InboundEvents {
             } catch (InvalidEventException poison) {
                 // The good records before it are applied first: none of them is lost or applied twice.
                 if (i > 0) {
-                    processBatchInSpans(consumer, records.subList(0, i), handler);
+                    processBatchInSpans(consumer, records.subList(0, i), handler, versioned);
                 }
                 throw new BatchListenerFailedException(poison.getMessage(), poison, i);
             }
         }
         try {
-            transaction.executeWithoutResult(status -> applyBatch(consumer, events, outcomes, handler));
+            transaction.executeWithoutResult(status -> applyBatch(consumer, events, outcomes, handler, versioned));
         } catch (RuntimeException failed) {
             log.debug("{}: a batch of {} failed ({}), applying it one record at a time", consumer, records.size(),
                     failed.toString());
-            return oneByOne(consumer, records, handler);
+            return oneByOne(consumer, records, handler, versioned);
         }
         outcomes.forEach(outcome -> counted(consumer, outcome));
         return outcomes;
@@ -229,14 +257,16 @@ public class InboundEvents {
      * batch's newest version (decision 0029), in one statement (so a consumer of the group that has not yet learnt it
      * lost the partition waits, as it waited on the row of {@link #process}'s upsert); each record then decided in
      * order in memory (a version not above the last applied one is skipped: DUPLICATE if it is that version, STALE if
-     * below); and the known aggregates' versions moved forward at once.
+     * below); and the known aggregates' versions moved forward at once. An event of a type not {@code versioned} is
+     * handed over in its place, unchecked.
      */
     private void applyBatch(String consumer, List<IncomingEvent<?>> events, List<Outcome> outcomes,
-                            IncomingBatchHandler handler) {
+                            IncomingBatchHandler handler, Predicate<EventType<?>> versioned) {
         List<Aggregate> aggregates = new ArrayList<>(events.size());
         Map<Aggregate, Long> newest = new LinkedHashMap<>();
         for (IncomingEvent<?> event : events) {
-            Aggregate aggregate = event == null ? null : Aggregate.of(consumer, event.envelope());
+            Aggregate aggregate = event == null || !versioned.test(event.type()) ? null
+                    : Aggregate.of(consumer, event.envelope());
             aggregates.add(aggregate);
             if (aggregate != null) {
                 newest.merge(aggregate, event.envelope().aggregateVersion(), Math::max);
@@ -253,6 +283,11 @@ public class InboundEvents {
             }
             EventEnvelope envelope = event.envelope();
             Aggregate aggregate = aggregates.get(i);
+            if (aggregate == null) {
+                outcomes.set(i, Outcome.UNVERSIONED);
+                applied.add(event);
+                continue;
+            }
             long lastApplied = last.get(aggregate);
             if (envelope.aggregateVersion() <= lastApplied) {
                 outcomes.set(i, envelope.aggregateVersion() == lastApplied ? Outcome.DUPLICATE : Outcome.STALE);
@@ -348,11 +383,12 @@ public class InboundEvents {
     }
 
     private List<Outcome> oneByOne(String consumer, List<ConsumerRecord<String, byte[]>> records,
-                                   IncomingBatchHandler handler) {
+                                   IncomingBatchHandler handler, Predicate<EventType<?>> versioned) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                outcomes.add(processInSpan(consumer, records.get(i), event -> handler.handle(List.of(event))));
+                outcomes.add(processInSpan(consumer, records.get(i), event -> handler.handle(List.of(event)),
+                        versioned));
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, i);
             }

@@ -16,6 +16,8 @@ import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.InvalidEventException;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
 import cn.zhangzhou.partybuilding.messaging.InboundEvents.Outcome;
 import cn.zhangzhou.partybuilding.messaging.testapp.MessagingTestApplication;
@@ -241,6 +243,47 @@ class InboundBatchTest {
         assertThat(inbound.processBatch("batch-unknown", List.of(raw(future, new byte[0]), renamed(org, 1, "known")),
                 this::apply)).containsExactly(Outcome.UNKNOWN_TYPE, Outcome.APPLIED);
         assertThat(names(org)).containsExactly("known");
+    }
+
+    /** Decision 0033: a consumer keeps version rows only for the types whose effects follow their order. */
+    @Test
+    void typesNotVersionedAreHandedOverInTheirPlaceEveryTimeWithoutAVersionRow() {
+        UUID org = UUID.randomUUID();
+        UUID created = UUID.randomUUID();
+        ConsumerRecord<String, byte[]> renamed = renamed(org, 1, "renamed");
+        ConsumerRecord<String, byte[]> creation = raw(EventEnvelope.create(MembershipEvents.ORGANISATION_CREATED,
+                "longwen", created.toString(), 7, Instant.now(), null), EventJson.toBytes(new OrganisationCreated(
+                created, "C", "COMMUNITY", OrganisationType.COMMUNITY, null)));
+        ConsumerRecord<String, byte[]> olderCreation = raw(EventEnvelope.create(MembershipEvents.ORGANISATION_CREATED,
+                "longwen", created.toString(), 3, Instant.now(), null), EventJson.toBytes(new OrganisationCreated(
+                created, "C", "COMMUNITY", OrganisationType.COMMUNITY, null)));
+        List<String> types = new ArrayList<>();
+        IncomingBatchHandler byType = events -> events.forEach(e -> types.add(e.type().name()));
+
+        assertThat(inbound.processBatch("batch-unversioned", List.of(renamed, creation, renamed, creation,
+                olderCreation), byType, MembershipEvents.ORGANISATION_RENAMED::equals)).containsExactly(
+                Outcome.APPLIED, Outcome.UNVERSIONED, Outcome.DUPLICATE, Outcome.UNVERSIONED, Outcome.UNVERSIONED);
+        // In their places, a second delivery and an older version included: the handler's keys make them no-ops.
+        assertThat(types).containsExactly("OrganisationRenamed", "OrganisationCreated", "OrganisationCreated",
+                "OrganisationCreated");
+        assertThat(jdbc.sql("select subject from consumed_aggregate where consumer = 'batch-unversioned'")
+                .query(String.class).list()).containsExactly(org.toString());
+
+        // The one-record path after a failing batch keeps the same split.
+        types.clear();
+        IncomingBatchHandler refusingBatches = events -> {
+            byType.handle(events);
+            if (events.size() > 1) {
+                throw new IllegalStateException("refused as a batch");
+            }
+        };
+        assertThat(inbound.processBatch("batch-unversioned", List.of(creation, renamed(org, 2, "again")),
+                refusingBatches, MembershipEvents.ORGANISATION_RENAMED::equals))
+                .containsExactly(Outcome.UNVERSIONED, Outcome.APPLIED);
+        assertThat(jdbc.sql("select count(*) from consumed_aggregate where consumer = 'batch-unversioned'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from processed_event where consumer = 'batch-unversioned'")
+                .query(Long.class).single()).as("only the versioned record's ce_id").isEqualTo(1);
     }
 
     private void apply(List<IncomingEvent<?>> events) {

@@ -1,6 +1,7 @@
 package cn.zhangzhou.partybuilding.evaluation.outcome;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,12 +10,14 @@ import org.springframework.stereotype.Component;
 
 import cn.zhangzhou.partybuilding.evaluation.EvaluationProperties;
 import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.evaluation.ProjectTargetChecked;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferredWithinDistrict;
 import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.events.volunteering.HoursApproved;
 import cn.zhangzhou.partybuilding.events.wishes.WishConfirmed;
@@ -30,13 +33,20 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
  * organisation), so every indicator, ours included, is rebuilt by reading the topics from
  * the beginning. A poll's events are applied in one transaction with their dedup records
  * ({@link InboundEvents#processBatch}: duplicates applied once, stale versions skipped, poison dead-lettered alone),
- * their rows sent as JDBC batches. Its own consumer group: the directory reads the membership topic in the service's
- * group.
+ * their rows sent as JDBC batches. Only the members' events, whose cadre rows follow their order, keep a version row
+ * per aggregate (decision 0033): every outcome and posted wish is an insert keyed by its own source, which a second
+ * delivery leaves as it is, and the types not applied change nothing. Its own consumer group: the directory reads the
+ * membership topic in the service's group.
  */
 @Component
 class OutcomeListener {
 
     static final String CONSUMER = "evaluation-outcomes";
+
+    /** The types whose effect (the cadre rows) depends on the order of their aggregate's events. */
+    private static final Set<EventType<?>> ORDERED = Set.of(MembershipEvents.MEMBER_REGISTERED,
+            MembershipEvents.MEMBER_UPDATED, MembershipEvents.MEMBER_TRANSFERRED_WITHIN_DISTRICT,
+            MembershipEvents.MEMBER_TRANSFERRED_OUT);
 
     private final InboundEvents inbound;
     private final OutcomeStore outcomes;
@@ -52,7 +62,7 @@ class OutcomeListener {
             "${zz.district}.membership.events", "${zz.district}.wishes.events", "${zz.district}.volunteering.events",
             "${zz.district}.evaluation.events"}, batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processBatch(CONSUMER, records, this::apply);
+        inbound.processBatch(CONSUMER, records, this::apply, ORDERED::contains);
     }
 
     void apply(List<IncomingEvent<?>> events) {

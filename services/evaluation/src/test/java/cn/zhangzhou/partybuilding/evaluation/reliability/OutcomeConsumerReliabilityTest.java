@@ -15,7 +15,14 @@ import cn.zhangzhou.partybuilding.evaluation.EvaluationProperties;
 import cn.zhangzhou.partybuilding.evaluation.testing.RunningEvaluation;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
 import cn.zhangzhou.partybuilding.events.EventJson;
+import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.Topics;
+import cn.zhangzhou.partybuilding.events.membership.CadreRole;
+import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
+import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
+import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
+import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.volunteering.HoursApproved;
 import cn.zhangzhou.partybuilding.events.volunteering.HoursSource;
 import cn.zhangzhou.partybuilding.events.volunteering.ShiftKind;
@@ -25,8 +32,10 @@ import cn.zhangzhou.partybuilding.testing.EventFeed;
 import cn.zhangzhou.partybuilding.testing.EventTap;
 
 /**
- * The outcomes consumer: a redelivered event counts once, an older version of an aggregate arriving under a new
- * ce_id after a newer one is skipped, and poison goes to the dead-letter topic while the next good record counts.
+ * The outcomes consumer: a redelivered outcome counts once and an older version of it under a new ce_id changes
+ * nothing (its row is keyed by its source: decision 0033, no version row), an older version of a member's event after
+ * a newer one is skipped (the cadre rows follow the members' order), and poison goes to the dead-letter topic while
+ * the next good record counts.
  */
 class OutcomeConsumerReliabilityTest {
 
@@ -45,7 +54,7 @@ class OutcomeConsumerReliabilityTest {
     }
 
     @Test
-    void aDuplicateCountsOnceAndAStaleVersionIsSkipped() {
+    void aDuplicateOutcomeCountsOnceAndAnOlderVersionOfItChangesNothing() {
         UUID community = e.feed.community(e.feed.street());
         UUID hours = UUID.randomUUID();
         EventEnvelope first = envelope(hours, EventFeed.nextVersion() + 10);
@@ -61,9 +70,37 @@ class OutcomeConsumerReliabilityTest {
 
         assertThat(e.rows("outcome where organisation_id = '" + community + "'")).isEqualTo(2);
         assertThat(e.rows("outcome where source_id = '" + hours + "' and quantity = 60")).isEqualTo(1);
-        // Decided by the version alone (decision 0028): the aggregate's version row holds the one applied.
-        assertThat(e.rows("consumed_aggregate where subject = '" + hours + "' and last_version = "
-                + first.aggregateVersion())).isEqualTo(1);
+        // The outcome row's key decides (decision 0033): no version row for an outcome's aggregate.
+        assertThat(e.rows("consumed_aggregate where subject in ('" + hours + "', '" + other + "')")).isZero();
+    }
+
+    @Test
+    void anOlderVersionOfAMembersEventAfterANewerOneIsSkipped() {
+        UUID community = e.feed.community(e.feed.street());
+        UUID member = UUID.randomUUID();
+        String topic = Topics.events(RunningEvaluation.DISTRICT, "membership");
+        long version = EventFeed.nextVersion() + 10;
+        EventFeed.sendRaw(topic, member.toString(), EventJson.toBytes(new MemberRegistered(member, community,
+                RunningEvaluation.DISTRICT, community, MemberCategory.IN_SERVICE, List.of(), CadreRole.HEAD, false)),
+                membership(MembershipEvents.MEMBER_REGISTERED, member, version));
+        // An earlier update that took the role away, arriving late under its own ce_id: applied, it would drop the
+        // community's head from the cadres.
+        EventFeed.sendRaw(topic, member.toString(), EventJson.toBytes(new MemberUpdated(member,
+                RunningEvaluation.DISTRICT, community, MemberCategory.IN_SERVICE, List.of(), null, false)),
+                membership(MembershipEvents.MEMBER_UPDATED, member, version - 5));
+        // A marker after them on the same partition (same key).
+        UUID report = UUID.randomUUID();
+        EventFeed.sendRaw(topic, member.toString(), EventJson.toBytes(new MemberReportAccepted(report, member,
+                RunningEvaluation.DISTRICT, community)), membership(MembershipEvents.MEMBER_REPORT_ACCEPTED, report, 1));
+        e.feed.awaitOutcome(report);
+
+        assertThat(e.rows("cadre where member_id = '" + member + "' and role = 'HEAD'")).isEqualTo(1);
+        assertThat(e.rows("consumed_aggregate where subject = '" + member + "' and consumer = 'evaluation-outcomes' "
+                + "and last_version = " + version)).isEqualTo(1);
+    }
+
+    private static EventEnvelope membership(EventType<?> type, UUID subject, long version) {
+        return EventEnvelope.create(type, RunningEvaluation.DISTRICT, subject.toString(), version, Instant.now(), null);
     }
 
     @Test
