@@ -65,7 +65,7 @@ public class InboundEvents {
         /**
          * A type the consumer applies by keys of its own ({@link #processBatch(String, List, IncomingBatchHandler,
          * Predicate)}, decision 0033): handed to the handler without a version check or row, whose keys make a
-         * second delivery change nothing. Counted so whether it changed anything or not.
+         * second delivery change nothing. Counted as such whether or not it changed anything.
          */
         UNVERSIONED
     }
