@@ -1,17 +1,20 @@
 package cn.zhangzhou.partybuilding.directory;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportWithdrawn;
 import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
@@ -26,11 +29,18 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
  * reports. From the others: their members who live in one of our communities (their home district registers them
  * with our district as residence), and news that a member we know is now held and living elsewhere. A poll's events
  * are applied in one transaction with their dedup records ({@link InboundEvents#processBatch}: each once, stale
- * versions skipped, poison dead-lettered alone), their rows sent as JDBC batches. The consumer is named
+ * versions skipped, poison dead-lettered alone), their rows sent as JDBC batches; only the types it applies keep a
+ * version row per aggregate (decision 0033: the others change nothing here). The consumer is named
  * {@code <zz.service>-directory} (wishes-directory, volunteering-directory),
  * in the service's consumer group.
  */
 class MembershipEventsListener {
+
+    /** The types {@link #apply} uses: each moves a row, so their aggregates' order matters. */
+    private static final Set<EventType<?>> APPLIED = Set.of(MembershipEvents.MEMBER_REGISTERED,
+            MembershipEvents.MEMBER_UPDATED, MembershipEvents.ORGANISATION_CREATED, MembershipEvents.ORGANISATION_MOVED,
+            MembershipEvents.ORGANISATION_DEACTIVATED, MembershipEvents.MEMBER_REPORT_ACCEPTED,
+            MembershipEvents.MEMBER_REPORT_WITHDRAWN, MembershipEvents.UNIT_REPORT_ACCEPTED);
 
     private final InboundEvents inbound;
     private final DirectoryStore directory;
@@ -48,7 +58,7 @@ class MembershipEventsListener {
     @KafkaListener(id = "${zz.service}-directory", idIsGroup = false, topicPattern = "[a-z]+\\.membership\\.events",
             batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processBatch(consumer, records, this::apply);
+        inbound.processBatch(consumer, records, this::apply, APPLIED::contains);
     }
 
     void apply(List<IncomingEvent<?>> events) {

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.zhangzhou.partybuilding.embedded.TestInfrastructure;
 import cn.zhangzhou.partybuilding.events.DomainEvent;
 import cn.zhangzhou.partybuilding.events.EventEnvelope;
+import cn.zhangzhou.partybuilding.events.EventJson;
 import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.Topics;
 import cn.zhangzhou.partybuilding.events.membership.MemberCategory;
@@ -29,6 +32,7 @@ import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
+import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationType;
 import cn.zhangzhou.partybuilding.events.membership.UnitReportAccepted;
 import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
@@ -152,7 +156,26 @@ class MembershipDirectoryTest {
         assertThat(directory.unitReportedTo(unit, organisation(OrganisationType.COMMUNITY, null))).isFalse();
     }
 
-    /** Applied straight through the listener (no broker), so that nothing can still be on its way. */
+    /** Decision 0033: only the types the directory applies keep a version row; a rename changes nothing here. */
+    @Test
+    void onlyTheTypesTheDirectoryAppliesKeepAVersionRow() {
+        UUID renamed = UUID.randomUUID();
+        UUID created = UUID.randomUUID();
+        send(HERE, MembershipEvents.ORGANISATION_RENAMED, new OrganisationRenamed(renamed, "改名"));
+        // After it on the same partition (the same key): once it is applied, the rename was seen.
+        EventFeed.sendRaw(Topics.events(HERE, "membership"), renamed.toString(), EventJson.toBytes(
+                new OrganisationCreated(created, "D-1", "组织", OrganisationType.COMMUNITY, null)),
+                EventEnvelope.create(MembershipEvents.ORGANISATION_CREATED, HERE, created.toString(),
+                        EventFeed.nextVersion(), Instant.now(), null));
+        eventually(() -> directory.organisation(created).isPresent());
+
+        JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+        assertThat(jdbc.sql("select subject from consumed_aggregate where subject in (:ids)")
+                .param("ids", List.of(renamed.toString(), created.toString())).query(String.class).list())
+                .containsExactly(created.toString());
+    }
+
+        /** Applied straight through the listener (no broker), so that nothing can still be on its way. */
     @Test
     void anotherDistrictsTreeAndReportsAreNotOurs() {
         MembershipEventsListener listener = context.getBean(MembershipEventsListener.class);
