@@ -135,16 +135,14 @@ final class EvaluationBenchmark extends Mode {
         UUID community = year0.communities().get(0);
         awaitRows(db, "select count(*) from directory.member where residence_community_id = '" + community + "'",
                 members);
-        UUID round = UUID.fromString(admin.post("/rounds", Map.of("year", year + 1, "level", "COMMUNITY", "weights",
-                Map.of("self", 0, "mutual", 0, "assessment", 0, "members", 50, "residents", 50, "objective", 0)), null)
-                .requireSuccess("open the rated round").text("id"));
+        UUID round = openRatingsRound(admin, year + 1);
         out.printf("signing %d members' tokens and issuing %d residents' codes ...%n", members, codes);
         List<String> tokens = new ArrayList<>();
         for (UUID member : year0.members()) {
             tokens.add(bench.token("member-" + member, Role.MEMBER, null, member));
         }
-        RatingLoad load = new RatingLoad(Bench.loadClient(), service.port(),
-                bench.token("benchmark-admin", Role.DISTRICT_ADMIN, null, null), round, community, tokens);
+        String adminToken = bench.token("benchmark-admin", Role.DISTRICT_ADMIN, null, null);
+        RatingLoad load = new RatingLoad(Bench.loadClient(), service.port(), adminToken, round, community, tokens);
         Queue<String> codePool = new ConcurrentLinkedQueue<>(load.issueCodes(codes));
         Queue<Integer> memberPool = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < members; i++) {
@@ -170,14 +168,11 @@ final class EvaluationBenchmark extends Mode {
         // The members' path has code of its own to compile (each member's token verified, the member binding's and
         // the directory's queries): a profile of its level after the residents' warm-up alone found C2 in 15 % of the
         // service's samples. It is warmed up as long, on a round of its own, so the rated round's members stay fresh.
-        UUID warmUpRound = UUID.fromString(admin.post("/rounds", Map.of("year", year + 2, "level", "COMMUNITY",
-                "weights", Map.of("self", 0, "mutual", 0, "assessment", 0, "members", 50, "residents", 50,
-                        "objective", 0)), null).requireSuccess("open the members' warm-up round").text("id"));
+        UUID warmUpRound = openRatingsRound(admin, year + 2);
         out.printf("warming up the service for %d s (members' ratings on another round; 8 clients) ...%n",
                 options.jitWarmup().toSeconds());
-        new RatingLoad(Bench.loadClient(), service.port(), bench.token("benchmark-admin", Role.DISTRICT_ADMIN, null,
-                null), warmUpRound, community, tokens).members(8, options.jitWarmup(),
-                new ConcurrentLinkedQueue<>(memberPool));
+        new RatingLoad(Bench.loadClient(), service.port(), adminToken, warmUpRound, community, tokens)
+                .members(8, options.jitWarmup(), new ConcurrentLinkedQueue<>(memberPool));
         ceiling.residents(4, options.warmup(), ceilingCodes);
         List<Level> levels = new ArrayList<>();
         for (int clients : levels()) {
@@ -196,6 +191,13 @@ final class EvaluationBenchmark extends Mode {
         checks.forEach(d -> out.println(d));
         counted = counted(db, round);
         report(machine, levels, codes - codePool.size(), members - memberPool.size());
+    }
+
+    /** A COMMUNITY round of the year rated by members and residents only, half each. */
+    private static UUID openRatingsRound(ServiceClient admin, int year) {
+        return UUID.fromString(admin.post("/rounds", Map.of("year", year, "level", "COMMUNITY", "weights",
+                Map.of("self", 0, "mutual", 0, "assessment", 0, "members", 50, "residents", 50, "objective", 0)), null)
+                .requireSuccess("open a COMMUNITY round of " + year).text("id"));
     }
 
     /** A load of the duration given. */
