@@ -20,8 +20,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -76,11 +78,26 @@ public final class DeadLetters implements DisposableBean {
     }
 
     private void recover(ConsumerRecord<?, ?> record, Exception exception) {
-        recoverer.accept(record, exception);
+        recoverer.accept(record, cause(exception));
         counters.computeIfAbsent(record.topic(), topic -> Counter.builder("zz.events.dead.lettered")
                 .description("Consumed records sent to the dead-letter topic, by source topic")
                 .tag("topic", topic)
                 .register(meters)).increment();
+    }
+
+    /**
+     * What the recoverer writes into the dead letter's exception headers: the container's wrapper (which carries the
+     * consumer group, {@code kafka_dlt-original-consumer-group}, by which a service finds its own dead letters) around
+     * what failed. A batch listener names its failing record with a {@link BatchListenerFailedException} between the
+     * two; it is left out, or the headers would name it instead of the cause (regression: a poison record of a batch
+     * listener was listed as {@code BatchListenerFailedException}).
+     */
+    static Exception cause(Exception exception) {
+        if (exception instanceof ListenerExecutionFailedException failed
+                && failed.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(failed.getMessage(), failed.getGroupId(), batch.getCause());
+        }
+        return exception;
     }
 
     /**
