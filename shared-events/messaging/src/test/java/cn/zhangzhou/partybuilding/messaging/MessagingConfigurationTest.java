@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhangzhou.partybuilding.events.InvalidEventException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOffExecution;
 
 /** Unit tests of the configuration pieces that need no broker. */
@@ -48,7 +51,7 @@ class MessagingConfigurationTest {
     void consumerDefaultsAreAddedButNeverOverrideTheService() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("service",
-                Map.of("spring.kafka.consumer.auto-offset-reset", "latest")));
+                Map.of("spring.kafka.consumer.auto-offset-reset", "latest", "spring.kafka.consumer.fetch-max-wait", "0")));
         new MessagingEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("latest");
@@ -56,8 +59,26 @@ class MessagingConfigurationTest {
                 .isEqualTo("org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
         assertThat(environment.getProperty("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class"))
                 .isEqualTo("org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        // Fetches wait for 64 KiB or 100 ms (decision 0034), unless the service says otherwise.
+        assertThat(environment.getProperty("spring.kafka.consumer.fetch-min-size")).isEqualTo("64KB");
+        assertThat(environment.getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("0");
         // InboundEvents starts the consumer span (EventSpans): no second one from Spring Kafka.
         assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void aDeadLetterNamesWhatFailedNotTheBatchListenersWrapperAndKeepsItsGroup() {
+        InvalidEventException poison = new InvalidEventException("does not accept organisation X");
+        Exception failed = new ListenerExecutionFailedException("listener failed", "wishes-xiangcheng",
+                new BatchListenerFailedException(poison.getMessage(), poison, 3));
+
+        Exception recorded = DeadLetters.cause(failed);
+        assertThat(recorded).isInstanceOfSatisfying(ListenerExecutionFailedException.class,
+                e -> assertThat(e.getGroupId()).isEqualTo("wishes-xiangcheng"));
+        assertThat(recorded.getCause()).isSameAs(poison);
+        // A record listener's failure is recorded as it is.
+        Exception single = new ListenerExecutionFailedException("listener failed", "wishes-xiangcheng", poison);
+        assertThat(DeadLetters.cause(single)).isSameAs(single);
     }
 
     @Test

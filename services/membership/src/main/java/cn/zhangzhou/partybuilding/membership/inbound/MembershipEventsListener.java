@@ -1,10 +1,14 @@
 package cn.zhangzhou.partybuilding.membership.inbound;
 
+import java.util.List;
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import cn.zhangzhou.partybuilding.events.DomainEvent;
+import cn.zhangzhou.partybuilding.events.EventType;
 import cn.zhangzhou.partybuilding.events.membership.MemberRegistered;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportAccepted;
 import cn.zhangzhou.partybuilding.events.membership.MemberReportDeclined;
@@ -17,6 +21,7 @@ import cn.zhangzhou.partybuilding.events.membership.MemberTransferRequested;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferredOut;
 import cn.zhangzhou.partybuilding.events.membership.MemberTransferredWithinDistrict;
 import cn.zhangzhou.partybuilding.events.membership.MemberUpdated;
+import cn.zhangzhou.partybuilding.events.membership.MembershipEvents;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationCreated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationDeactivated;
 import cn.zhangzhou.partybuilding.events.membership.OrganisationMoved;
@@ -34,13 +39,20 @@ import cn.zhangzhou.partybuilding.messaging.IncomingEvent;
 /**
  * Learns of the other districts from their membership events: their organisations and members (the
  * directory), transfers asked of or answered to this district, and reports our members filed elsewhere.
- * Each event is applied once, in one transaction with its dedup record (events-messaging). The consumer
- * group is the district's own ({@code spring.kafka.consumer.group-id}), never shared with another district.
+ * A poll's events are applied in one transaction ({@link InboundEvents#processBatch}): each once, never older after
+ * newer, a failing one retried or dead-lettered alone; placements and unit reports, which concern only their own
+ * district, keep no version row (decision 0033). The consumer group is the district's own
+ * ({@code spring.kafka.consumer.group-id}), never shared with another district.
  */
 @Component
 class MembershipEventsListener {
 
     static final String CONSUMER = "membership-directory";
+
+    /** The types {@link #apply} ignores: another district's placements and unit reports change nothing here. */
+    private static final Set<EventType<?>> IGNORED = Set.of(MembershipEvents.MEMBER_PLACED,
+            MembershipEvents.MEMBER_PLACEMENT_MOVED, MembershipEvents.UNIT_REPORT_SUBMITTED,
+            MembershipEvents.UNIT_REPORT_ACCEPTED, MembershipEvents.UNIT_REPORT_DECLINED);
 
     private final InboundEvents inbound;
     private final DirectoryStore directory;
@@ -59,9 +71,9 @@ class MembershipEventsListener {
 
     /** Every other district's membership topic; our own events are not news to us. */
     @KafkaListener(id = CONSUMER, idIsGroup = false,
-            topicPattern = "(?!${zz.district}\\.)[a-z]+\\.membership\\.events")
-    void onEvent(ConsumerRecord<String, byte[]> record) {
-        inbound.process(CONSUMER, record, this::apply);
+            topicPattern = "(?!${zz.district}\\.)[a-z]+\\.membership\\.events", batch = "true")
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(CONSUMER, records, events -> events.forEach(this::apply), type -> !IGNORED.contains(type));
     }
 
     private void apply(IncomingEvent<?> event) {
