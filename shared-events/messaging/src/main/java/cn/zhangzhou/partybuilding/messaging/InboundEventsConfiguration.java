@@ -1,5 +1,7 @@
 package cn.zhangzhou.partybuilding.messaging;
 
+import java.util.Objects;
+
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,11 +69,20 @@ public class InboundEventsConfiguration {
      * Offsets committed without waiting for the broker's answer (decision 0031), by Boot's default listener container
      * factory. Every listener goes through {@link InboundEvents}: its effects and versions are committed in the
      * database before the offsets, so an offset commit lost to a crash or a rebalance only delivers records again that
-     * the versions skip. Waiting for each commit was about a tenth of a replaying listener's time.
+     * the versions skip. Waiting for each commit was about a tenth of a replaying listener's time. A commit that fails
+     * is committed again when its partition goes quiet ({@link OffsetCommits}, decision 0035).
      */
     @Bean
     @ConditionalOnMissingBean(ContainerCustomizer.class)
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits() {
-        return container -> container.getContainerProperties().setSyncCommits(false);
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits(
+            ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = MessagingAutoConfiguration.registry(meters);
+        return container -> OffsetCommits.configure(container.getContainerProperties(),
+                Objects.requireNonNullElse(container.getGroupId(), container.getListenerId()), registry);
+    }
+
+    @Bean
+    OffsetCommits.RetryWhenIdle failedOffsetCommitsRetriedWhenIdle() {
+        return new OffsetCommits.RetryWhenIdle();
     }
 }

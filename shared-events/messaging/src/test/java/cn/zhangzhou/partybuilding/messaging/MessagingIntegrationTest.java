@@ -154,7 +154,13 @@ class MessagingIntegrationTest {
     @Test
     void listenersCommitTheirOffsetsWithoutWaitingAndTheCommitsReachTheBroker() throws Exception {
         assertThat(listeners.getListenerContainers()).isNotEmpty()
-                .allSatisfy(container -> assertThat(container.getContainerProperties().isSyncCommits()).isFalse());
+                .allSatisfy(container -> {
+                    assertThat(container.getContainerProperties().isSyncCommits()).isFalse();
+                    // Decision 0035: a failed commit is committed again once its partition is idle.
+                    assertThat(container.getContainerProperties().getCommitCallback()).isInstanceOf(OffsetCommits.class);
+                    assertThat(container.getContainerProperties().getIdlePartitionEventInterval())
+                            .isEqualTo(OffsetCommits.RETRY_WHEN_IDLE.toMillis());
+                });
         UUID org = UUID.randomUUID();
         EventEnvelope envelope = names.rename(org, "its offset committed", 1);
         ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(20))

@@ -3,6 +3,8 @@ package cn.zhangzhou.partybuilding.messaging.testapp;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.zhangzhou.partybuilding.events.membership.OrganisationRenamed;
@@ -20,6 +22,11 @@ public class RenamedProjection {
     public static final String CONSUMER = "test-projection";
     /** An event the projection's store fails to take five times (not the event's fault), then takes. */
     public static final String FAILS_FIVE_TIMES = "fails five times";
+    /** An event the projection holds until the test {@link #release() releases} it. */
+    public static final String HELD = "held until released";
+
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile boolean holding;
 
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
@@ -38,6 +45,9 @@ public class RenamedProjection {
 
     public void apply(IncomingEvent<?> event) {
         if (event.data() instanceof OrganisationRenamed renamed) {
+            if (renamed.name().equals(HELD)) {
+                hold();
+            }
             if (renamed.name().equals(FAILS_FIVE_TIMES) && attempt(event) <= 5) {
                 // A failure that is not the record's fault: retried until it passes, never dead-lettered.
                 throw new IllegalStateException("projection store rejected " + event.envelope().id());
@@ -53,6 +63,29 @@ public class RenamedProjection {
                     .param("version", event.envelope().aggregateVersion())
                     .update();
         }
+    }
+
+    private void hold() {
+        holding = true;
+        try {
+            if (!released.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            holding = false;
+        }
+    }
+
+    /** Whether the listener is inside {@link #apply} of a {@link #HELD} event, waiting. */
+    public boolean holding() {
+        return holding;
+    }
+
+    public void release() {
+        released.countDown();
     }
 
     /** How many times the projection was handed this event, this one included. */
