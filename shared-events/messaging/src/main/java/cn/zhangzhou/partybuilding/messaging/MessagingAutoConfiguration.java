@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Everything a service gets by adding {@code events-messaging}: its events topic, the {@link Outbox} and its
@@ -154,10 +155,12 @@ public class MessagingAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         TraceparentSource traceparentSource(ObjectProvider<Tracer> tracer) {
-            // Looked up per call: the tracer bean may be defined after this auto-configuration.
+            // Looked up at the first event, not here (the tracer bean may be defined after this auto-configuration),
+            // and then kept: a bean factory lookup per event costs more than the traceparent itself.
+            SingletonSupplier<Tracer> current = SingletonSupplier.of(tracer::getIfAvailable);
             return () -> {
-                Tracer current = tracer.getIfAvailable();
-                return current == null ? null : new MicrometerTraceparentSource(current).current();
+                Tracer resolved = current.get();
+                return resolved == null ? null : new MicrometerTraceparentSource(resolved).current();
             };
         }
 
