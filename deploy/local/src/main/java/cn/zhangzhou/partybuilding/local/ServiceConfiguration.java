@@ -98,6 +98,13 @@ final class ServiceConfiguration {
             default -> {
             }
         }
+        if (p.containsKey("spring.kafka.bootstrap-servers")) {
+            // The demo data reaches every consumer group of the machine as a trickle of single events: a fetch waits
+            // for 64 KiB or its 500 ms long poll, so each group takes them in batches (decision 0036). Production
+            // keeps Kafka's own fetches: an event at once.
+            p.put("spring.kafka.consumer.fetch-min-size", "64KB");
+            p.put("spring.kafka.consumer.fetch-max-wait", "500ms");
+        }
         if (instance.service() != PlatformService.IDENTITY) {
             // Tokens are verified with identity's published keys (by kid, refetched when a key rotates).
             p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", Platform.JWKS_URL);

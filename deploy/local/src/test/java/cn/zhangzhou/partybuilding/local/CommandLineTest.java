@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
+import static cn.zhangzhou.partybuilding.platform.PlatformService.DASHBOARD;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.GATEWAY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.IDENTITY;
 import static cn.zhangzhou.partybuilding.platform.PlatformService.MEMBERSHIP;
@@ -117,6 +118,21 @@ class CommandLineTest {
                 .containsEntry("ZZ_WISHES_REPLAY_CLOCK", "true")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
                 .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
+    }
+
+    /** Decision 0036: the demo data's trickle reaches every consumer group of the machine in batches. */
+    @Test
+    void everyServiceThatConsumesFetchesInBatchesOnThisMachine() {
+        DemoSecrets secrets = new DemoSecrets(dir);
+        for (Instance consumer : List.of(MEMBERSHIP.in("longwen"), IDENTITY.instance(), DASHBOARD.instance())) {
+            assertThat(environment(consumer, "jdbc:postgresql://localhost:15432/x", "localhost:9092", secrets,
+                    List.of("longwen")))
+                    .as(consumer.name())
+                    .containsEntry("SPRING_KAFKA_CONSUMER_FETCH_MIN_SIZE", "64KB")
+                    .containsEntry("SPRING_KAFKA_CONSUMER_FETCH_MAX_WAIT", "500ms");
+        }
+        assertThat(environment(GATEWAY.instance(), null, "localhost:9092", secrets, List.of("longwen")))
+                .doesNotContainKeys("SPRING_KAFKA_CONSUMER_FETCH_MIN_SIZE", "SPRING_KAFKA_CONSUMER_FETCH_MAX_WAIT");
     }
 
     @Test

@@ -43,6 +43,8 @@ final class Deployments {
             "spring.datasource.hikari.maximum-pool-size", "spring.datasource.hikari.minimum-idle",
             "spring.datasource.hikari.pool-name", "spring.kafka.client-id", "server.tomcat.threads.max",
             "server.tomcat.threads.min-spare",
+            // The local platform's consumers take the demo data's trickle in batches (decision 0036).
+            "spring.kafka.consumer.fetch-min-size", "spring.kafka.consumer.fetch-max-wait",
             // What a service in the local platform's host is told besides (ServiceConfiguration.hosted).
             "spring.main.register-shutdown-hook", "spring.main.banner-mode", "management.metrics.use-global-registry",
             // Boot's OTLP span export (spring-boot-starter-opentelemetry): compose sends spans to its collector.

@@ -175,6 +175,9 @@ class FederatedDistrictsTest {
         String lwCommunity = create("longwen", "COMMUNITY", create("longwen", "STREET_COMMITTEE", root("longwen")));
         String xcAdmin = TestTokens.token(Role.DISTRICT_ADMIN, "xiangcheng", null, null);
         String lwAdmin = TestTokens.token(Role.DISTRICT_ADMIN, "longwen", null, null);
+        // Longwen knows Xiangcheng's new community from Xiangcheng's events, not at once.
+        await(() -> count("membership", "longwen", "select count(*) from external_organisation where id = ?::uuid",
+                xcCommunity) == 1);
         Api.Response registered = api("membership-longwen").post("/api/v1/members", lwAdmin,
                 ServiceBehaviour.member(lwCommunity, "xiangcheng", xcCommunity));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);

@@ -41,12 +41,10 @@ public class MessagingEnvironmentPostProcessor implements EnvironmentPostProcess
         // surviving instance takes them over sooner (heartbeats come from the client's own thread every 3 s, so a
         // long batch does not count against this; max.poll.interval.ms still bounds that).
         p.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
-        // A fetch answers once 64 KiB are there or 100 ms have passed (decision 0034), not at the first record: under a
-        // trickle of commands every consumer group otherwise fetched, polled, opened a transaction and committed its
-        // offsets once per record, and the broker answered each of those fetches. An event reaches its consumers up to
-        // 100 ms later when little happens; a backlog (a replay, a consumer catching up) is fetched as before.
-        p.put("spring.kafka.consumer.fetch-min-size", "64KB");
-        p.put("spring.kafka.consumer.fetch-max-wait", "100ms");
+        // Fetches are Kafka's own (answer at the first record, or after a 500 ms long poll; decision 0036): a district's
+        // consumers are idle nearly all the time, and a shorter wait made every idle consumer ask the broker ten times a
+        // second. A burst loaded into many services at once (the local platform's demo data) batches with
+        // fetch-min-size, set where that happens.
         // No listener observation: InboundEvents starts the consumer's span itself (EventSpans), also for a batch
         // listener, which Spring Kafka's observation does not cover; one span per record, not two.
         p.put("spring.kafka.listener.observation-enabled", "false");

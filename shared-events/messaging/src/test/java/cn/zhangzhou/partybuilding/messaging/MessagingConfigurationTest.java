@@ -59,8 +59,8 @@ class MessagingConfigurationTest {
                 .isEqualTo("org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
         assertThat(environment.getProperty("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class"))
                 .isEqualTo("org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        // Fetches wait for 64 KiB or 100 ms (decision 0034), unless the service says otherwise.
-        assertThat(environment.getProperty("spring.kafka.consumer.fetch-min-size")).isEqualTo("64KB");
+        // Kafka's own fetches: the first record at once, an idle consumer's long poll 500 ms (decision 0036).
+        assertThat(environment.getProperty("spring.kafka.consumer.fetch-min-size")).isNull();
         assertThat(environment.getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("0");
         // InboundEvents starts the consumer span (EventSpans): no second one from Spring Kafka.
         assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("false");
