@@ -3,9 +3,6 @@ package cn.zhangzhou.partybuilding.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class KafkaOutageTest {
 
     static final String TOPIC = "longhai.membership.events";
-    static KafkaBroker broker = KafkaBroker.start(tempDir(), 0, 0);
+    static KafkaBroker broker = OwnBroker.start("outage");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -167,14 +164,6 @@ class KafkaOutageTest {
 
     private double backlog() {
         return meters.get("zz.outbox.backlog").gauge().value();
-    }
-
-    private static java.nio.file.Path tempDir() {
-        try {
-            return Files.createTempDirectory("zz-outage-kafka");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static final class LongRange {

@@ -3,10 +3,6 @@ package cn.zhangzhou.partybuilding.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class OffsetCommitRetryTest {
 
     static final String TOPIC = "longhai.membership.events";
-    static KafkaBroker broker = KafkaBroker.start(tempDir(), 0, 0);
+    static KafkaBroker broker = OwnBroker.start("commits");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -110,13 +106,5 @@ class OffsetCommitRetryTest {
     private int appliedCount(EventEnvelope event) {
         return jdbc.sql("select coalesce(max(applied_count), 0) from applied_event where event_id = :id")
                 .param("id", event.id()).query(Integer.class).single();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("zz-commits-kafka");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
