@@ -44,13 +44,14 @@ final class OffsetCommits implements OffsetCommitCallback {
 
     OffsetCommits(String group, MeterRegistry meters) {
         this.group = group;
-        this.failures = Counter.builder("zz.consumer.offset.commits")
+        this.failures = counter(meters, group, "failed");
+        this.committedAgain = counter(meters, group, "committed-again");
+    }
+
+    private static Counter counter(MeterRegistry meters, String group, String outcome) {
+        return Counter.builder("zz.consumer.offset.commits")
                 .description("Asynchronous offset commits that failed, and failed offsets committed again when idle")
-                .tags("group", group, "outcome", "failed")
-                .register(meters);
-        this.committedAgain = Counter.builder("zz.consumer.offset.commits")
-                .description("Asynchronous offset commits that failed, and failed offsets committed again when idle")
-                .tags("group", group, "outcome", "committed-again")
+                .tags("group", group, "outcome", outcome)
                 .register(meters);
     }
 
