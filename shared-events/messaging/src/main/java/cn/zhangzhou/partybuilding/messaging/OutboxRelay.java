@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -211,7 +212,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<OutboxRow> batch = jdbc.sql(SELECT_BATCH)
                     .param("window", properties.outbox().batchSize() * HEAD_WINDOW_BATCHES)
                     .param("limit", properties.outbox().batchSize())
-                    .query(OutboxRow.class)
+                    .query(OutboxRow.MAPPER)
                     .list();
             if (batch.isEmpty()) {
                 return List.of();
@@ -337,6 +338,12 @@ public class OutboxRelay implements SmartLifecycle {
     public record OutboxRow(long id, UUID eventId, String topic, String aggregateId, long aggregateVersion,
                             String eventType, String dataSchema, byte[] payload, String traceparent,
                             Timestamp occurredAt) {
+
+        /** By column name: Spring's record mapper pays a driver exception per camelCase component of every row. */
+        static final RowMapper<OutboxRow> MAPPER = (rs, row) -> new OutboxRow(rs.getLong("id"),
+                rs.getObject("event_id", UUID.class), rs.getString("topic"), rs.getString("aggregate_id"),
+                rs.getLong("aggregate_version"), rs.getString("event_type"), rs.getString("data_schema"),
+                rs.getBytes("payload"), rs.getString("traceparent"), rs.getTimestamp("occurred_at"));
 
         @Override
         public String toString() {
